@@ -1,0 +1,199 @@
+//! `site.yaml` → `SiteConfig`: the site's identity, the legally required
+//! footer facts, menus, sections and build settings.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::front_matter::Document;
+use crate::content::types::{Contact, Person};
+use crate::diagnostics::Diagnostic;
+
+/// A news section (chuyên mục), configurable per site.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionConfig {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// A main-menu entry. `url` is a site path such as `/tin-tuc/`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+/// Where citizens send phản ánh, kiến nghị.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pakn {
+    pub agency: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DvcUrls {
+    pub national: String,
+    pub province: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// "Trang thông tin điện tử xã Canh Vinh"
+    pub name: String,
+    pub short_name: Option<String>,
+    pub description: Option<String>,
+    /// "Ủy ban nhân dân xã Canh Vinh"
+    pub owner: String,
+    pub province: String,
+    /// Absolute URL, may carry a sub-path: `https://example.gov.vn/canhvinh/`.
+    pub base_url: String,
+    pub responsible_person: Person,
+    pub contact: Contact,
+    pub information_contact: Option<Person>,
+    pub pakn: Option<Pakn>,
+    pub province_portal_url: Option<String>,
+    pub dvc_urls: Option<DvcUrls>,
+    /// Trusted HTML from the site's administrator (EMC monitoring tag).
+    pub emc_snippet: Option<String>,
+    pub feedback_endpoint: Option<String>,
+    pub license: Option<String>,
+    #[serde(default = "default_sections")]
+    pub sections: Vec<SectionConfig>,
+    #[serde(default = "default_menu")]
+    pub menu: Vec<MenuItem>,
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+fn default_paginate_by() -> usize {
+    10
+}
+fn default_feed_limit() -> usize {
+    20
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+fn default_sections() -> Vec<SectionConfig> {
+    [
+        ("tin-tuc", "Tin tức - Sự kiện"),
+        ("hoat-dong-hdnd-ubnd", "Hoạt động HĐND - UBND"),
+        ("cai-cach-hanh-chinh", "Cải cách hành chính"),
+        ("chuyen-doi-so", "Chuyển đổi số"),
+        ("tuyen-truyen-phap-luat", "Tuyên truyền, phổ biến pháp luật"),
+        ("kinh-te", "Kinh tế"),
+        ("van-hoa-xa-hoi", "Văn hóa - Xã hội"),
+        ("quoc-phong-an-ninh", "Quốc phòng - An ninh"),
+        ("thong-bao", "Thông báo"),
+        ("chi-dao-dieu-hanh", "Chỉ đạo - Điều hành"),
+    ]
+    .into_iter()
+    .map(|(id, name)| SectionConfig { id: id.into(), name: name.into(), description: None })
+    .collect()
+}
+
+fn default_menu() -> Vec<MenuItem> {
+    [
+        ("Trang chủ", "/"),
+        ("Giới thiệu", "/gioi-thieu/"),
+        ("Tin tức", "/tin-tuc/"),
+        ("Cải cách hành chính", "/chuyen-muc/cai-cach-hanh-chinh/"),
+        ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/"),
+        ("Văn bản", "/van-ban/"),
+        ("Liên hệ", "/lien-he/"),
+    ]
+    .into_iter()
+    .map(|(name, url)| MenuItem { name: name.into(), url: url.into() })
+    .collect()
+}
+
+impl SiteConfig {
+    /// Read and validate `root/site.yaml`.
+    pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let path = root.join("site.yaml");
+        let rel = Path::new("site.yaml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            vec![Diagnostic::error("E018", format!("không đọc được site.yaml: {e}"))
+                .in_file(rel)
+                .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`")]
+        })?;
+        let text = crate::vi::nfc(&text);
+        let doc = Document { text: &text, yaml: &text, yaml_line: 1, body: "", body_line: 1 };
+        let mut config: SiteConfig = doc.parse().map_err(|d| vec![d.in_file(rel)])?;
+        let mut diags = Vec::new();
+        if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+            let (line, col) = doc.locate("base_url", None);
+            diags.push(
+                Diagnostic::error("E018", "base_url phải là địa chỉ đầy đủ bắt đầu bằng https://")
+                    .in_file(rel)
+                    .at(&text, line, col)
+                    .field("base_url")
+                    .hint("ví dụ `base_url: https://canhvinh.gialai.gov.vn/`"),
+            );
+        }
+        if config.paginate_by == 0 {
+            let (line, col) = doc.locate("paginate_by", None);
+            diags.push(
+                Diagnostic::error("E018", "paginate_by phải lớn hơn 0")
+                    .in_file(rel)
+                    .at(&text, line, col)
+                    .field("paginate_by"),
+            );
+        }
+        for s in &config.sections {
+            if !crate::vi::is_slug(&s.id) {
+                let (line, col) = doc.locate("sections", Some(&s.id));
+                diags.push(
+                    Diagnostic::error("E014", format!("mã chuyên mục `{}` phải viết thường, không dấu, nối bằng `-`", s.id))
+                        .in_file(rel)
+                        .at(&text, line, col)
+                        .field("sections")
+                        .hint(format!("viết `{}`", crate::vi::slugify(&s.id))),
+                );
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+
+    /// Override the base URL (e.g. from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = url.to_string();
+        if !self.base_url.ends_with('/') {
+            self.base_url.push('/');
+        }
+    }
+
+    /// The path part of `base_url` without its trailing slash: "" or "/canhvinh".
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map(|x| x.1).unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].trim_end_matches('/').to_string(),
+            None => String::new(),
+        }
+    }
+
+    /// `https://host/sub` without the trailing slash, to prefix site paths.
+    pub fn base_origin_and_path(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}

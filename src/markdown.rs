@@ -1,0 +1,207 @@
+//! Markdown → HTML, a pure function: tables, footnotes, strikethrough, task
+//! lists, heading ids (Vietnamese slugs), and site-absolute links that follow
+//! the base URL's sub-path.
+//!
+//! Raw HTML in a body is shown as text, not interpreted: content comes from
+//! many hands, and a stray `<script>` must never reach a citizen's browser.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// A heading, for a table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// The result of rendering one body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Text of the first paragraph, for a derived summary.
+    pub first_paragraph: String,
+    /// Every site-absolute link or image path (before the base path is added),
+    /// for checks.
+    pub internal_links: Vec<String>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn level_num(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Prefix a site-absolute path (`/van-ban/…`) with the base path (`/canhvinh`).
+fn rebase<'a>(url: CowStr<'a>, base_path: &str, links: &mut Vec<String>) -> CowStr<'a> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        links.push(url.to_string());
+        if !base_path.is_empty() {
+            return CowStr::from(format!("{base_path}{url}"));
+        }
+    }
+    url
+}
+
+/// Render a Markdown body.
+pub fn render(markdown: &str, base_path: &str) -> Rendered {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut out = Rendered::default();
+    let mut used: HashSet<String> = HashSet::new();
+
+    // Pass 1: heading ids from their text, unique within the page.
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = *level;
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| {
+                let s = crate::vi::slugify(&text);
+                if s.is_empty() { "muc".to_string() } else { s }
+            });
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            out.headings.push(Heading { level: level_num(level), id: unique, text: text.trim().to_string() });
+            i = j;
+        }
+        i += 1;
+    }
+
+    // Pass 2: links, raw HTML, first paragraph.
+    let mut in_first_para = false;
+    let mut first_para_done = false;
+    let events = events.into_iter().map(|ev| match ev {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
+        }
+        Event::Start(Tag::Paragraph) => {
+            if !first_para_done {
+                in_first_para = true;
+            }
+            ev
+        }
+        Event::End(TagEnd::Paragraph) => {
+            if in_first_para {
+                in_first_para = false;
+                first_para_done = true;
+            }
+            ev
+        }
+        Event::Text(ref t) | Event::Code(ref t) => {
+            if in_first_para {
+                out.first_paragraph.push_str(t);
+            }
+            ev
+        }
+        Event::SoftBreak | Event::HardBreak => {
+            if in_first_para {
+                out.first_paragraph.push(' ');
+            }
+            ev
+        }
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        other => other,
+    });
+    let events: Vec<Event> = events.collect();
+    html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Cut `text` to at most `max` characters at a word boundary, adding "…".
+pub fn truncate_words(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_and_heading_ids() {
+        let r = render(
+            "## Đăng ký khai sinh\n\n## Đăng ký khai sinh\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~\n\n- [x] xong\n\nChú thích[^1]\n\n[^1]: Nguồn.\n",
+            "",
+        );
+        assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh-2">"#));
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>cũ</del>"));
+        assert!(r.html.contains(r#"type="checkbox""#));
+        assert!(r.html.contains("footnote"));
+        assert_eq!(r.headings.len(), 2);
+    }
+
+    #[test]
+    fn site_links_follow_the_base_path() {
+        let r = render("[Kế hoạch](/van-ban/2025/135-kh-ubnd/) và [ngoài](https://gov.vn/)", "/canhvinh");
+        assert!(r.html.contains(r#"href="/canhvinh/van-ban/2025/135-kh-ubnd/""#), "{}", r.html);
+        assert!(r.html.contains(r#"href="https://gov.vn/""#));
+        assert_eq!(r.internal_links, ["/van-ban/2025/135-kh-ubnd/"]);
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let r = render("Xin chào <script>alert(1)</script>\n\n<div onclick=x>y</div>\n", "");
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert!(!r.html.contains("<div"));
+    }
+
+    #[test]
+    fn first_paragraph_and_truncation() {
+        let r = render("# Tiêu đề\n\nĐoạn **đầu** tiên\nnối dòng.\n\nĐoạn hai.", "");
+        assert_eq!(r.first_paragraph, "Đoạn đầu tiên nối dòng.");
+        assert_eq!(truncate_words("một hai ba bốn", 8), "một hai…");
+    }
+}

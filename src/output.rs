@@ -1,0 +1,182 @@
+//! WRITE: put the rendered files and the site's static files into a staging
+//! folder beside the output, then swap it into place.
+//!
+//! A build that fails, or is killed, never leaves a half-written `public/`:
+//! until the final rename the previous site is untouched.
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::render::Output;
+
+/// A file under the site's `static/` folder, copied as is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// Relative output path, `/`-separated: `files/van-ban/2025/135.pdf`.
+    pub rel: String,
+}
+
+/// List the site's `static/` files. Symlinks are skipped: following one could
+/// publish a file from outside the site.
+pub fn list_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
+    let dir = root.join("static");
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        return (files, diags);
+    }
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error("E001", format!("không đọc được thư mục static: {e}")));
+                continue;
+            }
+        };
+        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::warning("W005", "bỏ qua liên kết tượng trưng (symlink) trong thư mục static").in_file(shown));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push(StaticFile { source: entry.path().to_path_buf(), rel });
+    }
+    (files, diags)
+}
+
+/// Refuse output folders whose replacement would destroy the site's sources.
+fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = canon(root);
+    let out = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => canon(parent).join(output.file_name().unwrap_or_default()),
+        _ => canon(output),
+    };
+    let protected = ["content", "themes", "static", "site.yaml"].map(|p| root.join(p));
+    let bad = root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) || output.file_name().is_none();
+    if bad {
+        return Err(Diagnostic::error(
+            "E021",
+            format!("không thể ghi trang vào `{}`: thư mục này chứa nội dung hoặc mã nguồn của trang", output.display()),
+        )
+        .hint("chọn một thư mục riêng, ví dụ `--output public`"));
+    }
+    Ok(())
+}
+
+/// Whether a rendered path stays inside the output folder.
+fn is_safe_relative(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && !path.contains('\0') && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("E001", format!("không {what} `{}`: {e}", path.display()))
+}
+
+/// Write everything into `output` atomically. Returns the number of files written.
+pub fn write(root: &Path, output: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<usize, Diagnostic> {
+    check_output_location(root, output)?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(&parent).map_err(|e| io_error("tạo được thư mục", &parent, e))?;
+    remove_stale(&parent, &name);
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let result = fill(&staging, outputs, statics);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let had_old = output.exists();
+    if had_old {
+        if let Err(e) = std::fs::rename(output, &old) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(io_error("thay được thư mục", output, e));
+        }
+    }
+    if let Err(e) = std::fs::rename(&staging, output) {
+        if had_old {
+            let _ = std::fs::rename(&old, output);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(io_error("đổi tên được thư mục", &staging, e));
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(outputs.len() + statics.len())
+}
+
+/// Leftovers of builds that were killed before they could clean up.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with(&format!(".{name}.staging-")) || n.starts_with(&format!(".{name}.old-")) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn fill(staging: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(staging).map_err(|e| io_error("tạo được thư mục", staging, e))?;
+    for o in outputs {
+        if !is_safe_relative(&o.path) {
+            return Err(Diagnostic::error("E021", format!("đường dẫn `{}` nằm ngoài thư mục xuất bản", o.path)));
+        }
+    }
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .map(|o| o.path.as_str())
+        .chain(statics.iter().map(|s| s.rel.as_str()))
+        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| io_error("tạo được thư mục", d, e))?;
+    }
+    outputs.par_iter().try_for_each(|o| {
+        let dest = staging.join(&o.path);
+        std::fs::write(&dest, &o.bytes).map_err(|e| io_error("ghi được tệp", &dest, e))
+    })?;
+    statics.par_iter().try_for_each(|s| {
+        let dest = staging.join(&s.rel);
+        if dest.exists() {
+            return Err(Diagnostic::error("E012", format!("tệp tĩnh `static/{}` trùng đường dẫn với một trang của site", s.rel)));
+        }
+        std::fs::copy(&s.source, &dest).map(|_| ()).map_err(|e| io_error("sao chép được tệp", &s.source, e))
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_rejected() {
+        assert!(is_safe_relative("tin-tuc/a/index.html"));
+        assert!(!is_safe_relative("../etc/passwd"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative("a/\0b"));
+    }
+}

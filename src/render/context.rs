@@ -1,0 +1,381 @@
+//! Small serialisable views of the site model, one shape per page kind.
+//!
+//! A template gets the page it shows and the few lists on it, never the whole
+//! site: serializing the site into every page is what makes peers slow at
+//! 10,000 pages. Dates arrive pre-formatted the Vietnamese way, links with the
+//! base path already applied.
+
+use serde::Serialize;
+
+use crate::config::{MenuItem, SiteConfig};
+use crate::content::types::DateTime;
+use crate::content::{Article, Document, Page};
+use crate::markdown::Heading;
+use crate::site::{Item, ItemKind, Role, Site, UnitEntry};
+use crate::vocab::ParArea;
+
+/// Site-wide values, the same on every page (Tera's global context).
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    #[serde(flatten)]
+    pub config: &'a SiteConfig,
+    pub home: String,
+    pub year: String,
+    pub menu: Vec<MenuView>,
+    pub feeds: FeedLinks,
+    pub generator: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct MenuView {
+    pub name: String,
+    pub path: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct FeedLinks {
+    pub rss: String,
+    pub atom: String,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let menu = site
+            .config
+            .menu
+            .iter()
+            .map(|MenuItem { name, url }| MenuView {
+                name: name.clone(),
+                path: url.clone(),
+                href: if url.starts_with('/') { site.href(url) } else { url.clone() },
+            })
+            .collect();
+        SiteView {
+            config: &site.config,
+            home: site.href("/"),
+            year: site.now.0.format("%Y").to_string(),
+            menu,
+            feeds: FeedLinks { rss: site.href("/rss.xml"), atom: site.href("/atom.xml") },
+            generator: concat!("trangxa ", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// The menu entry a page belongs under: the longest menu path that prefixes it.
+pub fn active_menu(site: &Site, path: &str) -> String {
+    site.config
+        .menu
+        .iter()
+        .map(|m| m.url.as_str())
+        .filter(|u| u.starts_with('/') && path.starts_with(u))
+        .max_by_key(|u| u.len())
+        .unwrap_or("")
+        .to_string()
+}
+
+#[derive(Serialize, Clone)]
+pub struct Crumb {
+    pub name: String,
+    pub href: String,
+}
+
+pub fn crumbs(site: &Site, trail: &[(&str, &str)]) -> Vec<Crumb> {
+    std::iter::once(("Trang chủ", "/"))
+        .chain(trail.iter().copied())
+        .map(|(name, path)| Crumb { name: name.to_string(), href: site.href(path) })
+        .collect()
+}
+
+/// A unit as a link; `href` is absent for units without a page of their own.
+#[derive(Serialize, Clone)]
+pub struct UnitLink {
+    pub id: String,
+    pub name: String,
+    pub href: Option<String>,
+    pub role: Option<Role>,
+}
+
+pub fn unit_link(site: &Site, u: usize, role: Option<Role>) -> UnitLink {
+    let e = &site.units[u];
+    UnitLink { id: e.unit.id.clone(), name: e.unit.name.clone(), href: e.has_page().then(|| site.href(&e.path)), role }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub name: String,
+    pub href: String,
+}
+
+/// An item as it appears in a list.
+#[derive(Serialize, Clone)]
+pub struct Card {
+    pub title: String,
+    pub href: String,
+    pub summary: String,
+    pub date: Option<DateTime>,
+    /// "article", "document" or "page".
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// "Tin", "Kế hoạch", …
+    pub kind_label: String,
+    pub lead_unit: Option<UnitLink>,
+    pub number: Option<String>,
+    pub featured: bool,
+}
+
+pub fn kind_of(item: &Item) -> (&'static str, String) {
+    match &item.kind {
+        ItemKind::Article(a) => ("article", a.kind.label().to_string()),
+        ItemKind::Document(d) => ("document", d.doc_type.label().to_string()),
+        ItemKind::Page(_) => ("page", "Trang".to_string()),
+    }
+}
+
+pub fn card(site: &Site, item: &Item) -> Card {
+    let (kind, kind_label) = kind_of(item);
+    Card {
+        title: item.title.clone(),
+        href: site.href(&item.path),
+        summary: item.summary.clone(),
+        date: item.date,
+        kind,
+        kind_label,
+        lead_unit: item.units.first().map(|&u| unit_link(site, u, Some(Role::Lead))),
+        number: match &item.kind {
+            ItemKind::Document(d) => Some(d.full_number()),
+            _ => None,
+        },
+        featured: item.featured(),
+    }
+}
+
+/// A document as a row of the legally required table.
+#[derive(Serialize, Clone)]
+pub struct DocRow<'a> {
+    pub href: String,
+    pub number: String,
+    pub doc: &'a Document,
+    pub files: Vec<FileLink>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct FileLink {
+    pub label: String,
+    pub href: String,
+    pub format: &'static str,
+    pub signed: bool,
+}
+
+pub fn doc_row<'a>(site: &Site, item: &Item, doc: &'a Document) -> DocRow<'a> {
+    DocRow {
+        href: site.href(&item.path),
+        number: doc.full_number(),
+        doc,
+        files: doc
+            .files
+            .iter()
+            .map(|f| FileLink {
+                label: f.label.clone(),
+                href: link(site, &f.path),
+                format: f.format.unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path)).label(),
+                signed: f.signed,
+            })
+            .collect(),
+    }
+}
+
+/// A path from content as a link: site paths get the base path.
+pub fn link(site: &Site, path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") { site.href(path) } else { path.to_string() }
+}
+
+/// The full view of one item's own page.
+#[derive(Serialize)]
+pub struct ItemPage<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub permalink: String,
+    pub summary: &'a str,
+    pub date: Option<DateTime>,
+    pub updated: Option<DateTime>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub units: Vec<UnitLink>,
+    pub par_areas: &'a [ParArea],
+    pub tags: Vec<Link>,
+    pub content: &'a str,
+    pub headings: &'a [Heading],
+    pub related_documents: Vec<Card>,
+    pub article: Option<&'a Article>,
+    pub document: Option<DocRow<'a>>,
+    pub page: Option<&'a Page>,
+    /// Resolved `submitted_to` recipients, `attachments`, images.
+    pub submitted_to: Vec<Submitted>,
+    pub attachments: Vec<FileLink>,
+    pub image: Option<ImageView>,
+    pub gallery: Vec<ImageView>,
+}
+
+#[derive(Serialize)]
+pub struct Submitted {
+    pub name: String,
+    pub href: Option<String>,
+    pub date: Option<crate::content::types::Date>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+fn image_view(site: &Site, i: &crate::content::types::Image) -> ImageView {
+    ImageView { src: link(site, &i.src), alt: i.alt.clone(), caption: i.caption.clone(), credit: i.credit.clone() }
+}
+
+pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
+    let (kind, kind_label) = kind_of(item);
+    let units = item
+        .units
+        .iter()
+        .enumerate()
+        .map(|(pos, &u)| unit_link(site, u, Some(if pos == 0 { Role::Lead } else { Role::Coordinating })))
+        .collect();
+    let tags = item.tags.iter().map(|&t| Link { name: site.tags[t].name.clone(), href: site.href(&site.tags[t].path) }).collect();
+    let related_documents = item.related_documents.iter().map(|&i| card(site, &site.items[i])).collect();
+    let (article, document, page) = match &item.kind {
+        ItemKind::Article(a) => (Some(a), None, None),
+        ItemKind::Document(d) => (None, Some(doc_row(site, item, d)), None),
+        ItemKind::Page(p) => (None, None, Some(p)),
+    };
+    let submitted_to = article
+        .map(|a| {
+            a.submitted_to
+                .iter()
+                .map(|s| {
+                    let unit = site.units.iter().position(|u| u.unit.id == s.recipient || u.unit.aliases.contains(&s.recipient));
+                    let link = unit.map(|u| unit_link(site, u, None));
+                    Submitted {
+                        name: link.as_ref().map(|l| l.name.clone()).unwrap_or_else(|| s.recipient.clone()),
+                        href: link.and_then(|l| l.href),
+                        date: s.date,
+                        note: s.note.clone(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let attachments = article
+        .map(|a| {
+            a.attachments
+                .iter()
+                .map(|f| FileLink {
+                    label: f.label.clone(),
+                    href: link(site, &f.path),
+                    format: f.format.unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path)).label(),
+                    signed: f.signed,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ItemPage {
+        title: &item.title,
+        href: site.href(&item.path),
+        permalink: site.permalink(&item.path),
+        summary: &item.summary,
+        date: item.date,
+        updated: item.updated,
+        kind,
+        kind_label,
+        units,
+        par_areas: &item.par_areas,
+        tags,
+        content: &item.body.html,
+        headings: &item.body.headings,
+        related_documents,
+        article,
+        document,
+        page,
+        submitted_to,
+        attachments,
+        image: article.and_then(|a| a.image.as_ref()).map(|i| image_view(site, i)),
+        gallery: article.map(|a| a.gallery.iter().map(|i| image_view(site, i)).collect()).unwrap_or_default(),
+    }
+}
+
+/// Page numbers for a paginated list. Page 1 lives at the list's path,
+/// page n at `<path>trang/<n>/`.
+#[derive(Serialize, Clone)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+    pub total_items: usize,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PageLink {
+    pub number: usize,
+    pub href: String,
+    pub current: bool,
+}
+
+/// Site path of page `n` of a list at `base`.
+pub fn pager_path(base: &str, n: usize) -> String {
+    if n <= 1 { base.to_string() } else { format!("{base}trang/{n}/") }
+}
+
+pub fn paginator(site: &Site, base: &str, current: usize, total: usize, total_items: usize) -> Paginator {
+    let href = |n: usize| site.href(&pager_path(base, n));
+    Paginator {
+        current,
+        total,
+        prev: (current > 1).then(|| href(current - 1)),
+        next: (current < total).then(|| href(current + 1)),
+        pages: (1..=total).map(|n| PageLink { number: n, href: href(n), current: n == current }).collect(),
+        total_items,
+    }
+}
+
+/// A unit's own page.
+#[derive(Serialize)]
+pub struct UnitView<'a> {
+    pub unit: &'a crate::content::Unit,
+    pub href: String,
+    pub content: &'a str,
+    pub parent: Option<UnitLink>,
+    pub children: Vec<UnitLink>,
+    pub replaced_by: Option<UnitLink>,
+    pub feeds: FeedLinks,
+    pub lead_count: usize,
+    pub coordinating_count: usize,
+}
+
+pub fn unit_view<'a>(site: &'a Site, entry: &'a UnitEntry) -> UnitView<'a> {
+    UnitView {
+        unit: &entry.unit,
+        href: site.href(&entry.path),
+        content: &entry.body.html,
+        parent: entry.parent.map(|p| unit_link(site, p, None)),
+        children: entry.children.iter().map(|&c| unit_link(site, c, None)).collect(),
+        replaced_by: entry.replaced_by.map(|p| unit_link(site, p, None)),
+        feeds: FeedLinks { rss: site.href(&format!("{}rss.xml", entry.path)), atom: site.href(&format!("{}atom.xml", entry.path)) },
+        lead_count: entry.items.iter().filter(|(_, r)| *r == Role::Lead).count(),
+        coordinating_count: entry.items.iter().filter(|(_, r)| *r == Role::Coordinating).count(),
+    }
+}
+
+/// A card with the unit's role in it, for unit pages.
+#[derive(Serialize)]
+pub struct RoleCard {
+    #[serde(flatten)]
+    pub card: Card,
+    pub role: Role,
+}

@@ -1,0 +1,664 @@
+//! MODEL: the whole site, built once from the loaded content — published items,
+//! units, sections, tags and PAR areas — with every cross-reference resolved,
+//! every URL assigned and everything sorted.
+//!
+//! Rendering only reads this; nothing here touches the disk.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use chrono::{DateTime as ChronoDateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::content::types::{DateTime, Image};
+use crate::content::{Article, Content, Document, Loaded, Page, Unit};
+use crate::diagnostics::{Diagnostic, closest};
+use crate::markdown::{self, Rendered};
+use crate::vi;
+use crate::vocab::{ParArea, Status};
+
+/// What a build may publish, and when "now" is. The clock is injectable so
+/// scheduled posts can be tested (and previewed) deterministically.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub drafts: bool,
+    pub now: ChronoDateTime<FixedOffset>,
+}
+
+/// Top-level path segments the generator uses itself; a static page cannot
+/// take them.
+pub const RESERVED: &[&str] = &[
+    "tin-tuc", "chuyen-muc", "don-vi", "tu-khoa", "van-ban", "so-do-trang", "static", "files",
+    "thu-tuc-hanh-chinh", "cai-cach-hanh-chinh", "ke-hoach", "tim-kiem", "trang", "404",
+];
+
+/// A unit's part in an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Cơ quan chủ trì: the first unit listed.
+    Lead,
+    /// Cơ quan phối hợp.
+    Coordinating,
+}
+
+#[derive(Debug, Clone)]
+pub enum ItemKind {
+    Article(Article),
+    Page(Page),
+    Document(Document),
+}
+
+/// A published article, page or document.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub key: String,
+    pub source: PathBuf,
+    /// Site path, `/tin-tuc/slug/`.
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    pub date: Option<DateTime>,
+    pub updated: Option<DateTime>,
+    /// Indices into `Site::units`; the first is the lead unit.
+    pub units: Vec<usize>,
+    pub par_areas: Vec<ParArea>,
+    /// Indices into `Site::tags`.
+    pub tags: Vec<usize>,
+    /// Indices into `Site::items` of the documents this item refers to.
+    pub related_documents: Vec<usize>,
+    pub body: Rendered,
+    pub kind: ItemKind,
+}
+
+impl Item {
+    pub fn is_article(&self) -> bool {
+        matches!(self.kind, ItemKind::Article(_))
+    }
+    pub fn is_document(&self) -> bool {
+        matches!(self.kind, ItemKind::Document(_))
+    }
+    pub fn featured(&self) -> bool {
+        matches!(&self.kind, ItemKind::Article(a) if a.featured)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct UnitEntry {
+    pub unit: Unit,
+    pub source: PathBuf,
+    pub path: String,
+    pub body: Rendered,
+    /// Items the unit leads or coordinates, newest first.
+    pub items: Vec<(usize, Role)>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub replaced_by: Option<usize>,
+}
+
+impl UnitEntry {
+    /// Whether the unit gets its own page (`show_page`, default: internal units).
+    pub fn has_page(&self) -> bool {
+        self.unit.show_page.unwrap_or(!self.unit.external)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SectionEntry {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub path: String,
+    pub items: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TagEntry {
+    pub name: String,
+    pub slug: String,
+    pub path: String,
+    pub items: Vec<usize>,
+}
+
+/// The typed model of the whole site.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// "" or "/canhvinh": prefix of every site path in links.
+    pub base_path: String,
+    pub now: DateTime,
+    /// Sorted in Vietnamese alphabetical order of their names.
+    pub units: Vec<UnitEntry>,
+    /// Newest first; undated items (pages) last.
+    pub items: Vec<Item>,
+    pub sections: Vec<SectionEntry>,
+    /// Sorted in Vietnamese alphabetical order.
+    pub tags: Vec<TagEntry>,
+    pub par_areas: BTreeMap<ParArea, Vec<usize>>,
+    /// Articles, newest first.
+    pub news: Vec<usize>,
+    /// Documents, newest issue date first.
+    pub documents: Vec<usize>,
+    /// Static pages by `order`, then title.
+    pub pages: Vec<usize>,
+}
+
+/// Resolves a unit written as id, alias, name or short name.
+struct UnitResolver {
+    by_id: HashMap<String, usize>,
+    by_folded: HashMap<String, usize>,
+    candidates: Vec<String>,
+}
+
+impl UnitResolver {
+    fn new(units: &[UnitEntry]) -> Self {
+        let mut by_id = HashMap::new();
+        let mut by_folded = HashMap::new();
+        let mut candidates = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            by_id.insert(u.unit.id.clone(), i);
+            candidates.push(u.unit.id.clone());
+            let names = std::iter::once(&u.unit.name).chain(u.unit.short_name.iter()).chain(u.unit.aliases.iter());
+            for n in names {
+                by_folded.entry(vi::fold(n)).or_insert(i);
+            }
+        }
+        UnitResolver { by_id, by_folded, candidates }
+    }
+
+    fn resolve(&self, s: &str) -> Option<usize> {
+        self.by_id.get(s.trim()).or_else(|| self.by_folded.get(&vi::fold(s))).copied()
+    }
+
+    fn suggest(&self, s: &str) -> String {
+        match closest(s, self.candidates.iter().map(String::as_str)) {
+            Some(c) => format!("có phải bạn muốn viết `{c}`? Danh sách đơn vị ở content/don-vi/"),
+            None => "dùng mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị".to_string(),
+        }
+    }
+}
+
+/// Convert a `/files/...` path from front matter into a static file key.
+fn static_key(path: &str) -> Option<&str> {
+    path.strip_prefix('/')
+}
+
+impl Site {
+    /// Build the model. Returns `None` when there are errors (all reported).
+    pub fn build(
+        config: SiteConfig,
+        content: Content,
+        static_files: &BTreeSet<String>,
+        opts: &BuildOptions,
+    ) -> (Option<Site>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let base_path = config.base_path();
+        let now = DateTime(opts.now);
+
+        // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
+        let mut units: Vec<UnitEntry> = content
+            .units
+            .into_par_iter()
+            .map(|l| {
+                let (body, line) = l.body();
+                let _ = line;
+                let rendered = markdown::render(body, &base_path);
+                UnitEntry {
+                    path: format!("/don-vi/{}/", l.meta.id),
+                    unit: l.meta.clone(),
+                    source: l.source.clone(),
+                    body: rendered,
+                    items: Vec::new(),
+                    parent: None,
+                    children: Vec::new(),
+                    replaced_by: None,
+                }
+            })
+            .collect();
+        units.sort_by(|a, b| vi::compare(&a.unit.name, &b.unit.name).then_with(|| a.unit.id.cmp(&b.unit.id)));
+        {
+            let mut seen_id: HashMap<&str, &PathBuf> = HashMap::new();
+            let mut seen_name: HashMap<String, (&str, &PathBuf)> = HashMap::new();
+            for u in &units {
+                if let Some(first) = seen_id.insert(&u.unit.id, &u.source) {
+                    diags.push(
+                        Diagnostic::error("E015", format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()))
+                            .in_file(&u.source)
+                            .field("id"),
+                    );
+                }
+                for alias in &u.unit.aliases {
+                    let key = vi::fold(alias);
+                    match seen_name.get(&key) {
+                        Some((other, file)) if *other != u.unit.id.as_str() => diags.push(
+                            Diagnostic::error(
+                                "E015",
+                                format!("tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})", file.display()),
+                            )
+                            .in_file(&u.source)
+                            .field("aliases")
+                            .hint("mỗi tên gọi khác chỉ được trỏ tới một đơn vị"),
+                        ),
+                        _ => {
+                            seen_name.insert(key, (&u.unit.id, &u.source));
+                        }
+                    }
+                }
+            }
+        }
+        let resolver = UnitResolver::new(&units);
+        for i in 0..units.len() {
+            let (parent, replaced) = (units[i].unit.parent.clone(), units[i].unit.replaced_by.clone());
+            for (field, value) in [("parent", parent), ("replaced_by", replaced)] {
+                let Some(value) = value else { continue };
+                match resolver.resolve(&value) {
+                    Some(j) if field == "parent" => {
+                        units[i].parent = Some(j);
+                        units[j].children.push(i);
+                    }
+                    Some(j) => units[i].replaced_by = Some(j),
+                    None => diags.push(
+                        Diagnostic::error("E010", format!("không có đơn vị `{value}`"))
+                            .in_file(&units[i].source)
+                            .field(field)
+                            .hint(resolver.suggest(&value)),
+                    ),
+                }
+            }
+        }
+
+        // Which items are published now.
+        let visible = |status: Status, published: Option<&DateTime>, expires: Option<&DateTime>| {
+            let status_ok = match status {
+                Status::Draft => opts.drafts,
+                Status::Published | Status::Archived => true,
+            };
+            let started = published.is_none_or(|p| p.0 <= opts.now || opts.drafts);
+            let not_expired = expires.is_none_or(|e| e.0 > opts.now);
+            status_ok && started && not_expired
+        };
+
+        let section_ids: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
+        let all_documents: HashMap<String, bool> = content
+            .documents
+            .iter()
+            .map(|d| (d.key.clone(), visible(d.meta.status, d.meta.published_at.as_ref(), d.meta.expires_at.as_ref())))
+            .collect();
+
+        // Items: pending form, with unit names still unresolved.
+        struct Pending {
+            key: String,
+            source: PathBuf,
+            text: String,
+            path: String,
+            title: String,
+            summary: Option<String>,
+            date: Option<DateTime>,
+            updated: Option<DateTime>,
+            units: Vec<String>,
+            par_areas: Vec<ParArea>,
+            tags: Vec<String>,
+            related: Vec<(String, &'static str)>,
+            kind: ItemKind,
+        }
+
+        let mut pending: Vec<Pending> = Vec::new();
+        for a in content.articles {
+            let m = &a.meta;
+            if !visible(m.status, Some(&m.published_at), m.expires_at.as_ref()) {
+                continue;
+            }
+            let err = |s: &str, msg: String| a.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let slug = check_slug(m.slug.as_ref(), a.stem(), &err, &mut diags);
+            for s in &m.sections {
+                if !section_ids.contains(&s.as_str()) {
+                    let hint = match closest(s, section_ids.iter().copied()) {
+                        Some(c) => format!("có phải bạn muốn viết `{c}`? Các chuyên mục: {}", section_ids.join(", ")),
+                        None => format!("các chuyên mục: {}", section_ids.join(", ")),
+                    };
+                    diags.push(a.error_at("E011", "sections", Some(s), format!("không có chuyên mục `{s}`")).hint(hint));
+                }
+            }
+            for pa in &m.plan_activities {
+                match pa.split_once('#') {
+                    Some((doc, item)) if !item.trim().is_empty() => {
+                        if !all_documents.contains_key(doc) {
+                            diags.push(
+                                a.error_at("E013", "plan_activities", Some(pa), format!("không có kế hoạch `{doc}`"))
+                                    .hint("viết mã kế hoạch (đường dẫn tệp trong content/, không có .md), dấu `#` và số thứ tự nhiệm vụ, ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
+                            );
+                        }
+                    }
+                    _ => diags.push(
+                        a.error_at("E008", "plan_activities", Some(pa), format!("`{pa}` không đúng dạng `<kế hoạch>#<số thứ tự>`"))
+                            .hint("ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
+                    ),
+                }
+            }
+            for sub in &m.submitted_to {
+                if resolver.resolve(&sub.recipient).is_none() {
+                    diags.push(
+                        a.error_at("E010", "submitted_to", Some(&sub.recipient), format!("không có đơn vị `{}`", sub.recipient))
+                            .hint(resolver.suggest(&sub.recipient)),
+                    );
+                }
+            }
+            let mut files: Vec<(&str, &str)> = Vec::new();
+            if let Some(img) = &m.image {
+                files.push(("image", img.src.as_str()));
+            }
+            files.extend(m.gallery.iter().map(|g: &Image| ("gallery", g.src.as_str())));
+            files.extend(m.attachments.iter().map(|f| ("attachments", f.path.as_str())));
+            for (field, path) in files {
+                check_file(&a, field, path, static_files, &mut diags);
+            }
+            for img in m.image.iter().chain(m.gallery.iter()) {
+                if img.alt.trim().is_empty() {
+                    diags.push(
+                        a.error_at("E020", field_of_image(m, img), Some(&img.src), "ảnh thiếu mô tả (alt) cho người khiếm thị")
+                            .hint("viết `alt: ` mô tả ngắn nội dung ảnh"),
+                    );
+                }
+            }
+            pending.push(Pending {
+                key: a.key.clone(),
+                source: a.source.clone(),
+                text: a.text.clone(),
+                path: format!("/tin-tuc/{slug}/"),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                date: Some(m.published_at),
+                updated: m.updated_at,
+                units: m.units.clone(),
+                par_areas: m.par_areas.clone(),
+                tags: m.tags.clone(),
+                related: m.related_documents.iter().map(|d| (d.clone(), "related_documents")).collect(),
+                kind: ItemKind::Article(a.meta.clone()),
+            });
+        }
+
+        for p in content.pages {
+            let m = &p.meta;
+            if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
+                continue;
+            }
+            let err = |s: &str, msg: String| p.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let slug = check_slug(m.slug.as_ref(), p.stem(), &err, &mut diags);
+            if RESERVED.contains(&slug.as_str()) {
+                diags.push(
+                    p.error_at("E012", "slug", None, format!("đường dẫn `/{slug}/` đã được dùng cho một mục của trang"))
+                        .hint(format!("đặt `slug:` khác, ví dụ `slug: {slug}-xa`")),
+                );
+            }
+            pending.push(Pending {
+                key: p.key.clone(),
+                source: p.source.clone(),
+                text: p.text.clone(),
+                path: format!("/{slug}/"),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                date: m.published_at,
+                updated: m.updated_at,
+                units: m.units.clone(),
+                par_areas: Vec::new(),
+                tags: Vec::new(),
+                related: Vec::new(),
+                kind: ItemKind::Page(p.meta.clone()),
+            });
+        }
+
+        for d in content.documents {
+            let m = &d.meta;
+            if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
+                continue;
+            }
+            let err = |s: &str, msg: String| d.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let slug = check_slug(m.slug.as_ref(), d.stem(), &err, &mut diags);
+            // van-ban/<year>/<stem> → /van-ban/<year>/<slug>/
+            let parent: Vec<String> = d.key.split('/').map(vi::slugify).collect();
+            let dir = parent[..parent.len().saturating_sub(1)].join("/");
+            for f in &m.files {
+                check_file(&d, "files", &f.path, static_files, &mut diags);
+            }
+            let date = m.published_at.or_else(|| m.issued_date.and_then(|p| p.full()).map(|x| DateTime(x.at_midnight())));
+            let related = m
+                .implements
+                .iter()
+                .map(|x| (x.clone(), "implements"))
+                .chain(m.amends.iter().map(|x| (x.clone(), "amends")))
+                .chain(m.replaces.iter().map(|x| (x.clone(), "replaces")))
+                .collect();
+            pending.push(Pending {
+                key: d.key.clone(),
+                source: d.source.clone(),
+                text: d.text.clone(),
+                path: format!("/{dir}/{slug}/"),
+                title: m.display_title(),
+                summary: m.summary.clone().or_else(|| Some(m.abstract_.clone())),
+                date,
+                updated: m.updated_at,
+                units: m.units.clone(),
+                par_areas: m.par_areas.clone(),
+                tags: m.tags.clone(),
+                related,
+                kind: ItemKind::Document(d.meta.clone()),
+            });
+        }
+
+        // Two items may not share a URL (e.g. titles that differ only by tone marks).
+        {
+            let mut by_path: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+            for p in &pending {
+                if let Some(first) = by_path.insert(&p.path, &p.source) {
+                    let doc = crate::content::front_matter::split(&p.text).ok();
+                    let (line, col) = doc.as_ref().map(|d| d.locate("title", None)).unwrap_or((1, 1));
+                    diags.push(
+                        Diagnostic::error("E012", format!("hai bài có cùng đường dẫn `{}`: tệp này và {}", p.path, first.display()))
+                            .in_file(&p.source)
+                            .at(&p.text, line, col)
+                            .field("slug")
+                            .hint("đổi tên một trong hai tệp, hoặc thêm `slug: ...` khác nhau"),
+                    );
+                }
+            }
+        }
+
+        // Sort: newest first, undated last, then by key for determinism.
+        pending.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
+        let key_index: HashMap<String, usize> = pending.iter().enumerate().map(|(i, p)| (p.key.clone(), i)).collect();
+
+        // Tags: one entry per slug, named by its first spelling in sorted order.
+        let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
+        for p in &pending {
+            for t in &p.tags {
+                let slug = vi::slugify(t);
+                if slug.is_empty() {
+                    continue;
+                }
+                tag_names.entry(slug).or_insert_with(|| t.trim().to_string());
+            }
+        }
+        let mut tags: Vec<TagEntry> = tag_names
+            .into_iter()
+            .map(|(slug, name)| TagEntry { path: format!("/tu-khoa/{slug}/"), name, slug, items: Vec::new() })
+            .collect();
+        tags.sort_by(|a, b| vi::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        let tag_index: HashMap<String, usize> = tags.iter().enumerate().map(|(i, t)| (t.slug.clone(), i)).collect();
+
+        // Resolve references and render bodies (in parallel).
+        let resolved: Vec<(Item, Vec<Diagnostic>)> = pending
+            .into_par_iter()
+            .map(|p| {
+                let mut d = Vec::new();
+                let doc = crate::content::front_matter::split(&p.text).ok();
+                let at = |code: &'static str, field: &str, value: &str, msg: String| {
+                    let (line, col) = doc.as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
+                    Diagnostic::error(code, msg).in_file(&p.source).at(&p.text, line, col).field(field)
+                };
+                let mut unit_ids = Vec::new();
+                for u in &p.units {
+                    match resolver.resolve(u) {
+                        Some(i) if !unit_ids.contains(&i) => unit_ids.push(i),
+                        Some(_) => {}
+                        None => d.push(at("E010", "units", u, format!("không có đơn vị `{u}`")).hint(resolver.suggest(u))),
+                    }
+                }
+                let mut related_documents = Vec::new();
+                for (r, field) in &p.related {
+                    let r = r.trim_matches('/');
+                    match (key_index.get(r), all_documents.get(r)) {
+                        (Some(&i), _) => related_documents.push(i),
+                        (None, Some(false)) => d.push(Diagnostic {
+                            severity: crate::diagnostics::Severity::Warning,
+                            code: "W008",
+                            ..at("W008", field, r, format!("văn bản `{r}` chưa được đăng nên không có liên kết"))
+                        }),
+                        _ => d.push(
+                            at("E013", field, r, format!("không có văn bản `{r}`"))
+                                .hint(match closest(r, all_documents.keys().map(String::as_str)) {
+                                    Some(c) => format!("có phải bạn muốn viết `{c}`?"),
+                                    None => "viết đường dẫn tệp trong content/ (không có .md), ví dụ `van-ban/2025/135-kh-ubnd`".into(),
+                                }),
+                        ),
+                    }
+                }
+                let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
+                let rendered = markdown::render(body, &base_path);
+                let summary = p
+                    .summary
+                    .clone()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| markdown::truncate_words(&rendered.first_paragraph, 220));
+                let mut tag_ids: Vec<usize> =
+                    p.tags.iter().filter_map(|t| tag_index.get(&vi::slugify(t)).copied()).collect();
+                tag_ids.sort_unstable();
+                tag_ids.dedup();
+                let item = Item {
+                    key: p.key,
+                    source: p.source,
+                    path: p.path,
+                    title: p.title,
+                    summary,
+                    date: p.date,
+                    updated: p.updated,
+                    units: unit_ids,
+                    par_areas: p.par_areas,
+                    tags: tag_ids,
+                    related_documents,
+                    body: rendered,
+                    kind: p.kind,
+                };
+                (item, d)
+            })
+            .collect();
+        let mut items = Vec::with_capacity(resolved.len());
+        for (item, d) in resolved {
+            diags.extend(d);
+            items.push(item);
+        }
+
+        if diags.iter().any(Diagnostic::is_error) {
+            return (None, diags);
+        }
+
+        // Taxonomies: every list below is in item order (newest first).
+        let mut sections: Vec<SectionEntry> = config
+            .sections
+            .iter()
+            .map(|s| SectionEntry {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                description: s.description.clone(),
+                path: format!("/chuyen-muc/{}/", s.id),
+                items: Vec::new(),
+            })
+            .collect();
+        let mut par_areas: BTreeMap<ParArea, Vec<usize>> = BTreeMap::new();
+        let (mut news, mut documents, mut pages) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, item) in items.iter().enumerate() {
+            for (pos, &u) in item.units.iter().enumerate() {
+                units[u].items.push((i, if pos == 0 { Role::Lead } else { Role::Coordinating }));
+            }
+            for &t in &item.tags {
+                tags[t].items.push(i);
+            }
+            for pa in &item.par_areas {
+                par_areas.entry(*pa).or_default().push(i);
+            }
+            match &item.kind {
+                ItemKind::Article(a) => {
+                    news.push(i);
+                    for s in &a.sections {
+                        if let Some(sec) = sections.iter_mut().find(|x| &x.id == s) {
+                            sec.items.push(i);
+                        }
+                    }
+                }
+                ItemKind::Document(_) => documents.push(i),
+                ItemKind::Page(_) => pages.push(i),
+            }
+        }
+        let doc_sort_key = |i: &usize| match &items[*i].kind {
+            ItemKind::Document(d) => d.issued_date.map(|p| p.sort_key()).unwrap_or((0, 0, 0)),
+            _ => (0, 0, 0),
+        };
+        documents.sort_by(|a, b| doc_sort_key(b).cmp(&doc_sort_key(a)).then_with(|| items[*a].key.cmp(&items[*b].key)));
+        let page_order = |i: &usize| match &items[*i].kind {
+            ItemKind::Page(p) => p.order.unwrap_or(i64::MAX),
+            _ => i64::MAX,
+        };
+        pages.sort_by(|a, b| {
+            page_order(a).cmp(&page_order(b)).then_with(|| vi::compare(&items[*a].title, &items[*b].title))
+        });
+
+        let site = Site { config, base_path, now, units, items, sections, tags, par_areas, news, documents, pages };
+        (Some(site), diags)
+    }
+
+    /// A site path as a link: `/tin-tuc/x/` → `/canhvinh/tin-tuc/x/`.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    /// A site path as an absolute URL, for feeds, sitemaps and sharing.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_origin_and_path(), path)
+    }
+}
+
+fn field_of_image(a: &Article, img: &Image) -> &'static str {
+    if a.image.as_ref().is_some_and(|i| std::ptr::eq(i, img)) { "image" } else { "gallery" }
+}
+
+/// An image or attachment written as a site path must exist under `static/`.
+fn check_file<T>(l: &Loaded<T>, field: &str, path: &str, static_files: &BTreeSet<String>, diags: &mut Vec<Diagnostic>) {
+    if path.starts_with("https://") || path.starts_with("http://") {
+        return;
+    }
+    match static_key(path) {
+        Some(key) if static_files.contains(key) => {}
+        Some(key) => diags.push(
+            l.error_at("E016", field, Some(path), format!("không tìm thấy tệp `{path}`"))
+                .hint(format!("đặt tệp vào static/{key}, hoặc sửa lại đường dẫn")),
+        ),
+        None => diags.push(
+            l.error_at("E016", field, Some(path), format!("đường dẫn tệp `{path}` phải bắt đầu bằng `/`"))
+                .hint(format!("ví dụ `/files/{path}` cho tệp static/files/{path}")),
+        ),
+    }
+}
+
+/// The item's slug: the front matter's if well-formed (else an error), or the
+/// file name's.
+fn check_slug(slug: Option<&String>, stem: &str, err: &dyn Fn(&str, String) -> Diagnostic, diags: &mut Vec<Diagnostic>) -> String {
+    match slug {
+        Some(s) if vi::is_slug(s) => s.clone(),
+        Some(s) => {
+            diags.push(err(s, format!("đường dẫn `{s}` chỉ được chứa chữ thường không dấu, số và dấu `-`")));
+            vi::slugify(s)
+        }
+        None => vi::slugify(stem),
+    }
+}

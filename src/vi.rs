@@ -1,0 +1,193 @@
+//! Vietnamese text: NFC normalization, slugs, search folding, collation and the
+//! administrative date formats.
+//!
+//! Everything that depends on Vietnamese rules lives here so that the rest of the
+//! pipeline never has to know that `đ` has no Unicode decomposition or that
+//! code-point order puts `Đà Nẵng` after `Zalo`.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+/// Vietnam is UTC+07:00 all year (no DST), so a fixed offset is exact.
+pub fn tz() -> FixedOffset {
+    // 7 * 3600 is always in range; `east_opt` only fails beyond ±24 h.
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!())
+}
+
+/// Whether `s` is already NFC (fast path for the common case).
+pub fn is_nfc(s: &str) -> bool {
+    matches!(is_nfc_quick(s.chars()), unicode_normalization::IsNormalized::Yes)
+        || s.nfc().eq(s.chars())
+}
+
+/// NFC-normalize a string.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// URL slug: lowercase ASCII words joined by `-`. `đ`/`Đ` become `d`
+/// (deunicode handles them, unlike "NFD and strip marks").
+pub fn slugify(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    let mut dash = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Whether `s` is already a well-formed slug (what `slugify` would produce).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && slugify(s) == s
+}
+
+/// Search/comparison folding: drop tone and vowel marks, `đ`→`d`, lowercase,
+/// collapse whitespace. "Hoà" and "Hòa" fold to the same string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn collator() -> Option<&'static CollatorBorrowed<'static>> {
+    static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
+    COLLATOR
+        .get_or_init(|| {
+            let locale = icu_locale_core::locale!("vi");
+            Collator::try_new(locale.into(), CollatorOptions::default()).ok()
+        })
+        .as_ref()
+}
+
+/// Compare two strings in Vietnamese alphabetical order (CLDR `vi`):
+/// a ă â b c d đ e ê … with tones ordered after the base letter.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    match collator() {
+        Some(c) => c.compare(a, b),
+        // The collation data is compiled in; this is only a safety net.
+        None => fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)),
+    }
+}
+
+/// "27/11/2026" — the short form used in lists and tables.
+pub fn date_short(d: &DateTime<FixedOffset>) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// "ngày 05 tháng 02 năm 2026" — the administrative form of Nghị định 30/2020:
+/// the day always has two digits, the month only for January and February.
+pub fn date_long(d: &DateTime<FixedOffset>) -> String {
+    long_from_parts(Some(d.day()), Some(d.month()), d.year())
+}
+
+/// The long form for partial dates ("tháng 3 năm 2026", "năm 2026").
+pub fn long_from_parts(day: Option<u32>, month: Option<u32>, year: i32) -> String {
+    let month_txt = |m: u32| {
+        if m <= 2 {
+            format!("{m:02}")
+        } else {
+            m.to_string()
+        }
+    };
+    match (day, month) {
+        (Some(d), Some(m)) => format!("ngày {d:02} tháng {} năm {year}", month_txt(m)),
+        (None, Some(m)) => format!("tháng {} năm {year}", month_txt(m)),
+        _ => format!("năm {year}"),
+    }
+}
+
+/// Time of day as "09:15".
+pub fn time_short(d: &DateTime<FixedOffset>) -> String {
+    d.format("%H:%M").to_string()
+}
+
+/// Format a count the Vietnamese way: "1.234" (dot as thousands separator).
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn slug_drops_diacritics_and_d_stroke() {
+        assert_eq!(slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+        assert_eq!(
+            slugify("Văn phòng HĐND và UBND"),
+            "van-phong-hdnd-va-ubnd"
+        );
+        // decomposed input gives the same slug
+        assert_eq!(slugify(&"Đường Hoà".nfd().collect::<String>()), "duong-hoa");
+        assert_eq!(slugify("  --Hỏi - đáp!! "), "hoi-dap");
+        assert!(is_slug("tin-tuc-2026"));
+        assert!(!is_slug("../etc"));
+        assert!(!is_slug("Tin"));
+    }
+
+    #[test]
+    fn fold_matches_tone_placement_and_d() {
+        assert_eq!(fold("Hoà"), fold("Hòa"));
+        assert_eq!(fold("Đường  Thuý"), "duong thuy");
+        assert_eq!(fold("ĐĂNG KÝ"), "dang ky");
+    }
+
+    #[test]
+    fn vietnamese_collation_is_not_code_point_order() {
+        let mut v = vec!["Đà Nẵng", "Dương", "Zalo", "Ánh", "Bình", "An", "Ăn"];
+        v.sort_by(|a, b| compare(a, b));
+        assert_eq!(v, ["An", "Ánh", "Ăn", "Bình", "Dương", "Đà Nẵng", "Zalo"]);
+    }
+
+    #[test]
+    fn administrative_dates() {
+        let d = tz().with_ymd_and_hms(2026, 2, 5, 8, 0, 0).unwrap();
+        assert_eq!(date_short(&d), "05/02/2026");
+        assert_eq!(date_long(&d), "ngày 05 tháng 02 năm 2026");
+        let d = tz().with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap();
+        assert_eq!(date_long(&d), "ngày 27 tháng 11 năm 2026");
+        assert_eq!(long_from_parts(None, Some(3), 2026), "tháng 3 năm 2026");
+        assert_eq!(number(1234567), "1.234.567");
+    }
+}

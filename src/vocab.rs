@@ -1,0 +1,236 @@
+//! Controlled vocabularies of the content model (content-model.md §6bis): each
+//! value has a stable snake_case id used in front matter and a Vietnamese label
+//! shown on the site.
+//!
+//! Templates receive a value as `{id, label}`, so a theme never needs its own
+//! table of labels.
+
+use serde::ser::SerializeStruct;
+
+macro_rules! vocab {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal => $label:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $id)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order of the content model.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The id written in front matter.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id,)+ }
+            }
+
+            /// The Vietnamese label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut st = s.serialize_struct(stringify!($name), 2)?;
+                st.serialize_field("id", self.id())?;
+                st.serialize_field("label", self.label())?;
+                st.end()
+            }
+        }
+    };
+}
+
+vocab!(
+    /// Lĩnh vực cải cách hành chính (NQ 76/NQ-CP + chỉ đạo điều hành).
+    ParArea {
+        ChiDaoDieuHanh = "chi_dao_dieu_hanh" => "Công tác chỉ đạo, điều hành cải cách hành chính",
+        TheChe = "the_che" => "Cải cách thể chế",
+        ThuTucHanhChinh = "thu_tuc_hanh_chinh" => "Cải cách thủ tục hành chính",
+        ToChucBoMay = "to_chuc_bo_may" => "Cải cách tổ chức bộ máy hành chính nhà nước",
+        CheDoCongVu = "che_do_cong_vu" => "Cải cách chế độ công vụ",
+        TaiChinhCong = "tai_chinh_cong" => "Cải cách tài chính công",
+        ChinhQuyenSo = "chinh_quyen_so" => "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    }
+);
+
+vocab!(
+    /// Chỉ số đánh giá (PAR INDEX, SIPAS, …).
+    Index {
+        ParIndex = "par_index" => "Chỉ số cải cách hành chính (PAR INDEX)",
+        Sipas = "sipas" => "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)",
+        Papi = "papi" => "Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)",
+        ChiSoPhucVu = "chi_so_phuc_vu" => "Chỉ số phục vụ người dân, doanh nghiệp",
+        ChiSoCds = "chi_so_cds" => "Chỉ số chuyển đổi số cấp xã",
+    }
+);
+
+vocab!(
+    /// Loại đơn vị.
+    UnitKind {
+        ChinhQuyen = "chinh_quyen" => "Cơ quan chính quyền",
+        CoQuanChuyenMon = "co_quan_chuyen_mon" => "Cơ quan chuyên môn thuộc UBND xã",
+        ToChucHanhChinh = "to_chuc_hanh_chinh" => "Tổ chức hành chính thuộc UBND xã",
+        DonViSuNghiep = "don_vi_su_nghiep" => "Đơn vị sự nghiệp công lập",
+        NganhDoc = "nganh_doc" => "Cơ quan ngành dọc",
+        CapTren = "cap_tren" => "Cơ quan cấp trên",
+        CoQuanBaoChi = "co_quan_bao_chi" => "Cơ quan báo chí",
+        DiaBan = "dia_ban" => "Thôn, làng",
+        Nhom = "nhom" => "Nhóm cơ quan, đơn vị",
+    }
+);
+
+vocab!(
+    /// Loại văn bản.
+    DocType {
+        Luat = "luat" => "Luật",
+        NghiQuyet = "nghi_quyet" => "Nghị quyết",
+        NghiDinh = "nghi_dinh" => "Nghị định",
+        ThongTu = "thong_tu" => "Thông tư",
+        QuyetDinh = "quyet_dinh" => "Quyết định",
+        ChiThi = "chi_thi" => "Chỉ thị",
+        KeHoach = "ke_hoach" => "Kế hoạch",
+        ChuongTrinh = "chuong_trinh" => "Chương trình",
+        DeAn = "de_an" => "Đề án",
+        PhuongAn = "phuong_an" => "Phương án",
+        QuyChe = "quy_che" => "Quy chế",
+        QuyDinh = "quy_dinh" => "Quy định",
+        HuongDan = "huong_dan" => "Hướng dẫn",
+        ThongBao = "thong_bao" => "Thông báo",
+        BaoCao = "bao_cao" => "Báo cáo",
+        ToTrinh = "to_trinh" => "Tờ trình",
+        BienBan = "bien_ban" => "Biên bản",
+        GiayMoi = "giay_moi" => "Giấy mời",
+        CongVan = "cong_van" => "Công văn",
+        Khac = "khac" => "Văn bản khác",
+    }
+);
+
+vocab!(
+    /// Thể loại tin bài.
+    ArticleKind {
+        Tin = "tin" => "Tin",
+        TinNgan = "tin_ngan" => "Tin ngắn",
+        BaiViet = "bai_viet" => "Bài viết",
+        ThongBao = "thong_bao" => "Thông báo",
+        Infographic = "infographic" => "Infographic",
+        Video = "video" => "Video clip",
+        PhongSu = "phong_su" => "Phóng sự",
+        Anh = "anh" => "Phóng sự ảnh",
+        AnPham = "an_pham" => "Ấn phẩm",
+        GuongDienHinh = "guong_dien_hinh" => "Gương điển hình",
+        HoiDap = "hoi_dap" => "Hỏi - đáp",
+    }
+);
+
+vocab!(
+    /// Kênh đăng tải.
+    Channel {
+        Website = "website" => "Trang thông tin điện tử xã",
+        CongTtdtTinh = "cong_ttdt_tinh" => "Cổng Thông tin điện tử tỉnh",
+        BaoGiaLai = "bao_gia_lai" => "Báo Gia Lai",
+        Zalo = "zalo" => "Zalo",
+        Facebook = "facebook" => "Facebook",
+        Youtube = "youtube" => "YouTube",
+        Tiktok = "tiktok" => "TikTok",
+        DaiTruyenThanh = "dai_truyen_thanh" => "Đài truyền thanh xã",
+        Pano = "pano" => "Pano, áp phích, băng rôn",
+        HoiNghi = "hoi_nghi" => "Hội nghị, họp thôn/làng",
+        ManHinhDienTu = "man_hinh_dien_tu" => "Bảng tin, màn hình điện tử",
+    }
+);
+
+vocab!(
+    /// Hình thức công khai (Luật Tiếp cận thông tin Điều 18).
+    DisclosureForm {
+        TrangTtdt = "trang_ttdt" => "Đăng trên trang thông tin điện tử",
+        ThongTinDaiChung = "thong_tin_dai_chung" => "Phương tiện thông tin đại chúng",
+        CongBao = "cong_bao" => "Đăng Công báo",
+        NiemYet = "niem_yet" => "Niêm yết tại trụ sở",
+        TiepCongDan = "tiep_cong_dan" => "Tiếp công dân, họp báo, phát ngôn",
+        Khac = "khac" => "Hình thức khác",
+    }
+);
+
+vocab!(
+    /// Trạng thái đăng.
+    Status {
+        Draft = "draft" => "Bản nháp",
+        Published = "published" => "Đã đăng",
+        Archived = "archived" => "Lưu trữ",
+    }
+);
+
+impl Default for Status {
+    fn default() -> Self {
+        Status::Published
+    }
+}
+
+vocab!(
+    /// Cấp ban hành văn bản.
+    IssuerLevel {
+        TrungUong = "trung_uong" => "Trung ương",
+        Tinh = "tinh" => "Tỉnh",
+        Xa = "xa" => "Xã",
+    }
+);
+
+vocab!(
+    /// Tình trạng hiệu lực của văn bản.
+    LegalStatus {
+        DuThao = "du_thao" => "Dự thảo",
+        ConHieuLuc = "con_hieu_luc" => "Còn hiệu lực",
+        ChuaCoHieuLuc = "chua_co_hieu_luc" => "Chưa có hiệu lực",
+        HetHieuLucMotPhan = "het_hieu_luc_mot_phan" => "Hết hiệu lực một phần",
+        HetHieuLuc = "het_hieu_luc" => "Hết hiệu lực",
+    }
+);
+
+vocab!(
+    /// Thẩm quyền ký.
+    SignAuthority {
+        Tm = "tm" => "TM.",
+        Kt = "kt" => "KT.",
+        Q = "q" => "Q.",
+        Tl = "tl" => "TL.",
+        Tuq = "tuq" => "TUQ.",
+        None = "none" => "",
+    }
+);
+
+vocab!(
+    /// Định dạng tệp đính kèm.
+    FileFormat {
+        Pdf = "pdf" => "PDF",
+        Docx = "docx" => "DOCX",
+        Doc = "doc" => "DOC",
+        Xlsx = "xlsx" => "XLSX",
+        Jpg = "jpg" => "JPG",
+        Png = "png" => "PNG",
+        Mp3 = "mp3" => "MP3",
+        Mp4 = "mp4" => "MP4",
+        Zip = "zip" => "ZIP",
+        Other = "other" => "Khác",
+    }
+);
+
+impl FileFormat {
+    /// Derive the format from a file name's extension.
+    pub fn from_path(path: &str) -> FileFormat {
+        let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        FileFormat::ALL
+            .iter()
+            .copied()
+            .find(|f| f.id() == ext || (ext == "jpeg" && *f == FileFormat::Jpg))
+            .unwrap_or(FileFormat::Other)
+    }
+}
+
+vocab!(
+    /// Loại nội dung đa phương tiện.
+    MediaKind {
+        Video = "video" => "Video",
+        Audio = "audio" => "Âm thanh",
+    }
+);
