@@ -112,7 +112,7 @@ fn default_menu() -> Vec<MenuItem> {
         ("Giới thiệu", "/gioi-thieu/"),
         ("Tin tức", "/tin-tuc/"),
         ("Cải cách hành chính", "/chuyen-muc/cai-cach-hanh-chinh/"),
-        ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/"),
+        ("Thủ tục hành chính", "https://dichvucong.gov.vn/"),
         ("Văn bản", "/van-ban/"),
         ("Liên hệ", "/lien-he/"),
     ]

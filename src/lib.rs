@@ -106,7 +106,8 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
         return fail(diags);
     }
     match render::render(&site, &theme) {
-        Ok(outputs) => {
+        Ok((outputs, warnings)) => {
+            diags.extend(warnings);
             diagnostics::sort(&mut diags);
             Ok(Generated { outputs, statics, warnings: diags })
         }

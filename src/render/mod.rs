@@ -130,8 +130,8 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Render every output file of the site.
-    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    /// Render every output file of the site, with warnings about the result.
+    pub fn render_all(&self) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
         let results: Vec<Result<Vec<Output>, Diagnostic>> = self.jobs().par_iter().map(|j| self.render_job(j)).collect();
         let mut outputs = Vec::new();
         let mut diags = Vec::new();
@@ -150,7 +150,31 @@ impl<'a> Renderer<'a> {
                 );
             }
         }
-        if diags.is_empty() { Ok(outputs) } else { Err(diags) }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let warnings = self.menu_warnings(&outputs);
+        Ok((outputs, warnings))
+    }
+
+    /// A menu entry that leads nowhere is the first thing a citizen clicks.
+    fn menu_warnings(&self, outputs: &[Output]) -> Vec<Diagnostic> {
+        let exists = |path: &str| {
+            let file = if path.ends_with('/') { format!("{}index.html", &path[1..]) } else { path[1..].to_string() };
+            outputs.binary_search_by(|o| o.path.as_str().cmp(&file)).is_ok()
+        };
+        self.site
+            .config
+            .menu
+            .iter()
+            .filter(|m| m.url.starts_with('/') && !exists(m.url.split('#').next().unwrap_or("/")))
+            .map(|m| {
+                Diagnostic::warning("W009", format!("mục menu `{}` trỏ tới `{}` nhưng trang này không có", m.name, m.url))
+                    .in_file("site.yaml")
+                    .field("menu")
+                    .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
+            })
+            .collect()
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
@@ -402,7 +426,7 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
 }
 
 /// Render the site. A convenience over `Renderer`.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagnostic>> {
+pub fn render(site: &Site, theme: &Theme) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
     Renderer::new(site, theme)?.render_all()
 }
 

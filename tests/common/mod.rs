@@ -1,0 +1,177 @@
+//! Fixture sites for integration tests: a small commune site in a temp dir,
+//! built with the real `trangxa` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SITE_YAML: &str = "\
+name: Trang thông tin điện tử xã Thử Nghiệm
+owner: Ủy ban nhân dân xã Thử Nghiệm
+province: Gia Lai
+base_url: https://thunghiem.gialai.gov.vn/
+responsible_person: {name: Nguyễn Văn An, position: Chủ tịch UBND xã}
+contact: {address: Thôn 1, phone: 0256 000 000, email: ubnd@thunghiem.gov.vn}
+paginate_by: 10
+";
+
+pub const UNITS: &[(&str, &str)] = &[
+    ("phong-kinh-te", "---\nid: phong-kinh-te\nname: Phòng Kinh tế\naliases: [Phòng KT]\nkind: co_quan_chuyen_mon\nhead: {name: Trần Thị Bình, position: Trưởng phòng}\ncontact: {phone: 0256 111 111}\n---\nTham mưu về kinh tế.\n"),
+    ("phong-van-hoa-xa-hoi", "---\nid: phong-van-hoa-xa-hoi\nname: Phòng Văn hóa - Xã hội\naliases: [Phòng VHXH, VHXH]\nkind: co_quan_chuyen_mon\n---\nTham mưu về văn hóa, xã hội.\n"),
+    ("doan-thanh-nien", "---\nid: doan-thanh-nien\nname: Đoàn Thanh niên\nkind: nhom\n---\n"),
+    ("dan-van", "---\nid: dan-van\nname: Dân vận\nkind: nhom\n---\n"),
+    ("uy-ban", "---\nid: uy-ban\nname: Ủy ban nhân dân xã\nkind: chinh_quyen\n---\n"),
+    ("bao-gia-lai", "---\nid: bao-gia-lai\nname: Báo Gia Lai\nkind: co_quan_bao_chi\nexternal: true\nshow_page: false\n---\n"),
+];
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A news article with the given extra front matter lines.
+pub fn article(title: &str, published_at: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\nkind: tin\nsections: [tin-tuc]\nunits: [phong-kinh-te]\npublished_at: {published_at}\n{extra}---\nNội dung của bài {title}.\n"
+    )
+}
+
+impl Fixture {
+    /// A site with the default theme, six units and nothing else.
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo_root().join("themes"), &dir.path().join("themes"));
+        let f = Fixture { dir };
+        f.write("site.yaml", SITE_YAML);
+        for (id, text) in UNITS {
+            f.write(&format!("content/don-vi/{id}.md"), text);
+        }
+        f
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+
+    /// Run `trangxa <args> --root <fixture>` (a fixed clock unless given).
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangxa"));
+        cmd.args(args).arg("--root").arg(self.root());
+        if !args.contains(&"--now") && args.first() != Some(&"new") {
+            cmd.args(["--now", "2026-11-27T12:00:00+07:00"]);
+        }
+        cmd.output().unwrap()
+    }
+
+    pub fn build(&self) -> Output {
+        self.run(&["build"])
+    }
+
+    /// Build and insist it succeeded.
+    pub fn build_ok(&self) -> String {
+        let out = self.build();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "build failed:\n{stderr}\n{}", String::from_utf8_lossy(&out.stdout));
+        stderr
+    }
+
+    pub fn public(&self, rel: &str) -> PathBuf {
+        self.root().join("public").join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.public(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// Every `href="…"` and `src="…"` value in an HTML text.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
+
+/// All files under a folder, relative, sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push((p.strip_prefix(base).unwrap().to_string_lossy().to_string(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Internal links of every HTML page under `public` that do not resolve to a
+/// generated file: (page, link).
+pub fn broken_links(public: &Path, base_path: &str) -> Vec<(String, String)> {
+    let mut broken = Vec::new();
+    for (rel, bytes) in tree(public) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            if !link.starts_with('/') || link.starts_with("//") {
+                continue;
+            }
+            let path = link.split('#').next().unwrap();
+            let Some(inner) = path.strip_prefix(base_path) else {
+                broken.push((rel.clone(), link.clone()));
+                continue;
+            };
+            let file = if inner.ends_with('/') { format!("{inner}index.html") } else { inner.to_string() };
+            if !public.join(file.trim_start_matches('/')).is_file() {
+                broken.push((rel.clone(), link.clone()));
+            }
+        }
+    }
+    broken
+}
