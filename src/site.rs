@@ -148,7 +148,9 @@ pub struct Site {
 struct UnitResolver {
     by_id: HashMap<String, usize>,
     by_folded: HashMap<String, usize>,
-    candidates: Vec<String>,
+    /// Every id, name and alias with its unit, for suggestions.
+    candidates: Vec<(String, usize)>,
+    ids: Vec<String>,
 }
 
 impl UnitResolver {
@@ -158,13 +160,15 @@ impl UnitResolver {
         let mut candidates = Vec::new();
         for (i, u) in units.iter().enumerate() {
             by_id.insert(u.unit.id.clone(), i);
-            candidates.push(u.unit.id.clone());
+            candidates.push((u.unit.id.clone(), i));
             let names = std::iter::once(&u.unit.name).chain(u.unit.short_name.iter()).chain(u.unit.aliases.iter());
             for n in names {
                 by_folded.entry(vi::fold(n)).or_insert(i);
+                candidates.push((n.clone(), i));
             }
         }
-        UnitResolver { by_id, by_folded, candidates }
+        let ids = units.iter().map(|u| u.unit.id.clone()).collect();
+        UnitResolver { by_id, by_folded, candidates, ids }
     }
 
     fn resolve(&self, s: &str) -> Option<usize> {
@@ -172,7 +176,10 @@ impl UnitResolver {
     }
 
     fn suggest(&self, s: &str) -> String {
-        match closest(s, self.candidates.iter().map(String::as_str)) {
+        let best = closest(s, self.candidates.iter().map(|(n, _)| n.as_str()))
+            .and_then(|n| self.candidates.iter().find(|(c, _)| c == n))
+            .map(|(_, i)| &self.ids[*i]);
+        match best {
             Some(c) => format!("có phải bạn muốn viết `{c}`? Danh sách đơn vị ở content/don-vi/"),
             None => "dùng mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị".to_string(),
         }

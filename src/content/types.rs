@@ -101,6 +101,12 @@ impl DateTime {
         if s.len() <= 10 {
             return parse_naive_date(s).map(|d| DateTime(Date(d).at_midnight()));
         }
+        // Right shape, impossible day ("2026-02-30T08:00"): say so, not "wrong format".
+        if let Some(Err(e)) = s.get(..10).map(parse_naive_date) {
+            if e.contains("không có thật") {
+                return Err(e);
+            }
+        }
         Err(format!(
             "thời điểm `{s}` không đúng dạng; hãy viết 2026-11-27T08:30:00+07:00 hoặc 2026-11-27 08:30"
         ))
