@@ -102,7 +102,11 @@ fn default_sections() -> Vec<SectionConfig> {
         ("chi-dao-dieu-hanh", "Chỉ đạo - Điều hành"),
     ]
     .into_iter()
-    .map(|(id, name)| SectionConfig { id: id.into(), name: name.into(), description: None })
+    .map(|(id, name)| SectionConfig {
+        id: id.into(),
+        name: name.into(),
+        description: None,
+    })
     .collect()
 }
 
@@ -117,7 +121,10 @@ fn default_menu() -> Vec<MenuItem> {
         ("Liên hệ", "/lien-he/"),
     ]
     .into_iter()
-    .map(|(name, url)| MenuItem { name: name.into(), url: url.into() })
+    .map(|(name, url)| MenuItem {
+        name: name.into(),
+        url: url.into(),
+    })
     .collect()
 }
 
@@ -132,17 +139,26 @@ impl SiteConfig {
                 .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`")]
         })?;
         let text = crate::vi::nfc(&text);
-        let doc = Document { text: &text, yaml: &text, yaml_line: 1, body: "", body_line: 1 };
+        let doc = Document {
+            text: &text,
+            yaml: &text,
+            yaml_line: 1,
+            body: "",
+            body_line: 1,
+        };
         let mut config: SiteConfig = doc.parse().map_err(|d| vec![d.in_file(rel)])?;
         let mut diags = Vec::new();
         if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
             let (line, col) = doc.locate("base_url", None);
             diags.push(
-                Diagnostic::error("E018", "base_url phải là địa chỉ đầy đủ bắt đầu bằng https://")
-                    .in_file(rel)
-                    .at(&text, line, col)
-                    .field("base_url")
-                    .hint("ví dụ `base_url: https://canhvinh.gialai.gov.vn/`"),
+                Diagnostic::error(
+                    "E018",
+                    "base_url phải là địa chỉ đầy đủ bắt đầu bằng https://",
+                )
+                .in_file(rel)
+                .at(&text, line, col)
+                .field("base_url")
+                .hint("ví dụ `base_url: https://canhvinh.gialai.gov.vn/`"),
             );
         }
         if config.paginate_by == 0 {
@@ -158,11 +174,17 @@ impl SiteConfig {
             if !crate::vi::is_slug(&s.id) {
                 let (line, col) = doc.locate("sections", Some(&s.id));
                 diags.push(
-                    Diagnostic::error("E014", format!("mã chuyên mục `{}` phải viết thường, không dấu, nối bằng `-`", s.id))
-                        .in_file(rel)
-                        .at(&text, line, col)
-                        .field("sections")
-                        .hint(format!("viết `{}`", crate::vi::slugify(&s.id))),
+                    Diagnostic::error(
+                        "E014",
+                        format!(
+                            "mã chuyên mục `{}` phải viết thường, không dấu, nối bằng `-`",
+                            s.id
+                        ),
+                    )
+                    .in_file(rel)
+                    .at(&text, line, col)
+                    .field("sections")
+                    .hint(format!("viết `{}`", crate::vi::slugify(&s.id))),
                 );
             }
         }
@@ -185,7 +207,11 @@ impl SiteConfig {
 
     /// The path part of `base_url` without its trailing slash: "" or "/canhvinh".
     pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map(|x| x.1).unwrap_or(&self.base_url);
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map(|x| x.1)
+            .unwrap_or(&self.base_url);
         match after_scheme.find('/') {
             Some(i) => after_scheme[i..].trim_end_matches('/').to_string(),
             None => String::new(),

@@ -131,9 +131,8 @@ impl fmt::Display for Diagnostic {
 /// Sort for display: grouped by file, errors before warnings, then by line.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.severity, a.line, a.column, &a.message).cmp(&(
-            &b.file, b.severity, b.line, b.column, &b.message,
-        ))
+        (&a.file, a.severity, a.line, a.column, &a.message)
+            .cmp(&(&b.file, b.severity, b.line, b.column, &b.message))
     });
 }
 
@@ -142,7 +141,12 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let folded = crate::vi::fold(input);
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&folded, &crate::vi::fold(c)), c))
+        .map(|c| {
+            (
+                strsim::normalized_levenshtein(&folded, &crate::vi::fold(c)),
+                c,
+            )
+        })
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

@@ -41,11 +41,21 @@ pub struct Options {
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Options {
-        Options { root: root.into(), output: PathBuf::from("public"), drafts: false, base_url: None, now: None }
+        Options {
+            root: root.into(),
+            output: PathBuf::from("public"),
+            drafts: false,
+            base_url: None,
+            now: None,
+        }
     }
 
     fn output_dir(&self) -> PathBuf {
-        if self.output.is_absolute() { self.output.clone() } else { self.root.join(&self.output) }
+        if self.output.is_absolute() {
+            self.output.clone()
+        } else {
+            self.root.join(&self.output)
+        }
     }
 }
 
@@ -96,12 +106,19 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
             None
         }
     };
-    let now = opts.now.unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
+    let now = opts
+        .now
+        .unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
     let static_keys: BTreeSet<String> = statics.iter().map(|s| s.rel.clone()).collect();
-    let build_opts = site::BuildOptions { drafts: opts.drafts, now };
+    let build_opts = site::BuildOptions {
+        drafts: opts.drafts,
+        now,
+    };
     let (site, site_diags) = site::Site::build(config, content, &static_keys, &build_opts);
     diags.extend(site_diags);
-    let (Some(site), Some(theme)) = (site, theme) else { return fail(diags) };
+    let (Some(site), Some(theme)) = (site, theme) else {
+        return fail(diags);
+    };
     if diags.iter().any(Diagnostic::is_error) {
         return fail(diags);
     }
@@ -109,7 +126,11 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);
             diagnostics::sort(&mut diags);
-            Ok(Generated { outputs, statics, warnings: diags })
+            Ok(Generated {
+                outputs,
+                statics,
+                warnings: diags,
+            })
         }
         Err(d) => {
             diags.extend(d);
@@ -127,12 +148,18 @@ fn count_pages(outputs: &[render::Output]) -> usize {
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let g = generate(opts)?;
-    let files = output::write(&opts.root, &opts.output_dir(), &g.outputs, &g.statics).map_err(|d| {
-        let mut all = g.warnings.clone();
-        all.push(d);
-        all
-    })?;
-    Ok(Report { pages: count_pages(&g.outputs), files, diagnostics: g.warnings, elapsed: start.elapsed() })
+    let files =
+        output::write(&opts.root, &opts.output_dir(), &g.outputs, &g.statics).map_err(|d| {
+            let mut all = g.warnings.clone();
+            all.push(d);
+            all
+        })?;
+    Ok(Report {
+        pages: count_pages(&g.outputs),
+        files,
+        diagnostics: g.warnings,
+        elapsed: start.elapsed(),
+    })
 }
 
 /// Everything `build` does except writing.

@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use trangxa::diagnostics::{Diagnostic, Severity};
 
 #[derive(Parser)]
-#[command(name = "trangxa", version, about = "Tạo trang thông tin điện tử xã từ các tệp Markdown")]
+#[command(
+    name = "trangxa",
+    version,
+    about = "Tạo trang thông tin điện tử xã từ các tệp Markdown"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -81,9 +85,14 @@ fn options(site: SiteArgs) -> trangxa::Options {
 
 fn fail(diags: &[Diagnostic]) -> ExitCode {
     print_diagnostics(diags);
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
-    eprintln!("Không xây dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất bản cũ được giữ nguyên.");
+    eprintln!(
+        "Không xây dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất bản cũ được giữ nguyên."
+    );
     ExitCode::FAILURE
 }
 
@@ -131,7 +140,10 @@ fn main() -> ExitCode {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {
                 Ok(path) => {
-                    println!("Đã tạo {}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng.", path.display());
+                    println!(
+                        "Đã tạo {}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng.",
+                        path.display()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(d) => {

@@ -92,7 +92,11 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            out.headings.push(Heading { level: level_num(level), id: unique, text: text.trim().to_string() });
+            out.headings.push(Heading {
+                level: level_num(level),
+                id: unique,
+                text: text.trim().to_string(),
+            });
             i = j;
         }
         i += 1;
@@ -102,13 +106,33 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut in_first_para = false;
     let mut first_para_done = false;
     let events = events.into_iter().map(|ev| match ev {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         Event::Start(Tag::Paragraph) => {
             if !first_para_done {
@@ -173,7 +197,11 @@ mod tests {
             "## Đăng ký khai sinh\n\n## Đăng ký khai sinh\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~\n\n- [x] xong\n\nChú thích[^1]\n\n[^1]: Nguồn.\n",
             "",
         );
-        assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh">"#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<h2 id="dang-ky-khai-sinh">"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh-2">"#));
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>cũ</del>"));
@@ -184,15 +212,26 @@ mod tests {
 
     #[test]
     fn site_links_follow_the_base_path() {
-        let r = render("[Kế hoạch](/van-ban/2025/135-kh-ubnd/) và [ngoài](https://gov.vn/)", "/canhvinh");
-        assert!(r.html.contains(r#"href="/canhvinh/van-ban/2025/135-kh-ubnd/""#), "{}", r.html);
+        let r = render(
+            "[Kế hoạch](/van-ban/2025/135-kh-ubnd/) và [ngoài](https://gov.vn/)",
+            "/canhvinh",
+        );
+        assert!(
+            r.html
+                .contains(r#"href="/canhvinh/van-ban/2025/135-kh-ubnd/""#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(r#"href="https://gov.vn/""#));
         assert_eq!(r.internal_links, ["/van-ban/2025/135-kh-ubnd/"]);
     }
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let r = render("Xin chào <script>alert(1)</script>\n\n<div onclick=x>y</div>\n", "");
+        let r = render(
+            "Xin chào <script>alert(1)</script>\n\n<div onclick=x>y</div>\n",
+            "",
+        );
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"));
         assert!(!r.html.contains("<div"));

@@ -33,13 +33,26 @@ pub fn list_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error("E001", format!("không đọc được thư mục static: {e}")));
+                diags.push(Diagnostic::error(
+                    "E001",
+                    format!("không đọc được thư mục static: {e}"),
+                ));
                 continue;
             }
         };
-        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() {
-            diags.push(Diagnostic::warning("W005", "bỏ qua liên kết tượng trưng (symlink) trong thư mục static").in_file(shown));
+            diags.push(
+                Diagnostic::warning(
+                    "W005",
+                    "bỏ qua liên kết tượng trưng (symlink) trong thư mục static",
+                )
+                .in_file(shown),
+            );
             continue;
         }
         if !entry.file_type().is_file() {
@@ -53,7 +66,10 @@ pub fn list_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
             .map(|c| c.as_os_str().to_string_lossy().to_string())
             .collect::<Vec<_>>()
             .join("/");
-        files.push(StaticFile { source: entry.path().to_path_buf(), rel });
+        files.push(StaticFile {
+            source: entry.path().to_path_buf(),
+            rel,
+        });
     }
     (files, diags)
 }
@@ -63,15 +79,22 @@ fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let root = canon(root);
     let out = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => canon(parent).join(output.file_name().unwrap_or_default()),
+        Some(parent) if !parent.as_os_str().is_empty() => {
+            canon(parent).join(output.file_name().unwrap_or_default())
+        }
         _ => canon(output),
     };
     let protected = ["content", "themes", "static", "site.yaml"].map(|p| root.join(p));
-    let bad = root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) || output.file_name().is_none();
+    let bad = root.starts_with(&out)
+        || protected.iter().any(|p| out.starts_with(p))
+        || output.file_name().is_none();
     if bad {
         return Err(Diagnostic::error(
             "E021",
-            format!("không thể ghi trang vào `{}`: thư mục này chứa nội dung hoặc mã nguồn của trang", output.display()),
+            format!(
+                "không thể ghi trang vào `{}`: thư mục này chứa nội dung hoặc mã nguồn của trang",
+                output.display()
+            ),
         )
         .hint("chọn một thư mục riêng, ví dụ `--output public`"));
     }
@@ -81,7 +104,9 @@ fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// Whether a rendered path stays inside the output folder.
 fn is_safe_relative(path: &str) -> bool {
     let p = Path::new(path);
-    !path.is_empty() && !path.contains('\0') && p.components().all(|c| matches!(c, Component::Normal(_)))
+    !path.is_empty()
+        && !path.contains('\0')
+        && p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
@@ -89,13 +114,21 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
 }
 
 /// Write everything into `output` atomically. Returns the number of files written.
-pub fn write(root: &Path, output: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<usize, Diagnostic> {
+pub fn write(
+    root: &Path,
+    output: &Path,
+    outputs: &[Output],
+    statics: &[StaticFile],
+) -> Result<usize, Diagnostic> {
     check_output_location(root, output)?;
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     std::fs::create_dir_all(&parent).map_err(|e| io_error("tạo được thư mục", &parent, e))?;
     remove_stale(&parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
@@ -127,7 +160,9 @@ pub fn write(root: &Path, output: &Path, outputs: &[Output], statics: &[StaticFi
 
 /// Leftovers of builds that were killed before they could clean up.
 fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().to_string();
         if n.starts_with(&format!(".{name}.staging-")) || n.starts_with(&format!(".{name}.old-")) {
@@ -140,7 +175,10 @@ fn fill(staging: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<()
     std::fs::create_dir_all(staging).map_err(|e| io_error("tạo được thư mục", staging, e))?;
     for o in outputs {
         if !is_safe_relative(&o.path) {
-            return Err(Diagnostic::error("E021", format!("đường dẫn `{}` nằm ngoài thư mục xuất bản", o.path)));
+            return Err(Diagnostic::error(
+                "E021",
+                format!("đường dẫn `{}` nằm ngoài thư mục xuất bản", o.path),
+            ));
         }
     }
     let mut dirs: Vec<PathBuf> = outputs
@@ -161,9 +199,17 @@ fn fill(staging: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<()
     statics.par_iter().try_for_each(|s| {
         let dest = staging.join(&s.rel);
         if dest.exists() {
-            return Err(Diagnostic::error("E012", format!("tệp tĩnh `static/{}` trùng đường dẫn với một trang của site", s.rel)));
+            return Err(Diagnostic::error(
+                "E012",
+                format!(
+                    "tệp tĩnh `static/{}` trùng đường dẫn với một trang của site",
+                    s.rel
+                ),
+            ));
         }
-        std::fs::copy(&s.source, &dest).map(|_| ()).map_err(|e| io_error("sao chép được tệp", &s.source, e))
+        std::fs::copy(&s.source, &dest)
+            .map(|_| ())
+            .map_err(|e| io_error("sao chép được tệp", &s.source, e))
     })?;
     Ok(())
 }

@@ -17,18 +17,34 @@ fn quote(s: &str) -> String {
 }
 
 /// Create the file and return its path (relative to `root`).
-pub fn new_content(root: &Path, kind: &str, title: &str, now: DateTime<FixedOffset>) -> Result<PathBuf, Diagnostic> {
+pub fn new_content(
+    root: &Path,
+    kind: &str,
+    title: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, Diagnostic> {
     let title = vi::nfc(title.trim());
     let slug = vi::slugify(&title);
     if slug.is_empty() {
-        return Err(Diagnostic::error("E022", "tiêu đề cần có ít nhất một chữ hoặc số")
-            .hint("ví dụ: trangxa new tin-tuc \"Hướng dẫn nộp hồ sơ trực tuyến\""));
+        return Err(
+            Diagnostic::error("E022", "tiêu đề cần có ít nhất một chữ hoặc số")
+                .hint("ví dụ: trangxa new tin-tuc \"Hướng dẫn nộp hồ sơ trực tuyến\""),
+        );
     }
-    let slug: String = slug.chars().take(80).collect::<String>().trim_end_matches('-').to_string();
+    let slug: String = slug
+        .chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string();
     let stamp = now.format("%Y-%m-%dT%H:%M:00+07:00");
     let (rel, text) = match kind {
         "tin-tuc" => (
-            PathBuf::from(format!("content/tin-tuc/{}/{:02}/{slug}.md", now.year(), now.month())),
+            PathBuf::from(format!(
+                "content/tin-tuc/{}/{:02}/{slug}.md",
+                now.year(),
+                now.month()
+            )),
             format!(
                 "---\n\
 title: {title}\n\
@@ -48,7 +64,10 @@ Viết nội dung bài ở đây.\n",
         ),
         "trang" => (
             PathBuf::from(format!("content/trang/{slug}.md")),
-            format!("---\ntitle: {}\nsummary: \"\"\nstatus: draft                       # đổi thành published để đăng\n---\n\nViết nội dung trang ở đây.\n", quote(&title)),
+            format!(
+                "---\ntitle: {}\nsummary: \"\"\nstatus: draft                       # đổi thành published để đăng\n---\n\nViết nội dung trang ở đây.\n",
+                quote(&title)
+            ),
         ),
         "van-ban" => (
             PathBuf::from(format!("content/van-ban/{}/{slug}.md", now.year())),
@@ -80,19 +99,30 @@ status: draft                       # đổi thành published để đăng\n\
             ),
         ),
         other => {
-            return Err(Diagnostic::error("E022", format!("không có loại nội dung `{other}`"))
-                .hint(format!("các loại: {}", KINDS.join(", "))));
+            return Err(
+                Diagnostic::error("E022", format!("không có loại nội dung `{other}`"))
+                    .hint(format!("các loại: {}", KINDS.join(", "))),
+            );
         }
     };
     let path = root.join(&rel);
     if path.exists() {
-        return Err(Diagnostic::error("E022", format!("tệp `{}` đã có; không ghi đè", rel.display()))
-            .hint("đặt tiêu đề khác, hoặc mở tệp đó để sửa"));
+        return Err(Diagnostic::error(
+            "E022",
+            format!("tệp `{}` đã có; không ghi đè", rel.display()),
+        )
+        .hint("đặt tiêu đề khác, hoặc mở tệp đó để sửa"));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Diagnostic::error("E001", format!("không tạo được thư mục `{}`: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::error(
+                "E001",
+                format!("không tạo được thư mục `{}`: {e}", dir.display()),
+            )
+        })?;
     }
-    std::fs::write(&path, text).map_err(|e| Diagnostic::error("E001", format!("không ghi được `{}`: {e}", rel.display())))?;
+    std::fs::write(&path, text).map_err(|e| {
+        Diagnostic::error("E001", format!("không ghi được `{}`: {e}", rel.display()))
+    })?;
     Ok(rel)
 }

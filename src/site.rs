@@ -29,8 +29,20 @@ pub struct BuildOptions {
 /// Top-level path segments the generator uses itself; a static page cannot
 /// take them.
 pub const RESERVED: &[&str] = &[
-    "tin-tuc", "chuyen-muc", "don-vi", "tu-khoa", "van-ban", "so-do-trang", "static", "files",
-    "thu-tuc-hanh-chinh", "cai-cach-hanh-chinh", "ke-hoach", "tim-kiem", "trang", "404",
+    "tin-tuc",
+    "chuyen-muc",
+    "don-vi",
+    "tu-khoa",
+    "van-ban",
+    "so-do-trang",
+    "static",
+    "files",
+    "thu-tuc-hanh-chinh",
+    "cai-cach-hanh-chinh",
+    "ke-hoach",
+    "tim-kiem",
+    "trang",
+    "404",
 ];
 
 /// A unit's part in an item.
@@ -161,18 +173,28 @@ impl UnitResolver {
         for (i, u) in units.iter().enumerate() {
             by_id.insert(u.unit.id.clone(), i);
             candidates.push((u.unit.id.clone(), i));
-            let names = std::iter::once(&u.unit.name).chain(u.unit.short_name.iter()).chain(u.unit.aliases.iter());
+            let names = std::iter::once(&u.unit.name)
+                .chain(u.unit.short_name.iter())
+                .chain(u.unit.aliases.iter());
             for n in names {
                 by_folded.entry(vi::fold(n)).or_insert(i);
                 candidates.push((n.clone(), i));
             }
         }
         let ids = units.iter().map(|u| u.unit.id.clone()).collect();
-        UnitResolver { by_id, by_folded, candidates, ids }
+        UnitResolver {
+            by_id,
+            by_folded,
+            candidates,
+            ids,
+        }
     }
 
     fn resolve(&self, s: &str) -> Option<usize> {
-        self.by_id.get(s.trim()).or_else(|| self.by_folded.get(&vi::fold(s))).copied()
+        self.by_id
+            .get(s.trim())
+            .or_else(|| self.by_folded.get(&vi::fold(s)))
+            .copied()
     }
 
     fn suggest(&self, s: &str) -> String {
@@ -181,7 +203,10 @@ impl UnitResolver {
             .map(|(_, i)| &self.ids[*i]);
         match best {
             Some(c) => format!("có phải bạn muốn viết `{c}`? Danh sách đơn vị ở content/don-vi/"),
-            None => "dùng mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị".to_string(),
+            None => {
+                "dùng mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị"
+                    .to_string()
+            }
         }
     }
 }
@@ -223,16 +248,21 @@ impl Site {
                 }
             })
             .collect();
-        units.sort_by(|a, b| vi::compare(&a.unit.name, &b.unit.name).then_with(|| a.unit.id.cmp(&b.unit.id)));
+        units.sort_by(|a, b| {
+            vi::compare(&a.unit.name, &b.unit.name).then_with(|| a.unit.id.cmp(&b.unit.id))
+        });
         {
             let mut seen_id: HashMap<&str, &PathBuf> = HashMap::new();
             let mut seen_name: HashMap<String, (&str, &PathBuf)> = HashMap::new();
             for u in &units {
                 if let Some(first) = seen_id.insert(&u.unit.id, &u.source) {
                     diags.push(
-                        Diagnostic::error("E015", format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()))
-                            .in_file(&u.source)
-                            .field("id"),
+                        Diagnostic::error(
+                            "E015",
+                            format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
+                        )
+                        .in_file(&u.source)
+                        .field("id"),
                     );
                 }
                 for alias in &u.unit.aliases {
@@ -241,7 +271,10 @@ impl Site {
                         Some((other, file)) if *other != u.unit.id.as_str() => diags.push(
                             Diagnostic::error(
                                 "E015",
-                                format!("tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})", file.display()),
+                                format!(
+                                    "tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})",
+                                    file.display()
+                                ),
                             )
                             .in_file(&u.source)
                             .field("aliases")
@@ -256,7 +289,10 @@ impl Site {
         }
         let resolver = UnitResolver::new(&units);
         for i in 0..units.len() {
-            let (parent, replaced) = (units[i].unit.parent.clone(), units[i].unit.replaced_by.clone());
+            let (parent, replaced) = (
+                units[i].unit.parent.clone(),
+                units[i].unit.replaced_by.clone(),
+            );
             for (field, value) in [("parent", parent), ("replaced_by", replaced)] {
                 let Some(value) = value else { continue };
                 match resolver.resolve(&value) {
@@ -290,7 +326,16 @@ impl Site {
         let all_documents: HashMap<String, bool> = content
             .documents
             .iter()
-            .map(|d| (d.key.clone(), visible(d.meta.status, d.meta.published_at.as_ref(), d.meta.expires_at.as_ref())))
+            .map(|d| {
+                (
+                    d.key.clone(),
+                    visible(
+                        d.meta.status,
+                        d.meta.published_at.as_ref(),
+                        d.meta.expires_at.as_ref(),
+                    ),
+                )
+            })
             .collect();
 
         // Items: pending form, with unit names still unresolved.
@@ -316,15 +361,29 @@ impl Site {
             if !visible(m.status, Some(&m.published_at), m.expires_at.as_ref()) {
                 continue;
             }
-            let err = |s: &str, msg: String| a.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let err = |s: &str, msg: String| {
+                a.error_at("E014", "slug", Some(s), msg)
+                    .hint(format!("viết `slug: {}`", vi::slugify(s)))
+            };
             let slug = check_slug(m.slug.as_ref(), a.stem(), &err, &mut diags);
             for s in &m.sections {
                 if !section_ids.contains(&s.as_str()) {
                     let hint = match closest(s, section_ids.iter().copied()) {
-                        Some(c) => format!("có phải bạn muốn viết `{c}`? Các chuyên mục: {}", section_ids.join(", ")),
+                        Some(c) => format!(
+                            "có phải bạn muốn viết `{c}`? Các chuyên mục: {}",
+                            section_ids.join(", ")
+                        ),
                         None => format!("các chuyên mục: {}", section_ids.join(", ")),
                     };
-                    diags.push(a.error_at("E011", "sections", Some(s), format!("không có chuyên mục `{s}`")).hint(hint));
+                    diags.push(
+                        a.error_at(
+                            "E011",
+                            "sections",
+                            Some(s),
+                            format!("không có chuyên mục `{s}`"),
+                        )
+                        .hint(hint),
+                    );
                 }
             }
             for pa in &m.plan_activities {
@@ -338,16 +397,26 @@ impl Site {
                         }
                     }
                     _ => diags.push(
-                        a.error_at("E008", "plan_activities", Some(pa), format!("`{pa}` không đúng dạng `<kế hoạch>#<số thứ tự>`"))
-                            .hint("ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
+                        a.error_at(
+                            "E008",
+                            "plan_activities",
+                            Some(pa),
+                            format!("`{pa}` không đúng dạng `<kế hoạch>#<số thứ tự>`"),
+                        )
+                        .hint("ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
                     ),
                 }
             }
             for sub in &m.submitted_to {
                 if resolver.resolve(&sub.recipient).is_none() {
                     diags.push(
-                        a.error_at("E010", "submitted_to", Some(&sub.recipient), format!("không có đơn vị `{}`", sub.recipient))
-                            .hint(resolver.suggest(&sub.recipient)),
+                        a.error_at(
+                            "E010",
+                            "submitted_to",
+                            Some(&sub.recipient),
+                            format!("không có đơn vị `{}`", sub.recipient),
+                        )
+                        .hint(resolver.suggest(&sub.recipient)),
                     );
                 }
             }
@@ -355,16 +424,29 @@ impl Site {
             if let Some(img) = &m.image {
                 files.push(("image", img.src.as_str()));
             }
-            files.extend(m.gallery.iter().map(|g: &Image| ("gallery", g.src.as_str())));
-            files.extend(m.attachments.iter().map(|f| ("attachments", f.path.as_str())));
+            files.extend(
+                m.gallery
+                    .iter()
+                    .map(|g: &Image| ("gallery", g.src.as_str())),
+            );
+            files.extend(
+                m.attachments
+                    .iter()
+                    .map(|f| ("attachments", f.path.as_str())),
+            );
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
             for img in m.image.iter().chain(m.gallery.iter()) {
                 if img.alt.trim().is_empty() {
                     diags.push(
-                        a.error_at("E020", field_of_image(m, img), Some(&img.src), "ảnh thiếu mô tả (alt) cho người khiếm thị")
-                            .hint("viết `alt: ` mô tả ngắn nội dung ảnh"),
+                        a.error_at(
+                            "E020",
+                            field_of_image(m, img),
+                            Some(&img.src),
+                            "ảnh thiếu mô tả (alt) cho người khiếm thị",
+                        )
+                        .hint("viết `alt: ` mô tả ngắn nội dung ảnh"),
                     );
                 }
             }
@@ -380,7 +462,11 @@ impl Site {
                 units: m.units.clone(),
                 par_areas: m.par_areas.clone(),
                 tags: m.tags.clone(),
-                related: m.related_documents.iter().map(|d| (d.clone(), "related_documents")).collect(),
+                related: m
+                    .related_documents
+                    .iter()
+                    .map(|d| (d.clone(), "related_documents"))
+                    .collect(),
                 kind: ItemKind::Article(a.meta.clone()),
             });
         }
@@ -390,12 +476,20 @@ impl Site {
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
             }
-            let err = |s: &str, msg: String| p.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let err = |s: &str, msg: String| {
+                p.error_at("E014", "slug", Some(s), msg)
+                    .hint(format!("viết `slug: {}`", vi::slugify(s)))
+            };
             let slug = check_slug(m.slug.as_ref(), p.stem(), &err, &mut diags);
             if RESERVED.contains(&slug.as_str()) {
                 diags.push(
-                    p.error_at("E012", "slug", None, format!("đường dẫn `/{slug}/` đã được dùng cho một mục của trang"))
-                        .hint(format!("đặt `slug:` khác, ví dụ `slug: {slug}-xa`")),
+                    p.error_at(
+                        "E012",
+                        "slug",
+                        None,
+                        format!("đường dẫn `/{slug}/` đã được dùng cho một mục của trang"),
+                    )
+                    .hint(format!("đặt `slug:` khác, ví dụ `slug: {slug}-xa`")),
                 );
             }
             pending.push(Pending {
@@ -420,7 +514,10 @@ impl Site {
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
             }
-            let err = |s: &str, msg: String| d.error_at("E014", "slug", Some(s), msg).hint(format!("viết `slug: {}`", vi::slugify(s)));
+            let err = |s: &str, msg: String| {
+                d.error_at("E014", "slug", Some(s), msg)
+                    .hint(format!("viết `slug: {}`", vi::slugify(s)))
+            };
             let slug = check_slug(m.slug.as_ref(), d.stem(), &err, &mut diags);
             // van-ban/<year>/<stem> → /van-ban/<year>/<slug>/
             let parent: Vec<String> = d.key.split('/').map(vi::slugify).collect();
@@ -428,7 +525,11 @@ impl Site {
             for f in &m.files {
                 check_file(&d, "files", &f.path, static_files, &mut diags);
             }
-            let date = m.published_at.or_else(|| m.issued_date.and_then(|p| p.full()).map(|x| DateTime(x.at_midnight())));
+            let date = m.published_at.or_else(|| {
+                m.issued_date
+                    .and_then(|p| p.full())
+                    .map(|x| DateTime(x.at_midnight()))
+            });
             let related = m
                 .implements
                 .iter()
@@ -459,13 +560,23 @@ impl Site {
             for p in &pending {
                 if let Some(first) = by_path.insert(&p.path, &p.source) {
                     let doc = crate::content::front_matter::split(&p.text).ok();
-                    let (line, col) = doc.as_ref().map(|d| d.locate("title", None)).unwrap_or((1, 1));
+                    let (line, col) = doc
+                        .as_ref()
+                        .map(|d| d.locate("title", None))
+                        .unwrap_or((1, 1));
                     diags.push(
-                        Diagnostic::error("E012", format!("hai bài có cùng đường dẫn `{}`: tệp này và {}", p.path, first.display()))
-                            .in_file(&p.source)
-                            .at(&p.text, line, col)
-                            .field("slug")
-                            .hint("đổi tên một trong hai tệp, hoặc thêm `slug: ...` khác nhau"),
+                        Diagnostic::error(
+                            "E012",
+                            format!(
+                                "hai bài có cùng đường dẫn `{}`: tệp này và {}",
+                                p.path,
+                                first.display()
+                            ),
+                        )
+                        .in_file(&p.source)
+                        .at(&p.text, line, col)
+                        .field("slug")
+                        .hint("đổi tên một trong hai tệp, hoặc thêm `slug: ...` khác nhau"),
                     );
                 }
             }
@@ -473,7 +584,11 @@ impl Site {
 
         // Sort: newest first, undated last, then by key for determinism.
         pending.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
-        let key_index: HashMap<String, usize> = pending.iter().enumerate().map(|(i, p)| (p.key.clone(), i)).collect();
+        let key_index: HashMap<String, usize> = pending
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i))
+            .collect();
 
         // Tags: one entry per slug, named by its first spelling in sorted order.
         let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
@@ -483,15 +598,26 @@ impl Site {
                 if slug.is_empty() {
                     continue;
                 }
-                tag_names.entry(slug).or_insert_with(|| t.trim().to_string());
+                tag_names
+                    .entry(slug)
+                    .or_insert_with(|| t.trim().to_string());
             }
         }
         let mut tags: Vec<TagEntry> = tag_names
             .into_iter()
-            .map(|(slug, name)| TagEntry { path: format!("/tu-khoa/{slug}/"), name, slug, items: Vec::new() })
+            .map(|(slug, name)| TagEntry {
+                path: format!("/tu-khoa/{slug}/"),
+                name,
+                slug,
+                items: Vec::new(),
+            })
             .collect();
         tags.sort_by(|a, b| vi::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
-        let tag_index: HashMap<String, usize> = tags.iter().enumerate().map(|(i, t)| (t.slug.clone(), i)).collect();
+        let tag_index: HashMap<String, usize> = tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
 
         // Resolve references and render bodies (in parallel).
         let resolved: Vec<(Item, Vec<Diagnostic>)> = pending
@@ -586,7 +712,14 @@ impl Site {
         let (mut news, mut documents, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for (i, item) in items.iter().enumerate() {
             for (pos, &u) in item.units.iter().enumerate() {
-                units[u].items.push((i, if pos == 0 { Role::Lead } else { Role::Coordinating }));
+                units[u].items.push((
+                    i,
+                    if pos == 0 {
+                        Role::Lead
+                    } else {
+                        Role::Coordinating
+                    },
+                ));
             }
             for &t in &item.tags {
                 tags[t].items.push(i);
@@ -611,16 +744,34 @@ impl Site {
             ItemKind::Document(d) => d.issued_date.map(|p| p.sort_key()).unwrap_or((0, 0, 0)),
             _ => (0, 0, 0),
         };
-        documents.sort_by(|a, b| doc_sort_key(b).cmp(&doc_sort_key(a)).then_with(|| items[*a].key.cmp(&items[*b].key)));
+        documents.sort_by(|a, b| {
+            doc_sort_key(b)
+                .cmp(&doc_sort_key(a))
+                .then_with(|| items[*a].key.cmp(&items[*b].key))
+        });
         let page_order = |i: &usize| match &items[*i].kind {
             ItemKind::Page(p) => p.order.unwrap_or(i64::MAX),
             _ => i64::MAX,
         };
         pages.sort_by(|a, b| {
-            page_order(a).cmp(&page_order(b)).then_with(|| vi::compare(&items[*a].title, &items[*b].title))
+            page_order(a)
+                .cmp(&page_order(b))
+                .then_with(|| vi::compare(&items[*a].title, &items[*b].title))
         });
 
-        let site = Site { config, base_path, now, units, items, sections, tags, par_areas, news, documents, pages };
+        let site = Site {
+            config,
+            base_path,
+            now,
+            units,
+            items,
+            sections,
+            tags,
+            par_areas,
+            news,
+            documents,
+            pages,
+        };
         (Some(site), diags)
     }
 
@@ -636,34 +787,62 @@ impl Site {
 }
 
 fn field_of_image(a: &Article, img: &Image) -> &'static str {
-    if a.image.as_ref().is_some_and(|i| std::ptr::eq(i, img)) { "image" } else { "gallery" }
+    if a.image.as_ref().is_some_and(|i| std::ptr::eq(i, img)) {
+        "image"
+    } else {
+        "gallery"
+    }
 }
 
 /// An image or attachment written as a site path must exist under `static/`.
-fn check_file<T>(l: &Loaded<T>, field: &str, path: &str, static_files: &BTreeSet<String>, diags: &mut Vec<Diagnostic>) {
+fn check_file<T>(
+    l: &Loaded<T>,
+    field: &str,
+    path: &str,
+    static_files: &BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
     if path.starts_with("https://") || path.starts_with("http://") {
         return;
     }
     match static_key(path) {
         Some(key) if static_files.contains(key) => {}
         Some(key) => diags.push(
-            l.error_at("E016", field, Some(path), format!("không tìm thấy tệp `{path}`"))
-                .hint(format!("đặt tệp vào static/{key}, hoặc sửa lại đường dẫn")),
+            l.error_at(
+                "E016",
+                field,
+                Some(path),
+                format!("không tìm thấy tệp `{path}`"),
+            )
+            .hint(format!("đặt tệp vào static/{key}, hoặc sửa lại đường dẫn")),
         ),
         None => diags.push(
-            l.error_at("E016", field, Some(path), format!("đường dẫn tệp `{path}` phải bắt đầu bằng `/`"))
-                .hint(format!("ví dụ `/files/{path}` cho tệp static/files/{path}")),
+            l.error_at(
+                "E016",
+                field,
+                Some(path),
+                format!("đường dẫn tệp `{path}` phải bắt đầu bằng `/`"),
+            )
+            .hint(format!("ví dụ `/files/{path}` cho tệp static/files/{path}")),
         ),
     }
 }
 
 /// The item's slug: the front matter's if well-formed (else an error), or the
 /// file name's.
-fn check_slug(slug: Option<&String>, stem: &str, err: &dyn Fn(&str, String) -> Diagnostic, diags: &mut Vec<Diagnostic>) -> String {
+fn check_slug(
+    slug: Option<&String>,
+    stem: &str,
+    err: &dyn Fn(&str, String) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     match slug {
         Some(s) if vi::is_slug(s) => s.clone(),
         Some(s) => {
-            diags.push(err(s, format!("đường dẫn `{s}` chỉ được chứa chữ thường không dấu, số và dấu `-`")));
+            diags.push(err(
+                s,
+                format!("đường dẫn `{s}` chỉ được chứa chữ thường không dấu, số và dấu `-`"),
+            ));
             vi::slugify(s)
         }
         None => vi::slugify(stem),

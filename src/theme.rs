@@ -36,10 +36,12 @@ impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            return Err(vec![Diagnostic::error("E017", format!("không tìm thấy giao diện `themes/{name}/`"))
-                .in_file("site.yaml")
-                .field("theme")
-                .hint("kiểm tra trường `theme` trong site.yaml (mặc định: default)")]);
+            return Err(vec![
+                Diagnostic::error("E017", format!("không tìm thấy giao diện `themes/{name}/`"))
+                    .in_file("site.yaml")
+                    .field("theme")
+                    .hint("kiểm tra trường `theme` trong site.yaml (mặc định: default)"),
+            ]);
         }
         let mut theme = Theme::default();
         let mut diags = Vec::new();
@@ -52,7 +54,10 @@ impl Theme {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        diags.push(Diagnostic::error("E001", format!("không đọc được giao diện: {e}")));
+                        diags.push(Diagnostic::error(
+                            "E001",
+                            format!("không đọc được giao diện: {e}"),
+                        ));
                         continue;
                     }
                 };
@@ -67,31 +72,46 @@ impl Theme {
                     .map(|c| c.as_os_str().to_string_lossy().to_string())
                     .collect::<Vec<_>>()
                     .join("/");
-                let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+                let shown = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
                 if is_template {
                     match std::fs::read_to_string(entry.path()) {
                         Ok(t) => {
                             theme.templates.insert(rel_name, t);
                         }
-                        Err(e) => diags.push(Diagnostic::error("E001", format!("không đọc được mẫu: {e}")).in_file(shown)),
+                        Err(e) => diags.push(
+                            Diagnostic::error("E001", format!("không đọc được mẫu: {e}"))
+                                .in_file(shown),
+                        ),
                     }
                 } else {
                     match std::fs::read(entry.path()) {
                         Ok(bytes) => {
                             let out_path = if fingerprinted(&rel_name) {
                                 let hash = blake3::hash(&bytes).to_hex();
-                                let (stem, ext) = rel_name.rsplit_once('.').unwrap_or((&rel_name, ""));
+                                let (stem, ext) =
+                                    rel_name.rsplit_once('.').unwrap_or((&rel_name, ""));
                                 format!("static/{stem}.{}.{ext}", &hash.as_str()[..10])
                             } else {
                                 format!("static/{rel_name}")
                             };
                             theme.assets.insert(rel_name, Asset { out_path, bytes });
                         }
-                        Err(e) => diags.push(Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(shown)),
+                        Err(e) => diags.push(
+                            Diagnostic::error("E001", format!("không đọc được tệp: {e}"))
+                                .in_file(shown),
+                        ),
                     }
                 }
             }
         }
-        if diags.is_empty() { Ok(theme) } else { Err(diags) }
+        if diags.is_empty() {
+            Ok(theme)
+        } else {
+            Err(diags)
+        }
     }
 }

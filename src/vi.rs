@@ -21,8 +21,10 @@ pub fn tz() -> FixedOffset {
 
 /// Whether `s` is already NFC (fast path for the common case).
 pub fn is_nfc(s: &str) -> bool {
-    matches!(is_nfc_quick(s.chars()), unicode_normalization::IsNormalized::Yes)
-        || s.nfc().eq(s.chars())
+    matches!(
+        is_nfc_quick(s.chars()),
+        unicode_normalization::IsNormalized::Yes
+    ) || s.nfc().eq(s.chars())
 }
 
 /// NFC-normalize a string.
@@ -154,10 +156,7 @@ mod tests {
     #[test]
     fn slug_drops_diacritics_and_d_stroke() {
         assert_eq!(slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
-        assert_eq!(
-            slugify("Văn phòng HĐND và UBND"),
-            "van-phong-hdnd-va-ubnd"
-        );
+        assert_eq!(slugify("Văn phòng HĐND và UBND"), "van-phong-hdnd-va-ubnd");
         // decomposed input gives the same slug
         assert_eq!(slugify(&"Đường Hoà".nfd().collect::<String>()), "duong-hoa");
         assert_eq!(slugify("  --Hỏi - đáp!! "), "hoi-dap");

@@ -14,9 +14,18 @@ fn fails(f: &Fixture) -> String {
     std::fs::write(f.public("marker.txt"), "old site").unwrap();
     let out = f.build();
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "expected exit code 1, got {:?}\n{err}", out.status.code());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected exit code 1, got {:?}\n{err}",
+        out.status.code()
+    );
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(std::fs::read_to_string(f.public("marker.txt")).unwrap(), "old site", "public/ was touched");
+    assert_eq!(
+        std::fs::read_to_string(f.public("marker.txt")).unwrap(),
+        "old site",
+        "public/ was touched"
+    );
     assert!(!f.public("index.html").exists(), "public/ was touched");
     err
 }
@@ -29,9 +38,14 @@ fn with_article(text: &str) -> Fixture {
 
 #[test]
 fn malformed_yaml() {
-    let err = fails(&with_article("---\ntitle: Bài: có dấu hai chấm\nunits: [phong-kinh-te\n---\nNội dung\n"));
+    let err = fails(&with_article(
+        "---\ntitle: Bài: có dấu hai chấm\nunits: [phong-kinh-te\n---\nNội dung\n",
+    ));
     assert!(err.contains("content/tin-tuc/2026/03/bai.md:"), "{err}");
-    assert!(err.contains("viết sai cú pháp") || err.contains("YAML"), "{err}");
+    assert!(
+        err.contains("viết sai cú pháp") || err.contains("YAML"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -39,12 +53,19 @@ fn missing_required_field() {
     let text = article("Bài", "2026-03-01T08:00:00+07:00", "").replace("kind: tin\n", "");
     let err = fails(&with_article(&text));
     assert!(err.contains("thiếu trường bắt buộc `kind`"), "{err}");
-    assert!(err.contains("--> content/tin-tuc/2026/03/bai.md:2"), "{err}");
+    assert!(
+        err.contains("--> content/tin-tuc/2026/03/bai.md:2"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wrong_type() {
-    let err = fails(&with_article(&article("Bài", "2026-03-01T08:00:00+07:00", "featured: có\n")));
+    let err = fails(&with_article(&article(
+        "Bài",
+        "2026-03-01T08:00:00+07:00",
+        "featured: có\n",
+    )));
     assert!(err.contains("sai kiểu dữ liệu"), "{err}");
     assert!(err.contains("(trường `featured`)"), "{err}");
     assert!(err.contains("bai.md:7:"), "{err}");
@@ -52,18 +73,29 @@ fn wrong_type() {
 
 #[test]
 fn unknown_unit_names_the_closest_known_unit() {
-    let text = article("Bài", "2026-03-01T08:00:00+07:00", "").replace("[phong-kinh-te]", "[phong-kinh-tee]");
+    let text = article("Bài", "2026-03-01T08:00:00+07:00", "")
+        .replace("[phong-kinh-te]", "[phong-kinh-tee]");
     let err = fails(&with_article(&text));
     assert!(err.contains("không có đơn vị `phong-kinh-tee`"), "{err}");
     assert!(err.contains("bai.md:5:"), "{err}");
     assert!(err.contains("(trường `units`)"));
-    assert!(err.contains("có phải bạn muốn viết `phong-kinh-te`?"), "{err}");
+    assert!(
+        err.contains("có phải bạn muốn viết `phong-kinh-te`?"),
+        "{err}"
+    );
 }
 
 #[test]
 fn impossible_date() {
-    let err = fails(&with_article(&article("Bài", "2026-02-30T08:00:00+07:00", "")));
-    assert!(err.contains("không có thật") || err.contains("không hợp lệ"), "{err}");
+    let err = fails(&with_article(&article(
+        "Bài",
+        "2026-02-30T08:00:00+07:00",
+        "",
+    )));
+    assert!(
+        err.contains("không có thật") || err.contains("không hợp lệ"),
+        "{err}"
+    );
     assert!(err.contains("(trường `published_at`)"), "{err}");
     assert!(err.contains("bai.md:6:"), "{err}");
 }
@@ -71,11 +103,21 @@ fn impossible_date() {
 #[test]
 fn two_items_with_the_same_url_after_slugging() {
     let f = Fixture::new();
-    f.write("content/tin-tuc/2026/03/hoa-binh.md", &article("Hòa bình", "2026-03-01T08:00:00+07:00", ""));
-    f.write("content/tin-tuc/2026/04/hoa-binh.md", &article("Hoà bình", "2026-04-01T08:00:00+07:00", ""));
+    f.write(
+        "content/tin-tuc/2026/03/hoa-binh.md",
+        &article("Hòa bình", "2026-03-01T08:00:00+07:00", ""),
+    );
+    f.write(
+        "content/tin-tuc/2026/04/hoa-binh.md",
+        &article("Hoà bình", "2026-04-01T08:00:00+07:00", ""),
+    );
     let err = fails(&f);
     assert!(err.contains("cùng đường dẫn `/tin-tuc/hoa-binh/`"), "{err}");
-    assert!(err.contains("content/tin-tuc/2026/03/hoa-binh.md") && err.contains("content/tin-tuc/2026/04/hoa-binh.md"), "{err}");
+    assert!(
+        err.contains("content/tin-tuc/2026/03/hoa-binh.md")
+            && err.contains("content/tin-tuc/2026/04/hoa-binh.md"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -104,7 +146,11 @@ fn front_matter_without_closing_fence() {
 
 #[test]
 fn misspelt_key_is_reported_with_a_suggestion() {
-    let err = fails(&with_article(&article("Bài", "2026-03-01T08:00:00+07:00", "sumary: Tóm tắt\n")));
+    let err = fails(&with_article(&article(
+        "Bài",
+        "2026-03-01T08:00:00+07:00",
+        "sumary: Tóm tắt\n",
+    )));
     assert!(err.contains("trường `sumary` không được hỗ trợ"), "{err}");
     assert!(err.contains("có phải bạn muốn viết `summary`?"), "{err}");
     assert!(err.contains("bai.md:7:"), "{err}");
@@ -112,20 +158,39 @@ fn misspelt_key_is_reported_with_a_suggestion() {
 
 #[test]
 fn unknown_section_and_enum_values_get_suggestions() {
-    let text = article("Bài", "2026-03-01T08:00:00+07:00", "").replace("sections: [tin-tuc]", "sections: [cai-cach-hanh-chin]");
+    let text = article("Bài", "2026-03-01T08:00:00+07:00", "")
+        .replace("sections: [tin-tuc]", "sections: [cai-cach-hanh-chin]");
     let err = fails(&with_article(&text));
-    assert!(err.contains("không có chuyên mục `cai-cach-hanh-chin`") && err.contains("`cai-cach-hanh-chinh`"), "{err}");
-    let err = fails(&with_article(&article("Bài", "2026-03-01T08:00:00+07:00", "").replace("kind: tin", "kind: tinn")));
-    assert!(err.contains("giá trị `tinn` không hợp lệ") && err.contains("có phải bạn muốn viết `tin`?"), "{err}");
+    assert!(
+        err.contains("không có chuyên mục `cai-cach-hanh-chin`")
+            && err.contains("`cai-cach-hanh-chinh`"),
+        "{err}"
+    );
+    let err = fails(&with_article(
+        &article("Bài", "2026-03-01T08:00:00+07:00", "").replace("kind: tin", "kind: tinn"),
+    ));
+    assert!(
+        err.contains("giá trị `tinn` không hợp lệ") && err.contains("có phải bạn muốn viết `tin`?"),
+        "{err}"
+    );
 }
 
 #[test]
 fn every_error_of_a_run_is_reported() {
     let f = Fixture::new();
     f.write("content/tin-tuc/2026/03/a.md", "");
-    f.write("content/tin-tuc/2026/03/b.md", &article("B", "2026-13-01", ""));
-    f.write("content/tin-tuc/2026/03/c.md", &article("C", "2026-03-01T08:00:00+07:00", "").replace("phong-kinh-te", "khong-co"));
-    f.write("content/don-vi/loi.md", "---\nid: Lỗi Đơn Vị\nname: X\nkind: nhom\n---\n");
+    f.write(
+        "content/tin-tuc/2026/03/b.md",
+        &article("B", "2026-13-01", ""),
+    );
+    f.write(
+        "content/tin-tuc/2026/03/c.md",
+        &article("C", "2026-03-01T08:00:00+07:00", "").replace("phong-kinh-te", "khong-co"),
+    );
+    f.write(
+        "content/don-vi/loi.md",
+        "---\nid: Lỗi Đơn Vị\nname: X\nkind: nhom\n---\n",
+    );
     let err = fails(&f);
     for file in ["a.md", "b.md", "c.md", "content/don-vi/loi.md"] {
         assert!(err.contains(file), "{file} not reported:\n{err}");
@@ -135,9 +200,14 @@ fn every_error_of_a_run_is_reported() {
 
 #[test]
 fn cai_cach_hanh_chinh_items_need_a_par_area() {
-    let text = article("Bài", "2026-03-01T08:00:00+07:00", "").replace("sections: [tin-tuc]", "sections: [cai-cach-hanh-chinh]");
+    let text = article("Bài", "2026-03-01T08:00:00+07:00", "")
+        .replace("sections: [tin-tuc]", "sections: [cai-cach-hanh-chinh]");
     let err = fails(&with_article(&text));
-    assert!(err.contains("phải ghi lĩnh vực cải cách hành chính") && err.contains("(trường `par_areas`)"), "{err}");
+    assert!(
+        err.contains("phải ghi lĩnh vực cải cách hành chính")
+            && err.contains("(trường `par_areas`)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -147,17 +217,28 @@ fn references_to_missing_documents_and_files() {
         "2026-03-01T08:00:00+07:00",
         "related_documents: [van-ban/2025/khong-co]\nimage: {src: /files/anh.jpg, alt: Ảnh}\n",
     )));
-    assert!(err.contains("không có văn bản `van-ban/2025/khong-co`"), "{err}");
+    assert!(
+        err.contains("không có văn bản `van-ban/2025/khong-co`"),
+        "{err}"
+    );
     assert!(err.contains("không tìm thấy tệp `/files/anh.jpg`"), "{err}");
 }
 
 #[test]
 fn image_without_alt_text_is_an_error() {
-    let f = with_article(&article("Bài", "2026-03-01T08:00:00+07:00", "image: {src: /files/anh.jpg}\n"));
+    let f = with_article(&article(
+        "Bài",
+        "2026-03-01T08:00:00+07:00",
+        "image: {src: /files/anh.jpg}\n",
+    ));
     f.write_bytes("static/files/anh.jpg", b"\xff\xd8");
     let err = fails(&f);
     assert!(err.contains("thiếu trường bắt buộc `alt`"), "{err}");
-    let f = with_article(&article("Bài", "2026-03-01T08:00:00+07:00", "image: {src: /files/anh.jpg, alt: \" \"}\n"));
+    let f = with_article(&article(
+        "Bài",
+        "2026-03-01T08:00:00+07:00",
+        "image: {src: /files/anh.jpg, alt: \" \"}\n",
+    ));
     f.write_bytes("static/files/anh.jpg", b"\xff\xd8");
     assert!(fails(&f).contains("ảnh thiếu mô tả (alt)"));
 }
@@ -165,7 +246,11 @@ fn image_without_alt_text_is_an_error() {
 #[test]
 fn unsafe_slugs_cannot_leave_the_output_folder() {
     for slug in ["../../etc", "/tmp/x", "a\\\\b", "..", "Tin Tức"] {
-        let f = with_article(&article("Bài", "2026-03-01T08:00:00+07:00", &format!("slug: \"{slug}\"\n")));
+        let f = with_article(&article(
+            "Bài",
+            "2026-03-01T08:00:00+07:00",
+            &format!("slug: \"{slug}\"\n"),
+        ));
         let err = fails(&f);
         assert!(err.contains("(trường `slug`)"), "{slug}: {err}");
         assert!(!f.root().parent().unwrap().join("etc").exists());
@@ -193,8 +278,18 @@ fn output_folder_that_would_destroy_the_sources_is_refused() {
 #[test]
 fn hostile_yaml_does_not_crash_or_hang() {
     let bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n---\n";
-    let deep = format!("---\ntitle: {}x{}\n---\n", "[".repeat(10_000), "]".repeat(10_000));
-    for text in [bomb.to_string(), deep, "---\n\0\0\0\n---\n".into(), "---\n- a\n- b\n---\n".into(), "---\n---\n".into()] {
+    let deep = format!(
+        "---\ntitle: {}x{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    for text in [
+        bomb.to_string(),
+        deep,
+        "---\n\0\0\0\n---\n".into(),
+        "---\n- a\n- b\n---\n".into(),
+        "---\n---\n".into(),
+    ] {
         fails(&with_article(&text));
     }
 }
@@ -202,7 +297,10 @@ fn hostile_yaml_does_not_crash_or_hang() {
 #[test]
 fn broken_site_yaml_is_reported_with_its_line() {
     let f = Fixture::new();
-    f.write("site.yaml", &common::SITE_YAML.replace("paginate_by: 10", "paginate_by: mười"));
+    f.write(
+        "site.yaml",
+        &common::SITE_YAML.replace("paginate_by: 10", "paginate_by: mười"),
+    );
     let err = fails(&f);
     assert!(err.contains("site.yaml:7:14"), "{err}");
     assert!(err.contains("(trường `paginate_by`)"), "{err}");

@@ -65,9 +65,12 @@ impl Article {
         if self.units.is_empty() {
             let (line, col) = doc.locate("units", None);
             out.push(
-                Diagnostic::error("E006", "tin bài phải có ít nhất một đơn vị (đơn vị đầu tiên là cơ quan chủ trì)")
-                    .at(doc.text, line, col)
-                    .field("units"),
+                Diagnostic::error(
+                    "E006",
+                    "tin bài phải có ít nhất một đơn vị (đơn vị đầu tiên là cơ quan chủ trì)",
+                )
+                .at(doc.text, line, col)
+                .field("units"),
             );
         }
         if self.sections.is_empty() {
@@ -103,12 +106,20 @@ impl Article {
             }
         }
         for m in &self.media {
-            if m.transcript.as_deref().map(str::trim).unwrap_or("").is_empty() {
+            if m.transcript
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or("")
+                .is_empty()
+            {
                 let (line, col) = doc.locate("media", Some(&m.url));
                 out.push(
-                    Diagnostic::warning("W004", "video/âm thanh chưa có bản ghi lời (transcript) cho người không nghe được")
-                        .at(doc.text, line, col)
-                        .field("media"),
+                    Diagnostic::warning(
+                        "W004",
+                        "video/âm thanh chưa có bản ghi lời (transcript) cho người không nghe được",
+                    )
+                    .at(doc.text, line, col)
+                    .field("media"),
                 );
             }
         }

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::front_matter::Document as Source;
-use super::types::{Attachment, CommentPeriod, Date, DateTime, Disclosure, LegalRef, PartialDate, Signer};
+use super::types::{
+    Attachment, CommentPeriod, Date, DateTime, Disclosure, LegalRef, PartialDate, Signer,
+};
 use crate::diagnostics::Diagnostic;
 use crate::vocab::{DocType, IssuerLevel, LegalStatus, ParArea, Status};
 
@@ -81,9 +83,18 @@ impl Document {
         match &self.title {
             Some(t) => t.clone(),
             None if self.number.is_some() => {
-                format!("{} số {}: {}", self.doc_type.label(), self.full_number(), self.abstract_)
+                format!(
+                    "{} số {}: {}",
+                    self.doc_type.label(),
+                    self.full_number(),
+                    self.abstract_
+                )
             }
-            None => format!("Dự thảo {}: {}", self.doc_type.label().to_lowercase(), self.abstract_),
+            None => format!(
+                "Dự thảo {}: {}",
+                self.doc_type.label().to_lowercase(),
+                self.abstract_
+            ),
         }
     }
 
@@ -92,20 +103,48 @@ impl Document {
         let mut out = Vec::new();
         let mut need = |field: &str, message: &str, hint: &str| {
             let (line, col) = doc.locate(field, None);
-            out.push(Diagnostic::error("E006", message.to_string()).at(doc.text, line, col).field(field).hint(hint.to_string()));
+            out.push(
+                Diagnostic::error("E006", message.to_string())
+                    .at(doc.text, line, col)
+                    .field(field)
+                    .hint(hint.to_string()),
+            );
         };
         if self.units.is_empty() {
-            need("units", "văn bản phải có ít nhất một đơn vị tham mưu", "ví dụ `units: [phong-van-hoa-xa-hoi]`");
+            need(
+                "units",
+                "văn bản phải có ít nhất một đơn vị tham mưu",
+                "ví dụ `units: [phong-van-hoa-xa-hoi]`",
+            );
         }
         if !self.is_draft_text() {
-            if self.number.as_deref().map(str::trim).unwrap_or("").is_empty() && self.full_number.is_none() {
-                need("number", "văn bản đã ban hành phải có số", "ví dụ `number: \"135\"` (đặt trong dấu nháy); nếu là dự thảo, ghi `legal_status: du_thao`");
+            if self
+                .number
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or("")
+                .is_empty()
+                && self.full_number.is_none()
+            {
+                need(
+                    "number",
+                    "văn bản đã ban hành phải có số",
+                    "ví dụ `number: \"135\"` (đặt trong dấu nháy); nếu là dự thảo, ghi `legal_status: du_thao`",
+                );
             }
             if self.issued_date.and_then(|d| d.full()).is_none() {
-                need("issued_date", "văn bản đã ban hành phải có đủ ngày, tháng, năm ban hành", "ví dụ `issued_date: 2025-12-31`");
+                need(
+                    "issued_date",
+                    "văn bản đã ban hành phải có đủ ngày, tháng, năm ban hành",
+                    "ví dụ `issued_date: 2025-12-31`",
+                );
             }
             if self.signer.is_none() {
-                need("signer", "văn bản đã ban hành phải ghi người ký", "ví dụ `signer: {name: Nguyễn Văn A, position: Chủ tịch}`");
+                need(
+                    "signer",
+                    "văn bản đã ban hành phải ghi người ký",
+                    "ví dụ `signer: {name: Nguyễn Văn A, position: Chủ tịch}`",
+                );
             }
             if self.files.is_empty() {
                 let (line, col) = doc.locate("files", None);

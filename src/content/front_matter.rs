@@ -34,9 +34,12 @@ pub fn split(text: &str) -> Result<Document<'_>, Diagnostic> {
     let mut lines = text_no_bom.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error("E004", "tệp phải bắt đầu bằng dòng `---` mở đầu phần thông tin (front matter)")
-            .at(text_no_bom, 1, 1)
-            .hint("thêm một dòng chỉ có `---` ở đầu tệp"));
+        return Err(Diagnostic::error(
+            "E004",
+            "tệp phải bắt đầu bằng dòng `---` mở đầu phần thông tin (front matter)",
+        )
+        .at(text_no_bom, 1, 1)
+        .hint("thêm một dòng chỉ có `---` ở đầu tệp"));
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -56,15 +59,22 @@ pub fn split(text: &str) -> Result<Document<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("E004", "phần thông tin (front matter) mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại")
-        .at(text_no_bom, 1, 1)
-        .hint("thêm một dòng chỉ có `---` sau trường cuối cùng, trước nội dung bài"))
+    Err(Diagnostic::error(
+        "E004",
+        "phần thông tin (front matter) mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại",
+    )
+    .at(text_no_bom, 1, 1)
+    .hint("thêm một dòng chỉ có `---` sau trường cuối cùng, trước nội dung bài"))
 }
 
 impl Document<'_> {
     /// Deserialize the front matter into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        let yaml = if self.yaml.trim().is_empty() { "{}" } else { self.yaml };
+        let yaml = if self.yaml.trim().is_empty() {
+            "{}"
+        } else {
+            self.yaml
+        };
         serde_yaml::from_str(yaml).map_err(|e| self.translate(&e))
     }
 
@@ -131,7 +141,10 @@ fn code_for(msg: &str) -> &'static str {
         "E006"
     } else if msg.starts_with("unknown field") {
         "E007"
-    } else if msg.starts_with("unknown variant") || msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+    } else if msg.starts_with("unknown variant")
+        || msg.starts_with("invalid type")
+        || msg.starts_with("invalid value")
+    {
         "E008"
     } else if msg.contains("ngày") || msg.contains("thời điểm") {
         "E009"
@@ -174,7 +187,9 @@ fn humanize(msg: &str) -> (String, Option<String>) {
         let f = t.first().copied().unwrap_or("?");
         return (
             format!("thiếu trường bắt buộc `{f}`"),
-            Some(format!("thêm một dòng `{f}: ...` vào phần thông tin đầu tệp")),
+            Some(format!(
+                "thêm một dòng `{f}: ...` vào phần thông tin đầu tệp"
+            )),
         );
     }
     if msg.starts_with("unknown field") {
@@ -190,7 +205,10 @@ fn humanize(msg: &str) -> (String, Option<String>) {
         let v = t.first().copied().unwrap_or("?");
         let allowed = &t[1.min(t.len())..];
         let hint = match closest(v, allowed.iter().copied()) {
-            Some(c) => format!("có phải bạn muốn viết `{c}`? Các giá trị hợp lệ: {}", allowed.join(", ")),
+            Some(c) => format!(
+                "có phải bạn muốn viết `{c}`? Các giá trị hợp lệ: {}",
+                allowed.join(", ")
+            ),
             None => format!("các giá trị hợp lệ: {}", allowed.join(", ")),
         };
         return (format!("giá trị `{v}` không hợp lệ"), Some(hint));
@@ -205,7 +223,11 @@ fn humanize(msg: &str) -> (String, Option<String>) {
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         if let Some((got, expected)) = rest.split_once(", expected ") {
             return (
-                format!("sai kiểu dữ liệu: cần {}, nhưng đã viết {}", expected_words(expected), got),
+                format!(
+                    "sai kiểu dữ liệu: cần {}, nhưng đã viết {}",
+                    expected_words(expected),
+                    got
+                ),
                 None,
             );
         }
@@ -216,7 +238,11 @@ fn humanize(msg: &str) -> (String, Option<String>) {
             Some("viết các giá trị trực tiếp, không dùng `&` và `*`".into()),
         );
     }
-    if msg.contains("did not find expected") || msg.contains("while parsing") || msg.contains("while scanning") || msg.contains("mapping values are not allowed") {
+    if msg.contains("did not find expected")
+        || msg.contains("while parsing")
+        || msg.contains("while scanning")
+        || msg.contains("mapping values are not allowed")
+    {
         return (
             format!("phần thông tin (YAML) viết sai cú pháp: {msg}"),
             Some("kiểm tra dấu `:` sau tên trường, thụt lề, và đặt văn bản có dấu `:` hoặc `#` trong dấu nháy kép".into()),
@@ -270,7 +296,11 @@ mod tests {
         let e = split(text).unwrap().parse::<T>().unwrap_err();
         assert_eq!(e.line, Some(4));
         assert_eq!(e.field.as_deref(), Some("featured"));
-        assert!(e.message.contains("`true` (có) hoặc `false` (không)"), "{}", e.message);
+        assert!(
+            e.message.contains("`true` (có) hoặc `false` (không)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

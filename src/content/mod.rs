@@ -62,13 +62,31 @@ impl<T> Loaded<T> {
     }
 
     /// An error at `field` (and `value` inside it) of this file.
-    pub fn error_at(&self, code: &'static str, field: &str, value: Option<&str>, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let (line, col) = self.doc().locate(field, value);
-        Diagnostic::error(code, message).in_file(&self.source).at(&self.text, line, col).field(field)
+        Diagnostic::error(code, message)
+            .in_file(&self.source)
+            .at(&self.text, line, col)
+            .field(field)
     }
 
-    pub fn warning_at(&self, code: &'static str, field: &str, value: Option<&str>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: crate::diagnostics::Severity::Warning, ..self.error_at(code, field, value, message) }
+    pub fn warning_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            ..self.error_at(code, field, value, message)
+        }
     }
 }
 
@@ -111,7 +129,11 @@ enum Parsed {
 
 /// Files an editor leaves behind while saving; never content.
 fn is_editor_temp(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 /// Load every content file under `root/content`.
@@ -121,8 +143,16 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     if !content_dir.is_dir() {
         diags.push(
-            Diagnostic::error("E001", format!("không tìm thấy thư mục nội dung `{}`", content_dir.display()))
-                .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`"),
+            Diagnostic::error(
+                "E001",
+                format!(
+                    "không tìm thấy thư mục nội dung `{}`",
+                    content_dir.display()
+                ),
+            )
+            .hint(
+                "chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`",
+            ),
         );
         return (Content::default(), diags);
     }
@@ -135,27 +165,43 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             }
         };
         let name = entry.file_name().to_string_lossy();
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if is_editor_temp(&name) || entry.file_type().is_dir() {
             continue;
         }
         if entry.path_is_symlink() {
             diags.push(
-                Diagnostic::warning("W005", "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung")
-                    .in_file(&rel),
+                Diagnostic::warning(
+                    "W005",
+                    "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung",
+                )
+                .in_file(&rel),
             );
             continue;
         }
         if entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
             diags.push(
-                Diagnostic::warning("W006", "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung")
-                    .in_file(&rel)
-                    .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/"),
+                Diagnostic::warning(
+                    "W006",
+                    "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung",
+                )
+                .in_file(&rel)
+                .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/"),
             );
             continue;
         }
-        let in_content = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
-        let folder = in_content.components().next().map(|c| c.as_os_str().to_string_lossy().to_string());
+        let in_content = entry
+            .path()
+            .strip_prefix(&content_dir)
+            .unwrap_or(entry.path());
+        let folder = in_content
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().to_string());
         match folder.as_deref().and_then(Kind::from_folder) {
             Some(kind) if in_content.components().count() > 1 => files.push((entry.path().to_path_buf(), kind)),
             _ => diags.push(
@@ -185,7 +231,12 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     (content, diags)
 }
 
-fn load_file(root: &Path, content_dir: &Path, path: &Path, kind: Kind) -> (Option<Parsed>, Vec<Diagnostic>) {
+fn load_file(
+    root: &Path,
+    content_dir: &Path,
+    path: &Path,
+    kind: Kind,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let key = path
         .strip_prefix(content_dir)
@@ -198,7 +249,12 @@ fn load_file(root: &Path, content_dir: &Path, path: &Path, kind: Kind) -> (Optio
     let mut diags = Vec::new();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)]),
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)],
+            );
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -217,9 +273,12 @@ fn load_file(root: &Path, content_dir: &Path, path: &Path, kind: Kind) -> (Optio
         text
     } else {
         diags.push(
-            Diagnostic::warning("W001", "văn bản chưa ở dạng Unicode dựng sẵn (NFC); trang web dùng bản đã chuẩn hóa")
-                .in_file(&rel)
-                .hint("lưu tệp bằng bộ gõ Unicode dựng sẵn để tìm kiếm và sắp xếp chính xác"),
+            Diagnostic::warning(
+                "W001",
+                "văn bản chưa ở dạng Unicode dựng sẵn (NFC); trang web dùng bản đã chuẩn hóa",
+            )
+            .in_file(&rel)
+            .hint("lưu tệp bằng bộ gõ Unicode dựng sẵn để tìm kiếm và sắp xếp chính xác"),
         );
         vi::nfc(&text)
     };
@@ -230,7 +289,11 @@ fn load_file(root: &Path, content_dir: &Path, path: &Path, kind: Kind) -> (Optio
             return (None, diags);
         }
     };
-    fn parse<T: DeserializeOwned>(doc: &front_matter::Document, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    fn parse<T: DeserializeOwned>(
+        doc: &front_matter::Document,
+        rel: &Path,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<T> {
         match doc.parse::<T>() {
             Ok(t) => Some(t),
             Err(d) => {
@@ -239,10 +302,30 @@ fn load_file(root: &Path, content_dir: &Path, path: &Path, kind: Kind) -> (Optio
             }
         }
     }
-    let wrap = |meta| Loaded { key: key.clone(), source: rel.clone(), text: text.clone(), meta };
-    let wrap_a = |meta| Loaded { key: key.clone(), source: rel.clone(), text: text.clone(), meta };
-    let wrap_p = |meta| Loaded { key: key.clone(), source: rel.clone(), text: text.clone(), meta };
-    let wrap_d = |meta| Loaded { key: key.clone(), source: rel.clone(), text: text.clone(), meta };
+    let wrap = |meta| Loaded {
+        key: key.clone(),
+        source: rel.clone(),
+        text: text.clone(),
+        meta,
+    };
+    let wrap_a = |meta| Loaded {
+        key: key.clone(),
+        source: rel.clone(),
+        text: text.clone(),
+        meta,
+    };
+    let wrap_p = |meta| Loaded {
+        key: key.clone(),
+        source: rel.clone(),
+        text: text.clone(),
+        meta,
+    };
+    let wrap_d = |meta| Loaded {
+        key: key.clone(),
+        source: rel.clone(),
+        text: text.clone(),
+        meta,
+    };
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));

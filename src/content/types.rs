@@ -15,7 +15,11 @@ use crate::vi;
 use crate::vocab::{DisclosureForm, FileFormat, MediaKind, SignAuthority};
 
 /// Deserialize any YAML scalar as its text, then parse it with `parse`.
-fn scalar<'de, D, T>(d: D, expecting: &'static str, parse: fn(&str) -> Result<T, String>) -> Result<T, D::Error>
+fn scalar<'de, D, T>(
+    d: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
@@ -64,7 +68,9 @@ impl Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        scalar(d, "một ngày dạng 2026-11-27", |s| parse_naive_date(s).map(Date))
+        scalar(d, "một ngày dạng 2026-11-27", |s| {
+            parse_naive_date(s).map(Date)
+        })
     }
 }
 
@@ -89,7 +95,12 @@ impl DateTime {
         if let Ok(dt) = ChronoDateTime::parse_from_rfc3339(s) {
             return Ok(DateTime(dt.with_timezone(&vi::tz())));
         }
-        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
                 return vi::tz()
                     .from_local_datetime(&naive)
@@ -115,7 +126,11 @@ impl DateTime {
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        scalar(d, "thời điểm dạng 2026-11-27T08:30:00+07:00", DateTime::parse)
+        scalar(
+            d,
+            "thời điểm dạng 2026-11-27T08:30:00+07:00",
+            DateTime::parse,
+        )
     }
 }
 
@@ -145,18 +160,30 @@ impl PartialDate {
         let bad = || format!("ngày `{s}` không hợp lệ; hãy viết 2026-03-15, 2026-03 hoặc 2026");
         let parts: Vec<&str> = s.split('-').collect();
         match parts.as_slice() {
-            [y] if y.len() == 4 => Ok(PartialDate { year: y.parse().map_err(|_| bad())?, month: None, day: None }),
+            [y] if y.len() == 4 => Ok(PartialDate {
+                year: y.parse().map_err(|_| bad())?,
+                month: None,
+                day: None,
+            }),
             [y, m] if y.len() == 4 => {
                 let month: u32 = m.parse().map_err(|_| bad())?;
                 if !(1..=12).contains(&month) {
                     return Err(bad());
                 }
-                Ok(PartialDate { year: y.parse().map_err(|_| bad())?, month: Some(month), day: None })
+                Ok(PartialDate {
+                    year: y.parse().map_err(|_| bad())?,
+                    month: Some(month),
+                    day: None,
+                })
             }
             [_, _, _] => {
                 let d = parse_naive_date(s)?;
                 use chrono::Datelike;
-                Ok(PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) })
+                Ok(PartialDate {
+                    year: d.year(),
+                    month: Some(d.month()),
+                    day: Some(d.day()),
+                })
             }
             _ => Err(bad()),
         }
@@ -174,7 +201,11 @@ impl PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        scalar(d, "một ngày dạng 2026-03-15, 2026-03 hoặc 2026", PartialDate::parse)
+        scalar(
+            d,
+            "một ngày dạng 2026-03-15, 2026-03 hoặc 2026",
+            PartialDate::parse,
+        )
     }
 }
 
@@ -193,7 +224,10 @@ impl Serialize for PartialDate {
         };
         st.serialize_field("iso", &iso)?;
         st.serialize_field("short", &short)?;
-        st.serialize_field("long", &vi::long_from_parts(self.day, self.month, self.year))?;
+        st.serialize_field(
+            "long",
+            &vi::long_from_parts(self.day, self.month, self.year),
+        )?;
         st.end()
     }
 }
@@ -369,7 +403,11 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_rejected_in_words() {
-        assert!(DateTime::parse("2026-02-30").unwrap_err().contains("không có thật"));
+        assert!(
+            DateTime::parse("2026-02-30")
+                .unwrap_err()
+                .contains("không có thật")
+        );
         assert!(PartialDate::parse("2026-13").is_err());
         assert_eq!(PartialDate::parse("2026-03").unwrap().month, Some(3));
     }

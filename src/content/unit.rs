@@ -47,10 +47,16 @@ impl Unit {
         if !crate::vi::is_slug(&self.id) {
             let (line, col) = doc.locate("id", Some(&self.id));
             out.push(
-                Diagnostic::error("E014", format!("mã đơn vị `{}` phải viết thường, không dấu, nối bằng `-`", self.id))
-                    .at(doc.text, line, col)
-                    .field("id")
-                    .hint(format!("viết `id: {}`", crate::vi::slugify(&self.id))),
+                Diagnostic::error(
+                    "E014",
+                    format!(
+                        "mã đơn vị `{}` phải viết thường, không dấu, nối bằng `-`",
+                        self.id
+                    ),
+                )
+                .at(doc.text, line, col)
+                .field("id")
+                .hint(format!("viết `id: {}`", crate::vi::slugify(&self.id))),
             );
         }
         out

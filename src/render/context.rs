@@ -48,7 +48,11 @@ impl<'a> SiteView<'a> {
             .map(|MenuItem { name, url }| MenuView {
                 name: name.clone(),
                 path: url.clone(),
-                href: if url.starts_with('/') { site.href(url) } else { url.clone() },
+                href: if url.starts_with('/') {
+                    site.href(url)
+                } else {
+                    url.clone()
+                },
             })
             .collect();
         SiteView {
@@ -56,7 +60,10 @@ impl<'a> SiteView<'a> {
             home: site.href("/"),
             year: site.now.0.format("%Y").to_string(),
             menu,
-            feeds: FeedLinks { rss: site.href("/rss.xml"), atom: site.href("/atom.xml") },
+            feeds: FeedLinks {
+                rss: site.href("/rss.xml"),
+                atom: site.href("/atom.xml"),
+            },
             generator: concat!("trangxa ", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -83,7 +90,10 @@ pub struct Crumb {
 pub fn crumbs(site: &Site, trail: &[(&str, &str)]) -> Vec<Crumb> {
     std::iter::once(("Trang chủ", "/"))
         .chain(trail.iter().copied())
-        .map(|(name, path)| Crumb { name: name.to_string(), href: site.href(path) })
+        .map(|(name, path)| Crumb {
+            name: name.to_string(),
+            href: site.href(path),
+        })
         .collect()
 }
 
@@ -98,7 +108,12 @@ pub struct UnitLink {
 
 pub fn unit_link(site: &Site, u: usize, role: Option<Role>) -> UnitLink {
     let e = &site.units[u];
-    UnitLink { id: e.unit.id.clone(), name: e.unit.name.clone(), href: e.has_page().then(|| site.href(&e.path)), role }
+    UnitLink {
+        id: e.unit.id.clone(),
+        name: e.unit.name.clone(),
+        href: e.has_page().then(|| site.href(&e.path)),
+        role,
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -141,7 +156,10 @@ pub fn card(site: &Site, item: &Item) -> Card {
         date: item.date,
         kind,
         kind_label,
-        lead_unit: item.units.first().map(|&u| unit_link(site, u, Some(Role::Lead))),
+        lead_unit: item
+            .units
+            .first()
+            .map(|&u| unit_link(site, u, Some(Role::Lead))),
         number: match &item.kind {
             ItemKind::Document(d) => Some(d.full_number()),
             _ => None,
@@ -178,7 +196,10 @@ pub fn doc_row<'a>(site: &Site, item: &Item, doc: &'a Document) -> DocRow<'a> {
             .map(|f| FileLink {
                 label: f.label.clone(),
                 href: link(site, &f.path),
-                format: f.format.unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path)).label(),
+                format: f
+                    .format
+                    .unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path))
+                    .label(),
                 signed: f.signed,
             })
             .collect(),
@@ -187,7 +208,11 @@ pub fn doc_row<'a>(site: &Site, item: &Item, doc: &'a Document) -> DocRow<'a> {
 
 /// A path from content as a link: site paths get the base path.
 pub fn link(site: &Site, path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") { site.href(path) } else { path.to_string() }
+    if path.starts_with('/') && !path.starts_with("//") {
+        site.href(path)
+    } else {
+        path.to_string()
+    }
 }
 
 /// The full view of one item's own page.
@@ -235,7 +260,12 @@ pub struct ImageView {
 }
 
 fn image_view(site: &Site, i: &crate::content::types::Image) -> ImageView {
-    ImageView { src: link(site, &i.src), alt: i.alt.clone(), caption: i.caption.clone(), credit: i.credit.clone() }
+    ImageView {
+        src: link(site, &i.src),
+        alt: i.alt.clone(),
+        caption: i.caption.clone(),
+        credit: i.credit.clone(),
+    }
 }
 
 pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
@@ -244,10 +274,31 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         .units
         .iter()
         .enumerate()
-        .map(|(pos, &u)| unit_link(site, u, Some(if pos == 0 { Role::Lead } else { Role::Coordinating })))
+        .map(|(pos, &u)| {
+            unit_link(
+                site,
+                u,
+                Some(if pos == 0 {
+                    Role::Lead
+                } else {
+                    Role::Coordinating
+                }),
+            )
+        })
         .collect();
-    let tags = item.tags.iter().map(|&t| Link { name: site.tags[t].name.clone(), href: site.href(&site.tags[t].path) }).collect();
-    let related_documents = item.related_documents.iter().map(|&i| card(site, &site.items[i])).collect();
+    let tags = item
+        .tags
+        .iter()
+        .map(|&t| Link {
+            name: site.tags[t].name.clone(),
+            href: site.href(&site.tags[t].path),
+        })
+        .collect();
+    let related_documents = item
+        .related_documents
+        .iter()
+        .map(|&i| card(site, &site.items[i]))
+        .collect();
     let (article, document, page) = match &item.kind {
         ItemKind::Article(a) => (Some(a), None, None),
         ItemKind::Document(d) => (None, Some(doc_row(site, item, d)), None),
@@ -258,10 +309,15 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
             a.submitted_to
                 .iter()
                 .map(|s| {
-                    let unit = site.units.iter().position(|u| u.unit.id == s.recipient || u.unit.aliases.contains(&s.recipient));
+                    let unit = site.units.iter().position(|u| {
+                        u.unit.id == s.recipient || u.unit.aliases.contains(&s.recipient)
+                    });
                     let link = unit.map(|u| unit_link(site, u, None));
                     Submitted {
-                        name: link.as_ref().map(|l| l.name.clone()).unwrap_or_else(|| s.recipient.clone()),
+                        name: link
+                            .as_ref()
+                            .map(|l| l.name.clone())
+                            .unwrap_or_else(|| s.recipient.clone()),
                         href: link.and_then(|l| l.href),
                         date: s.date,
                         note: s.note.clone(),
@@ -277,7 +333,10 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
                 .map(|f| FileLink {
                     label: f.label.clone(),
                     href: link(site, &f.path),
-                    format: f.format.unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path)).label(),
+                    format: f
+                        .format
+                        .unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path))
+                        .label(),
                     signed: f.signed,
                 })
                 .collect()
@@ -303,8 +362,12 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         page,
         submitted_to,
         attachments,
-        image: article.and_then(|a| a.image.as_ref()).map(|i| image_view(site, i)),
-        gallery: article.map(|a| a.gallery.iter().map(|i| image_view(site, i)).collect()).unwrap_or_default(),
+        image: article
+            .and_then(|a| a.image.as_ref())
+            .map(|i| image_view(site, i)),
+        gallery: article
+            .map(|a| a.gallery.iter().map(|i| image_view(site, i)).collect())
+            .unwrap_or_default(),
     }
 }
 
@@ -329,17 +392,33 @@ pub struct PageLink {
 
 /// Site path of page `n` of a list at `base`.
 pub fn pager_path(base: &str, n: usize) -> String {
-    if n <= 1 { base.to_string() } else { format!("{base}trang/{n}/") }
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}trang/{n}/")
+    }
 }
 
-pub fn paginator(site: &Site, base: &str, current: usize, total: usize, total_items: usize) -> Paginator {
+pub fn paginator(
+    site: &Site,
+    base: &str,
+    current: usize,
+    total: usize,
+    total_items: usize,
+) -> Paginator {
     let href = |n: usize| site.href(&pager_path(base, n));
     Paginator {
         current,
         total,
         prev: (current > 1).then(|| href(current - 1)),
         next: (current < total).then(|| href(current + 1)),
-        pages: (1..=total).map(|n| PageLink { number: n, href: href(n), current: n == current }).collect(),
+        pages: (1..=total)
+            .map(|n| PageLink {
+                number: n,
+                href: href(n),
+                current: n == current,
+            })
+            .collect(),
         total_items,
     }
 }
@@ -364,11 +443,22 @@ pub fn unit_view<'a>(site: &'a Site, entry: &'a UnitEntry) -> UnitView<'a> {
         href: site.href(&entry.path),
         content: &entry.body.html,
         parent: entry.parent.map(|p| unit_link(site, p, None)),
-        children: entry.children.iter().map(|&c| unit_link(site, c, None)).collect(),
+        children: entry
+            .children
+            .iter()
+            .map(|&c| unit_link(site, c, None))
+            .collect(),
         replaced_by: entry.replaced_by.map(|p| unit_link(site, p, None)),
-        feeds: FeedLinks { rss: site.href(&format!("{}rss.xml", entry.path)), atom: site.href(&format!("{}atom.xml", entry.path)) },
+        feeds: FeedLinks {
+            rss: site.href(&format!("{}rss.xml", entry.path)),
+            atom: site.href(&format!("{}atom.xml", entry.path)),
+        },
         lead_count: entry.items.iter().filter(|(_, r)| *r == Role::Lead).count(),
-        coordinating_count: entry.items.iter().filter(|(_, r)| *r == Role::Coordinating).count(),
+        coordinating_count: entry
+            .items
+            .iter()
+            .filter(|(_, r)| *r == Role::Coordinating)
+            .count(),
     }
 }
 

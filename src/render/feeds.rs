@@ -23,7 +23,12 @@ struct Entry<'a> {
 }
 
 /// Render `rss.xml` and `atom.xml` under `path` for `items` (newest first).
-pub fn render(r: &Renderer, path: &str, title: &str, items: &[usize]) -> Result<Vec<Output>, Diagnostic> {
+pub fn render(
+    r: &Renderer,
+    path: &str,
+    title: &str,
+    items: &[usize],
+) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site();
     let entries: Vec<Entry> = items
         .iter()
@@ -39,8 +44,15 @@ pub fn render(r: &Renderer, path: &str, title: &str, items: &[usize]) -> Result<
                 content: &item.body.html,
                 date,
                 updated: item.updated.unwrap_or(date),
-                author: item.units.first().map(|&u| site.units[u].unit.name.as_str()),
-                categories: item.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
+                author: item
+                    .units
+                    .first()
+                    .map(|&u| site.units[u].unit.name.as_str()),
+                categories: item
+                    .tags
+                    .iter()
+                    .map(|&t| site.tags[t].name.as_str())
+                    .collect(),
             })
         })
         .collect();

@@ -75,7 +75,8 @@ fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
         msg.push_str(&s.to_string());
         source = s.source();
     }
-    Diagnostic::error("E017", format!("lỗi mẫu giao diện `{name}`: {msg}")).in_file(format!("themes/…/templates/{name}"))
+    Diagnostic::error("E017", format!("lỗi mẫu giao diện `{name}`: {msg}"))
+        .in_file(format!("themes/…/templates/{name}"))
 }
 
 impl<'a> Renderer<'a> {
@@ -84,23 +85,42 @@ impl<'a> Renderer<'a> {
         tera.autoescape_on([".html", ".xml"]);
         let base_path = site.base_path.clone();
         tera.register_filter("link", move |path: &str, _: Kwargs, _: &State| {
-            if path.starts_with('/') && !path.starts_with("//") { format!("{base_path}{path}") } else { path.to_string() }
+            if path.starts_with('/') && !path.starts_with("//") {
+                format!("{base_path}{path}")
+            } else {
+                path.to_string()
+            }
         });
-        let assets: BTreeMap<String, String> =
-            theme.assets.iter().map(|(name, a)| (name.clone(), site.href(&format!("/{}", a.out_path)))).collect();
-        tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-            let name: &str = kwargs.must_get("name")?;
-            assets
-                .get(name)
-                .cloned()
-                .ok_or_else(|| tera::Error::message(format!("giao diện không có tệp tĩnh `{name}`")))
-        });
-        let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-        tera.add_raw_templates(templates).map_err(|e| vec![template_error("…", &e)])?;
+        let assets: BTreeMap<String, String> = theme
+            .assets
+            .iter()
+            .map(|(name, a)| (name.clone(), site.href(&format!("/{}", a.out_path))))
+            .collect();
+        tera.register_function(
+            "asset",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+                let name: &str = kwargs.must_get("name")?;
+                assets.get(name).cloned().ok_or_else(|| {
+                    tera::Error::message(format!("giao diện không có tệp tĩnh `{name}`"))
+                })
+            },
+        );
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| vec![template_error("…", &e)])?;
         let view = SiteView::new(site);
         tera.global_context().insert("site", &view);
         let lists = list_specs(site);
-        Ok(Renderer { tera, site, theme, lists })
+        Ok(Renderer {
+            tera,
+            site,
+            theme,
+            lists,
+        })
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -122,9 +142,14 @@ impl<'a> Renderer<'a> {
         for (i, spec) in self.lists.iter().enumerate() {
             jobs.extend((1..=pages(spec.items.len(), per)).map(|page| Job::List { spec: i, page }));
         }
-        jobs.extend((1..=pages(site.documents.len(), DOCUMENTS_PER_PAGE)).map(|page| Job::Documents { page }));
+        jobs.extend(
+            (1..=pages(site.documents.len(), DOCUMENTS_PER_PAGE))
+                .map(|page| Job::Documents { page }),
+        );
         for (u, entry) in site.units.iter().enumerate().filter(|(_, e)| e.has_page()) {
-            jobs.extend((1..=pages(entry.items.len(), per)).map(|page| Job::Unit { unit: u, page }));
+            jobs.extend(
+                (1..=pages(entry.items.len(), per)).map(|page| Job::Unit { unit: u, page }),
+            );
         }
         jobs.extend(self.theme.assets.keys().cloned().map(Job::Asset));
         jobs
@@ -132,7 +157,8 @@ impl<'a> Renderer<'a> {
 
     /// Render every output file of the site, with warnings about the result.
     pub fn render_all(&self) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let results: Vec<Result<Vec<Output>, Diagnostic>> = self.jobs().par_iter().map(|j| self.render_job(j)).collect();
+        let results: Vec<Result<Vec<Output>, Diagnostic>> =
+            self.jobs().par_iter().map(|j| self.render_job(j)).collect();
         let mut outputs = Vec::new();
         let mut diags = Vec::new();
         for r in results {
@@ -146,7 +172,9 @@ impl<'a> Renderer<'a> {
             if pair[0].path == pair[1].path {
                 diags.push(
                     Diagnostic::error("E012", format!("hai trang cùng ghi vào `{}`", pair[0].path))
-                        .hint("đổi `slug:` của một trang tĩnh hoặc bài viết để đường dẫn khác nhau"),
+                        .hint(
+                            "đổi `slug:` của một trang tĩnh hoặc bài viết để đường dẫn khác nhau",
+                        ),
                 );
             }
         }
@@ -160,8 +188,14 @@ impl<'a> Renderer<'a> {
     /// A menu entry that leads nowhere is the first thing a citizen clicks.
     fn menu_warnings(&self, outputs: &[Output]) -> Vec<Diagnostic> {
         let exists = |path: &str| {
-            let file = if path.ends_with('/') { format!("{}index.html", &path[1..]) } else { path[1..].to_string() };
-            outputs.binary_search_by(|o| o.path.as_str().cmp(&file)).is_ok()
+            let file = if path.ends_with('/') {
+                format!("{}index.html", &path[1..])
+            } else {
+                path[1..].to_string()
+            };
+            outputs
+                .binary_search_by(|o| o.path.as_str().cmp(&file))
+                .is_ok()
         };
         self.site
             .config
@@ -169,18 +203,34 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|m| m.url.starts_with('/') && !exists(m.url.split('#').next().unwrap_or("/")))
             .map(|m| {
-                Diagnostic::warning("W009", format!("mục menu `{}` trỏ tới `{}` nhưng trang này không có", m.name, m.url))
-                    .in_file("site.yaml")
-                    .field("menu")
-                    .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
+                Diagnostic::warning(
+                    "W009",
+                    format!(
+                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
+                        m.name, m.url
+                    ),
+                )
+                .in_file("site.yaml")
+                .field("menu")
+                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
             })
             .collect()
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
-        let html = self.tera.render(template, ctx).map_err(|e| template_error(template, &e))?;
-        let file = if path.ends_with('/') { format!("{}index.html", &path[1..]) } else { path[1..].to_string() };
-        Ok(Output { path: file, bytes: html.into_bytes() })
+        let html = self
+            .tera
+            .render(template, ctx)
+            .map_err(|e| template_error(template, &e))?;
+        let file = if path.ends_with('/') {
+            format!("{}index.html", &path[1..])
+        } else {
+            path[1..].to_string()
+        };
+        Ok(Output {
+            path: file,
+            bytes: html.into_bytes(),
+        })
     }
 
     fn base_ctx(&self, path: &str, title: &str, trail: &[(&str, &str)]) -> Context {
@@ -189,10 +239,17 @@ impl<'a> Renderer<'a> {
         ctx.insert("active_menu", &context::active_menu(self.site, path));
         ctx.insert("title", title);
         ctx.insert("permalink", &self.site.permalink(path));
-        let crumbs = if trail.is_empty() { Vec::new() } else { context::crumbs(self.site, trail) };
+        let crumbs = if trail.is_empty() {
+            Vec::new()
+        } else {
+            context::crumbs(self.site, trail)
+        };
         ctx.insert("breadcrumbs", &crumbs);
         let config = &self.site.config;
-        ctx.insert("description", config.description.as_deref().unwrap_or(&config.name));
+        ctx.insert(
+            "description",
+            config.description.as_deref().unwrap_or(&config.name),
+        );
         ctx.insert("og_type", "website");
         ctx.insert("creator", &config.owner);
         ctx.insert("dc_date", "");
@@ -200,7 +257,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn cards(&self, items: &[usize]) -> Vec<Card> {
-        items.iter().map(|&i| context::card(self.site, &self.site.items[i])).collect()
+        items
+            .iter()
+            .map(|&i| context::card(self.site, &self.site.items[i]))
+            .collect()
     }
 
     fn render_job(&self, job: &Job) -> Result<Vec<Output>, Diagnostic> {
@@ -209,16 +269,43 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => {
                 let mut ctx = self.base_ctx("/", &site.config.name, &[]);
-                let featured: Vec<usize> = site.news.iter().copied().filter(|&i| site.items[i].featured()).take(3).collect();
+                let featured: Vec<usize> = site
+                    .news
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.items[i].featured())
+                    .take(3)
+                    .collect();
                 ctx.insert("featured", &self.cards(&featured));
-                let latest: Vec<usize> = site.news.iter().copied().filter(|i| !featured.contains(i)).take(per).collect();
+                let latest: Vec<usize> = site
+                    .news
+                    .iter()
+                    .copied()
+                    .filter(|i| !featured.contains(i))
+                    .take(per)
+                    .collect();
                 ctx.insert("latest", &self.cards(&latest));
-                let par = site.sections.iter().find(|s| s.id == crate::content::article::PAR_SECTION);
+                let par = site
+                    .sections
+                    .iter()
+                    .find(|s| s.id == crate::content::article::PAR_SECTION);
                 if let Some(par) = par {
-                    ctx.insert("par_section", &context::Link { name: par.name.clone(), href: site.href(&par.path) });
-                    ctx.insert("par_latest", &self.cards(&par.items[..par.items.len().min(5)]));
+                    ctx.insert(
+                        "par_section",
+                        &context::Link {
+                            name: par.name.clone(),
+                            href: site.href(&par.path),
+                        },
+                    );
+                    ctx.insert(
+                        "par_latest",
+                        &self.cards(&par.items[..par.items.len().min(5)]),
+                    );
                 }
-                ctx.insert("documents", &self.cards(&site.documents[..site.documents.len().min(5)]));
+                ctx.insert(
+                    "documents",
+                    &self.cards(&site.documents[..site.documents.len().min(5)]),
+                );
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
             Job::Item(i) => {
@@ -226,9 +313,14 @@ impl<'a> Renderer<'a> {
                 let view = context::item_page(site, item);
                 let (template, trail): (String, Vec<(&str, &str)>) = match &item.kind {
                     ItemKind::Article(_) => ("article.html".into(), vec![("Tin tức", "/tin-tuc/")]),
-                    ItemKind::Document(_) => ("document.html".into(), vec![("Văn bản", "/van-ban/")]),
+                    ItemKind::Document(_) => {
+                        ("document.html".into(), vec![("Văn bản", "/van-ban/")])
+                    }
                     ItemKind::Page(p) => (
-                        p.template.as_ref().map(|t| format!("{}.html", t.trim_end_matches(".html"))).unwrap_or_else(|| "page.html".into()),
+                        p.template
+                            .as_ref()
+                            .map(|t| format!("{}.html", t.trim_end_matches(".html")))
+                            .unwrap_or_else(|| "page.html".into()),
                         vec![],
                     ),
                 };
@@ -253,10 +345,22 @@ impl<'a> Renderer<'a> {
                         ctx.insert("disclosures", &disclosure_rows(site));
                     }
                     if !self.theme.templates.contains_key(&template) {
-                        return Err(Diagnostic::error("E017", format!("giao diện không có mẫu `{template}`"))
-                            .in_file(&item.source)
-                            .field("template")
-                            .hint(format!("các mẫu có sẵn: {}", self.theme.templates.keys().filter(|k| !k.contains('/')).cloned().collect::<Vec<_>>().join(", "))));
+                        return Err(Diagnostic::error(
+                            "E017",
+                            format!("giao diện không có mẫu `{template}`"),
+                        )
+                        .in_file(&item.source)
+                        .field("template")
+                        .hint(format!(
+                            "các mẫu có sẵn: {}",
+                            self.theme
+                                .templates
+                                .keys()
+                                .filter(|k| !k.contains('/'))
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
                     }
                 }
                 Ok(vec![self.page(&template, &item.path, &ctx)?])
@@ -264,18 +368,32 @@ impl<'a> Renderer<'a> {
             Job::List { spec, page } => {
                 let spec = &self.lists[*spec];
                 let total = spec.items.len().div_ceil(per).max(1);
-                let slice = &spec.items[((page - 1) * per).min(spec.items.len())..(page * per).min(spec.items.len())];
+                let slice = &spec.items
+                    [((page - 1) * per).min(spec.items.len())..(page * per).min(spec.items.len())];
                 let path = context::pager_path(&spec.path, *page);
-                let trail: Vec<(&str, &str)> = spec.trail.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let trail: Vec<(&str, &str)> = spec
+                    .trail
+                    .iter()
+                    .map(|(a, b)| (a.as_str(), b.as_str()))
+                    .collect();
                 let mut ctx = self.base_ctx(&path, &spec.title, &trail);
                 if let Some(d) = &spec.description {
                     ctx.insert("description", d);
                 }
                 ctx.insert("list_description", &spec.description);
                 ctx.insert("items", &self.cards(slice));
-                ctx.insert("paginator", &context::paginator(site, &spec.path, *page, total, spec.items.len()));
+                ctx.insert(
+                    "paginator",
+                    &context::paginator(site, &spec.path, *page, total, spec.items.len()),
+                );
                 if let Some((rss, atom)) = &spec.feeds {
-                    ctx.insert("feeds", &context::FeedLinks { rss: site.href(rss), atom: site.href(atom) });
+                    ctx.insert(
+                        "feeds",
+                        &context::FeedLinks {
+                            rss: site.href(rss),
+                            atom: site.href(atom),
+                        },
+                    );
                 }
                 Ok(vec![self.page("list.html", &path, &ctx)?])
             }
@@ -293,20 +411,36 @@ impl<'a> Renderer<'a> {
                 let path = context::pager_path("/van-ban/", *page);
                 let mut ctx = self.base_ctx(&path, "Văn bản", &[("Văn bản", "/van-ban/")]);
                 ctx.insert("documents", &rows);
-                ctx.insert("paginator", &context::paginator(site, "/van-ban/", *page, total, site.documents.len()));
+                ctx.insert(
+                    "paginator",
+                    &context::paginator(site, "/van-ban/", *page, total, site.documents.len()),
+                );
                 Ok(vec![self.page("documents.html", &path, &ctx)?])
             }
             Job::Unit { unit, page } => {
                 let entry = &site.units[*unit];
                 let total = entry.items.len().div_ceil(per).max(1);
-                let slice = &entry.items[((page - 1) * per).min(entry.items.len())..(page * per).min(entry.items.len())];
-                let cards: Vec<RoleCard> =
-                    slice.iter().map(|&(i, role)| RoleCard { card: context::card(site, &site.items[i]), role }).collect();
+                let slice = &entry.items[((page - 1) * per).min(entry.items.len())
+                    ..(page * per).min(entry.items.len())];
+                let cards: Vec<RoleCard> = slice
+                    .iter()
+                    .map(|&(i, role)| RoleCard {
+                        card: context::card(site, &site.items[i]),
+                        role,
+                    })
+                    .collect();
                 let path = context::pager_path(&entry.path, *page);
-                let mut ctx = self.base_ctx(&path, &entry.unit.name, &[("Đơn vị", "/don-vi/"), (&entry.unit.name, &entry.path)]);
+                let mut ctx = self.base_ctx(
+                    &path,
+                    &entry.unit.name,
+                    &[("Đơn vị", "/don-vi/"), (&entry.unit.name, &entry.path)],
+                );
                 ctx.insert("unit", &context::unit_view(site, entry));
                 ctx.insert("items", &cards);
-                ctx.insert("paginator", &context::paginator(site, &entry.path, *page, total, entry.items.len()));
+                ctx.insert(
+                    "paginator",
+                    &context::paginator(site, &entry.path, *page, total, entry.items.len()),
+                );
                 let mut out = vec![self.page("unit.html", &path, &ctx)?];
                 if *page == 1 {
                     let items: Vec<usize> = entry.items.iter().map(|(i, _)| *i).collect();
@@ -324,9 +458,14 @@ impl<'a> Renderer<'a> {
                 let rows: Vec<Row> = site
                     .units
                     .iter()
-                    .map(|u| Row { unit: &u.unit, href: u.has_page().then(|| site.href(&u.path)), count: u.items.len() })
+                    .map(|u| Row {
+                        unit: &u.unit,
+                        href: u.has_page().then(|| site.href(&u.path)),
+                        count: u.items.len(),
+                    })
                     .collect();
-                let mut ctx = self.base_ctx("/don-vi/", "Các cơ quan, đơn vị", &[("Đơn vị", "/don-vi/")]);
+                let mut ctx =
+                    self.base_ctx("/don-vi/", "Các cơ quan, đơn vị", &[("Đơn vị", "/don-vi/")]);
                 ctx.insert("units", &rows);
                 Ok(vec![self.page("units.html", "/don-vi/", &ctx)?])
             }
@@ -346,7 +485,11 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .map(|s| serde_json::json!({"name": s.name, "href": site.href(&s.path), "count": s.items.len(), "description": s.description}))
                     .collect();
-                let mut ctx = self.base_ctx("/chuyen-muc/", "Chuyên mục", &[("Chuyên mục", "/chuyen-muc/")]);
+                let mut ctx = self.base_ctx(
+                    "/chuyen-muc/",
+                    "Chuyên mục",
+                    &[("Chuyên mục", "/chuyen-muc/")],
+                );
                 ctx.insert("sections", &sections);
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
@@ -358,18 +501,32 @@ impl<'a> Renderer<'a> {
             Job::Feeds => {
                 let mut out = feeds::render(self, "/", &site.config.name, &feed_items(site))?;
                 for s in &site.sections {
-                    out.extend(feeds::render(self, &s.path, &format!("{} — {}", s.name, site.config.name), &s.items)?);
+                    out.extend(feeds::render(
+                        self,
+                        &s.path,
+                        &format!("{} — {}", s.name, site.config.name),
+                        &s.items,
+                    )?);
                 }
                 Ok(out)
             }
             Job::SiteMapXml => sitemap::xml(self),
             Job::Robots => {
-                let body = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.permalink("/sitemap.xml"));
-                Ok(vec![Output { path: "robots.txt".into(), bytes: body.into_bytes() }])
+                let body = format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    site.permalink("/sitemap.xml")
+                );
+                Ok(vec![Output {
+                    path: "robots.txt".into(),
+                    bytes: body.into_bytes(),
+                }])
             }
             Job::Asset(name) => {
                 let a = &self.theme.assets[name];
-                Ok(vec![Output { path: a.out_path.clone(), bytes: a.bytes.clone() }])
+                Ok(vec![Output {
+                    path: a.out_path.clone(),
+                    bytes: a.bytes.clone(),
+                }])
             }
         }
     }
@@ -377,7 +534,11 @@ impl<'a> Renderer<'a> {
 
 /// Dated items for the site feed: articles and documents, newest first.
 fn feed_items(site: &Site) -> Vec<usize> {
-    (0..site.items.len()).filter(|&i| site.items[i].date.is_some() && !matches!(site.items[i].kind, ItemKind::Page(_))).collect()
+    (0..site.items.len())
+        .filter(|&i| {
+            site.items[i].date.is_some() && !matches!(site.items[i].kind, ItemKind::Page(_))
+        })
+        .collect()
 }
 
 /// Documents in the public-disclosure catalogue (NĐ 13/2018 Điều 6).
@@ -408,7 +569,10 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
             title: s.name.clone(),
             description: s.description.clone(),
             items: s.items.clone(),
-            trail: vec![("Chuyên mục".into(), "/chuyen-muc/".into()), (s.name.clone(), s.path.clone())],
+            trail: vec![
+                ("Chuyên mục".into(), "/chuyen-muc/".into()),
+                (s.name.clone(), s.path.clone()),
+            ],
             feeds: Some((format!("{}rss.xml", s.path), format!("{}atom.xml", s.path))),
         });
     }
@@ -418,7 +582,10 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
             title: format!("Từ khóa: {}", t.name),
             description: None,
             items: t.items.clone(),
-            trail: vec![("Từ khóa".into(), "/tu-khoa/".into()), (t.name.clone(), t.path.clone())],
+            trail: vec![
+                ("Từ khóa".into(), "/tu-khoa/".into()),
+                (t.name.clone(), t.path.clone()),
+            ],
             feeds: None,
         });
     }
@@ -426,7 +593,10 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
 }
 
 /// Render the site. A convenience over `Renderer`.
-pub fn render(site: &Site, theme: &Theme) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
     Renderer::new(site, theme)?.render_all()
 }
 
@@ -434,7 +604,12 @@ impl Renderer<'_> {
     pub(crate) fn site(&self) -> &Site {
         self.site
     }
-    pub(crate) fn render_template(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
+    pub(crate) fn render_template(
+        &self,
+        template: &str,
+        path: &str,
+        ctx: &Context,
+    ) -> Result<Output, Diagnostic> {
         self.page(template, path, ctx)
     }
     pub(crate) fn context(&self, path: &str, title: &str, trail: &[(&str, &str)]) -> Context {

@@ -16,37 +16,92 @@ struct Url {
 /// Every HTML page except pager pages 2…n and the 404 page.
 pub fn xml(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site();
-    let mut urls: Vec<Url> = ["/", "/tin-tuc/", "/van-ban/", "/don-vi/", "/tu-khoa/", "/chuyen-muc/", "/so-do-trang/"]
-        .iter()
-        .map(|p| Url { loc: site.permalink(p), lastmod: None })
-        .collect();
+    let mut urls: Vec<Url> = [
+        "/",
+        "/tin-tuc/",
+        "/van-ban/",
+        "/don-vi/",
+        "/tu-khoa/",
+        "/chuyen-muc/",
+        "/so-do-trang/",
+    ]
+    .iter()
+    .map(|p| Url {
+        loc: site.permalink(p),
+        lastmod: None,
+    })
+    .collect();
     for item in &site.items {
         let lastmod = item.updated.or(item.date).map(|d| d.0.to_rfc3339());
-        urls.push(Url { loc: site.permalink(&item.path), lastmod });
+        urls.push(Url {
+            loc: site.permalink(&item.path),
+            lastmod,
+        });
     }
-    urls.extend(site.units.iter().filter(|u| u.has_page()).map(|u| Url { loc: site.permalink(&u.path), lastmod: None }));
-    urls.extend(site.sections.iter().map(|s| Url { loc: site.permalink(&s.path), lastmod: None }));
-    urls.extend(site.tags.iter().map(|t| Url { loc: site.permalink(&t.path), lastmod: None }));
+    urls.extend(site.units.iter().filter(|u| u.has_page()).map(|u| Url {
+        loc: site.permalink(&u.path),
+        lastmod: None,
+    }));
+    urls.extend(site.sections.iter().map(|s| Url {
+        loc: site.permalink(&s.path),
+        lastmod: None,
+    }));
+    urls.extend(site.tags.iter().map(|t| Url {
+        loc: site.permalink(&t.path),
+        lastmod: None,
+    }));
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut ctx = r.context("/sitemap.xml", "sitemap", &[]);
     ctx.insert("urls", &urls);
-    Ok(vec![r.render_template("sitemap.xml", "/sitemap.xml", &ctx)?])
+    Ok(vec![r.render_template(
+        "sitemap.xml",
+        "/sitemap.xml",
+        &ctx,
+    )?])
 }
 
 /// The HTML site map: menu, pages, sections, units, documents, tags.
 pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site();
-    let link = |name: &str, path: &str| Link { name: name.to_string(), href: site.href(path) };
-    let pages: Vec<Link> = site.pages.iter().map(|&i| link(&site.items[i].title, &site.items[i].path)).collect();
-    let sections: Vec<Link> = site.sections.iter().map(|s| link(&s.name, &s.path)).collect();
-    let units: Vec<Link> = site.units.iter().filter(|u| u.has_page()).map(|u| link(&u.unit.name, &u.path)).collect();
-    let documents: Vec<Link> = site.documents.iter().map(|&i| link(&site.items[i].title, &site.items[i].path)).collect();
+    let link = |name: &str, path: &str| Link {
+        name: name.to_string(),
+        href: site.href(path),
+    };
+    let pages: Vec<Link> = site
+        .pages
+        .iter()
+        .map(|&i| link(&site.items[i].title, &site.items[i].path))
+        .collect();
+    let sections: Vec<Link> = site
+        .sections
+        .iter()
+        .map(|s| link(&s.name, &s.path))
+        .collect();
+    let units: Vec<Link> = site
+        .units
+        .iter()
+        .filter(|u| u.has_page())
+        .map(|u| link(&u.unit.name, &u.path))
+        .collect();
+    let documents: Vec<Link> = site
+        .documents
+        .iter()
+        .map(|&i| link(&site.items[i].title, &site.items[i].path))
+        .collect();
     let tags: Vec<Link> = site.tags.iter().map(|t| link(&t.name, &t.path)).collect();
-    let mut ctx = r.context("/so-do-trang/", "Sơ đồ trang", &[("Sơ đồ trang", "/so-do-trang/")]);
+    let mut ctx = r.context(
+        "/so-do-trang/",
+        "Sơ đồ trang",
+        &[("Sơ đồ trang", "/so-do-trang/")],
+    );
     ctx.insert("pages", &pages);
     ctx.insert("sections", &sections);
     ctx.insert("units", &units);
     ctx.insert("documents", &documents);
     ctx.insert("tags", &tags);
-    Ok(vec![r.render_template("sitemap.html", "/so-do-trang/", &ctx)?])
+    Ok(vec![r.render_template(
+        "sitemap.html",
+        "/so-do-trang/",
+        &ctx,
+    )?])
 }

@@ -16,12 +16,30 @@ paginate_by: 10
 ";
 
 pub const UNITS: &[(&str, &str)] = &[
-    ("phong-kinh-te", "---\nid: phong-kinh-te\nname: Phòng Kinh tế\naliases: [Phòng KT]\nkind: co_quan_chuyen_mon\nhead: {name: Trần Thị Bình, position: Trưởng phòng}\ncontact: {phone: 0256 111 111}\n---\nTham mưu về kinh tế.\n"),
-    ("phong-van-hoa-xa-hoi", "---\nid: phong-van-hoa-xa-hoi\nname: Phòng Văn hóa - Xã hội\naliases: [Phòng VHXH, VHXH]\nkind: co_quan_chuyen_mon\n---\nTham mưu về văn hóa, xã hội.\n"),
-    ("doan-thanh-nien", "---\nid: doan-thanh-nien\nname: Đoàn Thanh niên\nkind: nhom\n---\n"),
-    ("dan-van", "---\nid: dan-van\nname: Dân vận\nkind: nhom\n---\n"),
-    ("uy-ban", "---\nid: uy-ban\nname: Ủy ban nhân dân xã\nkind: chinh_quyen\n---\n"),
-    ("bao-gia-lai", "---\nid: bao-gia-lai\nname: Báo Gia Lai\nkind: co_quan_bao_chi\nexternal: true\nshow_page: false\n---\n"),
+    (
+        "phong-kinh-te",
+        "---\nid: phong-kinh-te\nname: Phòng Kinh tế\naliases: [Phòng KT]\nkind: co_quan_chuyen_mon\nhead: {name: Trần Thị Bình, position: Trưởng phòng}\ncontact: {phone: 0256 111 111}\n---\nTham mưu về kinh tế.\n",
+    ),
+    (
+        "phong-van-hoa-xa-hoi",
+        "---\nid: phong-van-hoa-xa-hoi\nname: Phòng Văn hóa - Xã hội\naliases: [Phòng VHXH, VHXH]\nkind: co_quan_chuyen_mon\n---\nTham mưu về văn hóa, xã hội.\n",
+    ),
+    (
+        "doan-thanh-nien",
+        "---\nid: doan-thanh-nien\nname: Đoàn Thanh niên\nkind: nhom\n---\n",
+    ),
+    (
+        "dan-van",
+        "---\nid: dan-van\nname: Dân vận\nkind: nhom\n---\n",
+    ),
+    (
+        "uy-ban",
+        "---\nid: uy-ban\nname: Ủy ban nhân dân xã\nkind: chinh_quyen\n---\n",
+    ),
+    (
+        "bao-gia-lai",
+        "---\nid: bao-gia-lai\nname: Báo Gia Lai\nkind: co_quan_bao_chi\nexternal: true\nshow_page: false\n---\n",
+    ),
 ];
 
 pub struct Fixture {
@@ -97,7 +115,11 @@ impl Fixture {
     pub fn build_ok(&self) -> String {
         let out = self.build();
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(out.status.success(), "build failed:\n{stderr}\n{}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            out.status.success(),
+            "build failed:\n{stderr}\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         stderr
     }
 
@@ -135,13 +157,19 @@ pub fn links(html: &str) -> Vec<String> {
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         entries.sort();
         for p in entries {
             if p.is_dir() {
                 walk(base, &p, out);
             } else {
-                out.push((p.strip_prefix(base).unwrap().to_string_lossy().to_string(), std::fs::read(&p).unwrap()));
+                out.push((
+                    p.strip_prefix(base).unwrap().to_string_lossy().to_string(),
+                    std::fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -167,7 +195,11 @@ pub fn broken_links(public: &Path, base_path: &str) -> Vec<(String, String)> {
                 broken.push((rel.clone(), link.clone()));
                 continue;
             };
-            let file = if inner.ends_with('/') { format!("{inner}index.html") } else { inner.to_string() };
+            let file = if inner.ends_with('/') {
+                format!("{inner}index.html")
+            } else {
+                inner.to_string()
+            };
             if !public.join(file.trim_start_matches('/')).is_file() {
                 broken.push((rel.clone(), link.clone()));
             }
