@@ -233,9 +233,7 @@ impl Site {
             .units
             .into_par_iter()
             .map(|l| {
-                let (body, line) = l.body();
-                let _ = line;
-                let rendered = markdown::render(body, &base_path);
+                let rendered = markdown::render(l.body().0, &base_path);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),

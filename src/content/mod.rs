@@ -75,19 +75,6 @@ impl<T> Loaded<T> {
             .at(&self.text, line, col)
             .field(field)
     }
-
-    pub fn warning_at(
-        &self,
-        code: &'static str,
-        field: &str,
-        value: Option<&str>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic {
-            severity: crate::diagnostics::Severity::Warning,
-            ..self.error_at(code, field, value, message)
-        }
-    }
 }
 
 /// Everything under `content/`, by type, in a stable order (sorted by key).
@@ -302,43 +289,29 @@ fn load_file(
             }
         }
     }
-    let wrap = |meta| Loaded {
-        key: key.clone(),
-        source: rel.clone(),
-        text: text.clone(),
-        meta,
-    };
-    let wrap_a = |meta| Loaded {
-        key: key.clone(),
-        source: rel.clone(),
-        text: text.clone(),
-        meta,
-    };
-    let wrap_p = |meta| Loaded {
-        key: key.clone(),
-        source: rel.clone(),
-        text: text.clone(),
-        meta,
-    };
-    let wrap_d = |meta| Loaded {
-        key: key.clone(),
-        source: rel.clone(),
-        text: text.clone(),
-        meta,
-    };
+    fn wrap<T>(key: &str, rel: &Path, text: &str, meta: T) -> Loaded<T> {
+        Loaded {
+            key: key.to_string(),
+            source: rel.to_path_buf(),
+            text: text.to_string(),
+            meta,
+        }
+    }
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Unit(wrap(u))
+            Parsed::Unit(wrap(&key, &rel, &text, u))
         }),
         Kind::Article => parse::<Article>(&doc, &rel, &mut diags).map(|a| {
             diags.extend(a.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Article(wrap_a(a))
+            Parsed::Article(wrap(&key, &rel, &text, a))
         }),
-        Kind::Page => parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap_p(p))),
+        Kind::Page => {
+            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(&key, &rel, &text, p)))
+        }
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Document(wrap_d(d))
+            Parsed::Document(wrap(&key, &rel, &text, d))
         }),
     };
     (parsed, diags)

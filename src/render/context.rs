@@ -190,19 +190,20 @@ pub fn doc_row<'a>(site: &Site, item: &Item, doc: &'a Document) -> DocRow<'a> {
         href: site.href(&item.path),
         number: doc.full_number(),
         doc,
-        files: doc
-            .files
-            .iter()
-            .map(|f| FileLink {
-                label: f.label.clone(),
-                href: link(site, &f.path),
-                format: f
-                    .format
-                    .unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path))
-                    .label(),
-                signed: f.signed,
-            })
-            .collect(),
+        files: doc.files.iter().map(|f| file_link(site, f)).collect(),
+    }
+}
+
+/// A downloadable file as a link with its format.
+pub fn file_link(site: &Site, f: &crate::content::types::Attachment) -> FileLink {
+    FileLink {
+        label: f.label.clone(),
+        href: link(site, &f.path),
+        format: f
+            .format
+            .unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path))
+            .label(),
+        signed: f.signed,
     }
 }
 
@@ -327,20 +328,7 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         })
         .unwrap_or_default();
     let attachments = article
-        .map(|a| {
-            a.attachments
-                .iter()
-                .map(|f| FileLink {
-                    label: f.label.clone(),
-                    href: link(site, &f.path),
-                    format: f
-                        .format
-                        .unwrap_or_else(|| crate::vocab::FileFormat::from_path(&f.path))
-                        .label(),
-                    signed: f.signed,
-                })
-                .collect()
-        })
+        .map(|a| a.attachments.iter().map(|f| file_link(site, f)).collect())
         .unwrap_or_default();
     ItemPage {
         title: &item.title,
