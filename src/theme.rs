@@ -1,5 +1,5 @@
 //! The theme, read into memory: Tera templates and static assets, with
-//! content-hashed file names for CSS and JS so they can be cached forever.
+//! content-hashed file names so they can be cached forever.
 //!
 //! A theme is the folder `themes/<name>/` at the site root, with `templates/`
 //! and `static/` inside.
@@ -25,11 +25,6 @@ pub struct Theme {
     pub templates: BTreeMap<String, String>,
     /// Asset name as templates ask for it (`style.css`) → asset.
     pub assets: BTreeMap<String, Asset>,
-}
-
-/// Assets whose names get a content hash (the rest keep their names).
-fn fingerprinted(name: &str) -> bool {
-    name.ends_with(".css") || name.ends_with(".js")
 }
 
 impl Theme {
@@ -90,13 +85,13 @@ impl Theme {
                 } else {
                     match std::fs::read(entry.path()) {
                         Ok(bytes) => {
-                            let out_path = if fingerprinted(&rel_name) {
-                                let hash = blake3::hash(&bytes).to_hex();
-                                let (stem, ext) =
-                                    rel_name.rsplit_once('.').unwrap_or((&rel_name, ""));
-                                format!("static/{stem}.{}.{ext}", &hash.as_str()[..10])
-                            } else {
-                                format!("static/{rel_name}")
+                            // Every theme asset gets a content hash in its name, so a
+                            // server may cache it forever and a change still shows.
+                            let hash = blake3::hash(&bytes).to_hex();
+                            let hash = &hash.as_str()[..10];
+                            let out_path = match rel_name.rsplit_once('.') {
+                                Some((stem, ext)) => format!("static/{stem}.{hash}.{ext}"),
+                                None => format!("static/{rel_name}.{hash}"),
                             };
                             theme.assets.insert(rel_name, Asset { out_path, bytes });
                         }
