@@ -76,6 +76,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Raw HTML in Markdown bodies: `sanitize` (default) or `allow`.
+    #[serde(default)]
+    pub raw_html: crate::markdown::RawHtml,
 }
 
 fn default_paginate_by() -> usize {

@@ -98,8 +98,9 @@ impl fmt::Display for Diagnostic {
         if let Some(field) = &self.field {
             write!(f, " (trường `{field}`)")?;
         }
+        let gutter = " ".repeat(self.line.map(|l| l.to_string().len()).unwrap_or(1));
         if let Some(file) = &self.file {
-            write!(f, "\n  --> {}", file.display())?;
+            write!(f, "\n{gutter}--> {}", file.display())?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = self.column {

@@ -6,6 +6,7 @@
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
 //! one error type they all report with; `scaffold` writes new content files.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -125,6 +126,12 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     match render::render(&site, &theme) {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);
+            let static_set: std::collections::HashSet<String> =
+                statics.iter().map(|s| s.rel.clone()).collect();
+            diags.extend(check::links(&site, &outputs, &static_set));
+            if diags.iter().any(Diagnostic::is_error) {
+                return fail(diags);
+            }
             diagnostics::sort(&mut diags);
             Ok(Generated {
                 outputs,

@@ -82,6 +82,8 @@ pub struct Item {
     pub related_documents: Vec<usize>,
     pub body: Rendered,
     pub kind: ItemKind,
+    /// The source file's text, to point at lines in checks after rendering.
+    pub text: String,
 }
 
 impl Item {
@@ -226,14 +228,20 @@ impl Site {
     ) -> (Option<Site>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let base_path = config.base_path();
+        let raw_html = config.raw_html;
         let now = DateTime(opts.now);
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
+        for u in &content.units {
+            for url in u.meta.legal_basis.iter().filter_map(|r| r.url.as_ref()) {
+                check_url(u, "legal_basis", url, &mut diags);
+            }
+        }
         let mut units: Vec<UnitEntry> = content
             .units
             .into_par_iter()
             .map(|l| {
-                let rendered = markdown::render(l.body().0, &base_path);
+                let rendered = markdown::render_with(l.body().0, &base_path, raw_html);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
@@ -435,6 +443,9 @@ impl Site {
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
+            for media in &m.media {
+                check_url(&a, "media", &media.url, &mut diags);
+            }
             for img in m.image.iter().chain(m.gallery.iter()) {
                 if img.alt.trim().is_empty() {
                     diags.push(
@@ -522,6 +533,11 @@ impl Site {
             let dir = parent[..parent.len().saturating_sub(1)].join("/");
             for f in &m.files {
                 check_file(&d, "files", &f.path, static_files, &mut diags);
+            }
+            for r in &m.based_on {
+                if let Some(url) = &r.url {
+                    check_url(&d, "based_on", url, &mut diags);
+                }
             }
             let date = m.published_at.or_else(|| {
                 m.issued_date
@@ -655,7 +671,7 @@ impl Site {
                     }
                 }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let rendered = markdown::render(body, &base_path);
+                let rendered = markdown::render_with(body, &base_path, raw_html);
                 let summary = p
                     .summary
                     .clone()
@@ -680,6 +696,7 @@ impl Site {
                     related_documents,
                     body: rendered,
                     kind: p.kind,
+                    text: p.text,
                 };
                 (item, d)
             })
@@ -792,6 +809,21 @@ fn field_of_image(a: &Article, img: &Image) -> &'static str {
     }
 }
 
+/// A link from front matter must be a web address or a site path: a
+/// `javascript:` or `data:` URL in an `href` would run in readers' browsers.
+fn check_url<T>(l: &Loaded<T>, field: &str, url: &str, diags: &mut Vec<Diagnostic>) {
+    let lower = url.trim().to_ascii_lowercase();
+    let ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"));
+    if !ok {
+        diags.push(
+            l.error_at("E026", field, Some(url), format!("địa chỉ `{url}` không hợp lệ"))
+                .hint("chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /"),
+        );
+    }
+}
+
 /// An image or attachment written as a site path must exist under `static/`.
 fn check_file<T>(
     l: &Loaded<T>,
@@ -801,6 +833,18 @@ fn check_file<T>(
     diags: &mut Vec<Diagnostic>,
 ) {
     if path.starts_with("https://") || path.starts_with("http://") {
+        return;
+    }
+    if path.contains('\0') || path.split('/').any(|seg| seg == "..") {
+        diags.push(
+            l.error_at(
+                "E016",
+                field,
+                Some(path),
+                format!("đường dẫn tệp `{path}` không hợp lệ"),
+            )
+            .hint("viết đường dẫn tới tệp trong static/, ví dụ `/files/anh.jpg`, không dùng `..`"),
+        );
         return;
     }
     match static_key(path) {

@@ -181,40 +181,7 @@ impl<'a> Renderer<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let warnings = self.menu_warnings(&outputs);
-        Ok((outputs, warnings))
-    }
-
-    /// A menu entry that leads nowhere is the first thing a citizen clicks.
-    fn menu_warnings(&self, outputs: &[Output]) -> Vec<Diagnostic> {
-        let exists = |path: &str| {
-            let file = if path.ends_with('/') {
-                format!("{}index.html", &path[1..])
-            } else {
-                path[1..].to_string()
-            };
-            outputs
-                .binary_search_by(|o| o.path.as_str().cmp(&file))
-                .is_ok()
-        };
-        self.site
-            .config
-            .menu
-            .iter()
-            .filter(|m| m.url.starts_with('/') && !exists(m.url.split('#').next().unwrap_or("/")))
-            .map(|m| {
-                Diagnostic::warning(
-                    "W009",
-                    format!(
-                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
-                        m.name, m.url
-                    ),
-                )
-                .in_file("site.yaml")
-                .field("menu")
-                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
-            })
-            .collect()
+        Ok((outputs, Vec::new()))
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {

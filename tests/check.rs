@@ -1,0 +1,153 @@
+//! `trangxa check`: links in the rendered output, unsafe content, and the
+//! messages staff get for them.
+
+mod common;
+
+use common::{Fixture, article, stderr};
+
+fn check_fails(f: &Fixture) -> String {
+    let out = f.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!f.root().join("public").exists(), "check must not write");
+    err
+}
+
+#[test]
+fn a_broken_link_in_a_body_is_reported_at_its_line() {
+    let f = Fixture::new();
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article("A", "2026-03-01T08:00:00+07:00", "").replace(
+            "Nội dung của bài A.",
+            "Đoạn một.\n\nXem [đơn vị](/don-vi/phong-kinh-tee/) và [mục](#khong-co).\n\n## Có thật\n\n[đúng](#co-that)",
+        ),
+    );
+    let err = check_fails(&f);
+    assert!(
+        err.contains("liên kết `/don-vi/phong-kinh-tee/` không dẫn tới"),
+        "{err}"
+    );
+    assert!(err.contains("content/tin-tuc/2026/03/a.md:10:14"), "{err}");
+    assert!(
+        err.contains("có phải bạn muốn viết `/don-vi/phong-kinh-te/`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("không có mục `#khong-co` trong trang") && err.contains("a.md:10:48"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("không có mục `#co-that`") && err.contains("các mục trong trang: #co-that"),
+        "an existing heading anchor is fine: {err}"
+    );
+}
+
+#[test]
+fn a_menu_entry_to_a_missing_page_is_reported_once_at_site_yaml() {
+    let f = Fixture::new();
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}  - {{name: Liên hệ, url: /lien-he/}}\n",
+            common::SITE_YAML
+        ),
+    );
+    let err = check_fails(&f);
+    assert_eq!(err.matches("/lien-he/").count(), 1, "{err}");
+    assert!(
+        err.contains("mục menu `Liên hệ` trỏ tới `/lien-he/`") && err.contains("--> site.yaml"),
+        "{err}"
+    );
+    f.write(
+        "content/trang/lien-he.md",
+        "---\ntitle: Liên hệ\n---\nĐịa chỉ.\n",
+    );
+    assert!(f.run(&["check"]).status.success());
+}
+
+#[test]
+fn raw_html_is_sanitized_unless_the_site_allows_it() {
+    let f = Fixture::new();
+    let body = "Chào <script>alert('x')</script><b>bạn</b> <img src=x onerror=alert(1) alt=\"\">\n\n[bấm](javascript:alert(1))";
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article("A", "2026-03-01T08:00:00+07:00", "").replace("Nội dung của bài A.", body),
+    );
+    f.build_ok();
+    let html = f.read("tin-tuc/a/index.html");
+    let main = &html[html.find("<main").unwrap()..];
+    assert!(
+        !main.contains("<script") && !main.contains("onerror") && !main.contains("javascript:"),
+        "{main}"
+    );
+    assert!(main.contains("<b>bạn</b>"));
+    f.write(
+        "site.yaml",
+        &format!("{}raw_html: allow\n", common::SITE_YAML),
+    );
+    f.write_bytes("static/x", b"x");
+    f.build_ok();
+    assert!(
+        f.read("tin-tuc/a/index.html")
+            .contains("<script>alert('x')</script>")
+    );
+}
+
+#[test]
+fn unsafe_urls_in_front_matter_are_errors() {
+    let f = Fixture::new();
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article(
+            "A",
+            "2026-03-01T08:00:00+07:00",
+            "media: [{kind: video, url: \"javascript:alert(1)\", transcript: Lời}]\n",
+        ),
+    );
+    let err = check_fails(&f);
+    assert!(
+        err.contains("địa chỉ `javascript:alert(1)` không hợp lệ")
+            && err.contains("(trường `media`)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn everything_from_front_matter_is_escaped() {
+    let f = Fixture::new();
+    f.write(
+        "content/don-vi/xau.md",
+        "---\nid: xau\nname: \"Đơn vị <script>alert(1)</script>\"\nkind: nhom\nhead: {name: \"<img src=x onerror=alert(2)>\", position: Trưởng}\n---\n",
+    );
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article(
+            "A",
+            "2026-03-01T08:00:00+07:00",
+            "units: [xau]\ntags: [\"<svg onload=alert(3)>\"]\nlocation: \"<i>thôn</i>\"\n",
+        )
+        .replace("units: [phong-kinh-te]\n", ""),
+    );
+    f.build_ok();
+    for page in [
+        "tin-tuc/a/index.html",
+        "don-vi/xau/index.html",
+        "don-vi/index.html",
+        "tu-khoa/index.html",
+    ] {
+        let html = f.read(page);
+        for bad in [
+            "<script>alert(1)",
+            "<img src=x onerror",
+            "<svg onload",
+            "<i>thôn</i>",
+        ] {
+            assert!(!html.contains(bad), "{page} contains {bad}");
+        }
+    }
+    assert!(
+        f.read("tin-tuc/a/index.html")
+            .contains("Đơn vị &lt;script&gt;")
+    );
+}
