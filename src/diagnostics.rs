@@ -9,14 +9,15 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is. Errors stop the build; warnings are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-/// A problem with a location.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem with a location. Serializes to the `--format json` shape.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable code such as `E010`, for documentation and tooling.

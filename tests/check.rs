@@ -151,3 +151,40 @@ fn everything_from_front_matter_is_escaped() {
             .contains("Đơn vị &lt;script&gt;")
     );
 }
+
+#[test]
+fn json_format_for_editors_and_ci() {
+    let f = Fixture::new();
+    let text = article("A", "2026-03-01T08:00:00+07:00", "").replace("[phong-kinh-te]", "[phong-kinh-tee]");
+    f.write("content/tin-tuc/2026/03/a.md", &text);
+    let out = f.run(&["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "E010");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "content/tin-tuc/2026/03/a.md");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["field"], "units");
+    assert!(d["hint"].as_str().unwrap().contains("phong-kinh-te"));
+    f.write("content/tin-tuc/2026/03/a.md", &text.replace("tee", "te"));
+    let ok = f.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert!(v["pages"].as_u64().unwrap() > 5);
+}
+
+#[test]
+fn text_pasted_from_legacy_encodings_is_flagged() {
+    let f = Fixture::new();
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article("A", "2026-03-01T08:00:00+07:00", "").replace("Nội dung của bài A.", "Thñ tôc hµnh chÝnh cÊp x·"),
+    );
+    let out = f.run(&["check"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("cảnh báo[W010]") && err.contains("TCVN3/VNI") && err.contains("a.md:8:1"), "{err}");
+}

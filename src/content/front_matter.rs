@@ -70,6 +70,17 @@ pub fn split(text: &str) -> Result<Document<'_>, Diagnostic> {
 impl Document<'_> {
     /// Deserialize the front matter into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        // The YAML parser already bounds recursion depth and alias expansion;
+        // a size cap keeps a pasted blob from costing more than it is worth.
+        const MAX_YAML: usize = 256 * 1024;
+        if self.yaml.len() > MAX_YAML {
+            return Err(Diagnostic::error(
+                "E027",
+                "phần thông tin đầu tệp quá dài (giới hạn 256 KB)",
+            )
+            .at(self.text, self.yaml_line, 1)
+            .hint("chuyển nội dung dài xuống phần thân bài, sau dòng `---` thứ hai"));
+        }
         let yaml = if self.yaml.trim().is_empty() {
             "{}"
         } else {

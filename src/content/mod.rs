@@ -234,6 +234,24 @@ fn load_file(
         .collect::<Vec<_>>()
         .join("/");
     let mut diags = Vec::new();
+    // A content file is a few KB; a huge one is a mistake (a pasted binary) and
+    // would make every later stage slow.
+    const MAX_FILE: u64 = 4 * 1024 * 1024;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE {
+            return (
+                None,
+                vec![
+                    Diagnostic::error(
+                        "E027",
+                        format!("tệp quá lớn ({} KB); giới hạn là 4 MB", meta.len() / 1024),
+                    )
+                    .in_file(&rel)
+                    .hint("đặt tệp đính kèm lớn vào static/files/ và liên kết tới nó"),
+                ],
+            );
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -269,6 +287,14 @@ fn load_file(
         );
         vi::nfc(&text)
     };
+    if let Some((line, col, word)) = vi::legacy_encoding(&text) {
+        diags.push(
+            Diagnostic::warning("W010", format!("văn bản có vẻ được dán từ bảng mã cũ TCVN3/VNI (ví dụ `{word}`)"))
+                .in_file(&rel)
+                .at(&text, line, col)
+                .hint("chuyển văn bản gốc sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi dán lại"),
+        );
+    }
     let doc = match front_matter::split(&text) {
         Ok(d) => d,
         Err(d) => {
