@@ -217,6 +217,89 @@ pub fn links(site: &Site, outputs: &[Output], static_files: &HashSet<String>) ->
     diags
 }
 
+/// Working days (Monday to Friday) from `from` to `to`. Public holidays are
+/// not counted out: the warning errs on the side of staying quiet.
+fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
+    use chrono::Datelike;
+    let mut days = 0;
+    let mut d = from;
+    while d < to {
+        d = d.succ_opt().unwrap_or(to);
+        if d.weekday().number_from_monday() <= 5 {
+            days += 1;
+        }
+    }
+    days
+}
+
+/// Content published later than the deadlines allow, and sections left
+/// without news.
+pub fn staleness(site: &Site) -> Vec<Diagnostic> {
+    let deadlines = &site.config.deadlines;
+    let mut diags = Vec::new();
+    for item in &site.items {
+        let crate::site::ItemKind::Document(doc) = &item.kind else {
+            continue;
+        };
+        let (Some(issued), Some(published)) = (doc.issued_date.and_then(|d| d.full()), item.date)
+        else {
+            continue;
+        };
+        if doc.published_at.is_none() {
+            continue;
+        }
+        let late = working_days_between(issued.0, published.0.date_naive());
+        if late > i64::from(deadlines.document_working_days) {
+            let (line, col) = crate::content::front_matter::split(&item.text)
+                .map(|d| d.locate("published_at", None))
+                .unwrap_or((1, 1));
+            diags.push(
+                Diagnostic::warning(
+                    "W011",
+                    format!(
+                        "văn bản được đăng sau {late} ngày làm việc kể từ ngày ban hành (quy định: không quá {} ngày)",
+                        deadlines.document_working_days
+                    ),
+                )
+                .in_file(&item.source)
+                .at(&item.text, line, col)
+                .field("published_at"),
+            );
+        }
+    }
+    for (id, max_days) in &deadlines.sections {
+        let Some(section) = site.sections.iter().find(|s| &s.id == id) else {
+            diags.push(
+                Diagnostic::warning(
+                    "W012",
+                    format!("hạn cập nhật ghi cho chuyên mục `{id}` nhưng không có chuyên mục này"),
+                )
+                .in_file("site.yaml")
+                .field("deadlines"),
+            );
+            continue;
+        };
+        let newest = section.items.first().and_then(|&i| site.items[i].date);
+        let age = newest.map(|d| (site.now.0 - d.0).num_days());
+        if age.is_none_or(|a| a > i64::from(*max_days)) {
+            let since = match (newest, age) {
+                (Some(d), Some(a)) => format!(
+                    "tin mới nhất đăng ngày {} ({a} ngày trước)",
+                    crate::vi::date_short(&d.0)
+                ),
+                _ => "chưa có tin nào".to_string(),
+            };
+            diags.push(
+                Diagnostic::warning("W013", format!("chuyên mục `{}` chưa được cập nhật: {since}; hạn là {max_days} ngày", section.name))
+                    .in_file("site.yaml")
+                    .field("deadlines")
+                    .hint("đăng tin mới cho chuyên mục, hoặc sửa hạn trong `deadlines.sections` của site.yaml"),
+            );
+        }
+    }
+    diags
+}
+
 fn has_scheme(url: &str) -> bool {
     match url.find(':') {
         Some(i) => {
@@ -258,6 +341,15 @@ mod tests {
         let html = r#"<a href="/a/" data-href="/x/"><img src="/s.png" alt=""><p id="muc-1">"#;
         assert_eq!(attributes(html, &["href", "src"]), ["/a/", "/s.png"]);
         assert_eq!(attributes(html, &["id"]), ["muc-1"]);
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Friday 2026-11-27 → Monday 2026-11-30 is one working day.
+        assert_eq!(working_days_between(d("2026-11-27"), d("2026-11-30")), 1);
+        assert_eq!(working_days_between(d("2026-11-23"), d("2026-11-27")), 4);
+        assert_eq!(working_days_between(d("2026-11-27"), d("2026-11-27")), 0);
     }
 
     #[test]

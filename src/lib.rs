@@ -129,6 +129,7 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
             let static_set: std::collections::HashSet<String> =
                 statics.iter().map(|s| s.rel.clone()).collect();
             diags.extend(check::links(&site, &outputs, &static_set));
+            diags.extend(check::staleness(&site));
             if diags.iter().any(Diagnostic::is_error) {
                 return fail(diags);
             }

@@ -155,11 +155,13 @@ fn everything_from_front_matter_is_escaped() {
 #[test]
 fn json_format_for_editors_and_ci() {
     let f = Fixture::new();
-    let text = article("A", "2026-03-01T08:00:00+07:00", "").replace("[phong-kinh-te]", "[phong-kinh-tee]");
+    let text = article("A", "2026-03-01T08:00:00+07:00", "")
+        .replace("[phong-kinh-te]", "[phong-kinh-tee]");
     f.write("content/tin-tuc/2026/03/a.md", &text);
     let out = f.run(&["check", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
     assert_eq!(v["ok"], false);
     assert_eq!(v["errors"], 1);
     let d = &v["diagnostics"][0];
@@ -181,10 +183,33 @@ fn text_pasted_from_legacy_encodings_is_flagged() {
     let f = Fixture::new();
     f.write(
         "content/tin-tuc/2026/03/a.md",
-        &article("A", "2026-03-01T08:00:00+07:00", "").replace("Nội dung của bài A.", "Thñ tôc hµnh chÝnh cÊp x·"),
+        &article("A", "2026-03-01T08:00:00+07:00", "")
+            .replace("Nội dung của bài A.", "Thñ tôc hµnh chÝnh cÊp x·"),
     );
     let out = f.run(&["check"]);
     assert!(out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("cảnh báo[W010]") && err.contains("TCVN3/VNI") && err.contains("a.md:8:1"), "{err}");
+    assert!(
+        err.contains("cảnh báo[W010]") && err.contains("TCVN3/VNI") && err.contains("a.md:8:1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn late_documents_and_stale_sections_are_warned_about() {
+    let f = Fixture::new();
+    f.write("site.yaml", &format!("{}deadlines:\n  sections: {{tin-tuc: 30, thong-bao: 60}}\n", common::SITE_YAML));
+    f.write("content/tin-tuc/2026/03/a.md", &article("A", "2026-03-01T08:00:00+07:00", ""));
+    f.write_bytes("static/files/qd.pdf", b"%PDF");
+    f.write(
+        "content/van-ban/2026/12-qd-ubnd.md",
+        "---\ndoc_type: quyet_dinh\nnumber: \"12\"\nsymbol: QĐ-UBND\nabstract: Quyết định thử\nissuer: UBND xã\nissuer_level: xa\nissued_date: 2026-03-02\nlegal_status: con_hieu_luc\nunits: [phong-kinh-te]\nsigner: {name: A, position: Chủ tịch}\nfiles: [{path: /files/qd.pdf, label: PDF}]\npublished_at: 2026-03-10T08:00:00+07:00\n---\n",
+    );
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "warnings only");
+    let err = stderr(&out);
+    assert!(err.contains("văn bản được đăng sau 6 ngày làm việc kể từ ngày ban hành (quy định: không quá 2 ngày)"), "{err}");
+    assert!(err.contains("12-qd-ubnd.md:13:1"), "{err}");
+    assert!(err.contains("chuyên mục `Tin tức - Sự kiện` chưa được cập nhật: tin mới nhất đăng ngày 01/03/2026"), "{err}");
+    assert!(err.contains("chuyên mục `Thông báo` chưa được cập nhật: chưa có tin nào"), "{err}");
 }
