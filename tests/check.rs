@@ -198,8 +198,17 @@ fn text_pasted_from_legacy_encodings_is_flagged() {
 #[test]
 fn late_documents_and_stale_sections_are_warned_about() {
     let f = Fixture::new();
-    f.write("site.yaml", &format!("{}deadlines:\n  sections: {{tin-tuc: 30, thong-bao: 60}}\n", common::SITE_YAML));
-    f.write("content/tin-tuc/2026/03/a.md", &article("A", "2026-03-01T08:00:00+07:00", ""));
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}deadlines:\n  sections: {{tin-tuc: 30, thong-bao: 60}}\n",
+            common::SITE_YAML
+        ),
+    );
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article("A", "2026-03-01T08:00:00+07:00", ""),
+    );
     f.write_bytes("static/files/qd.pdf", b"%PDF");
     f.write(
         "content/van-ban/2026/12-qd-ubnd.md",
@@ -208,8 +217,21 @@ fn late_documents_and_stale_sections_are_warned_about() {
     let out = f.run(&["check"]);
     assert!(out.status.success(), "warnings only");
     let err = stderr(&out);
-    assert!(err.contains("văn bản được đăng sau 6 ngày làm việc kể từ ngày ban hành (quy định: không quá 2 ngày)"), "{err}");
+    assert!(
+        err.contains(
+            "văn bản được đăng sau 6 ngày làm việc kể từ ngày ban hành (quy định: không quá 2 ngày)"
+        ),
+        "{err}"
+    );
     assert!(err.contains("12-qd-ubnd.md:13:1"), "{err}");
-    assert!(err.contains("chuyên mục `Tin tức - Sự kiện` chưa được cập nhật: tin mới nhất đăng ngày 01/03/2026"), "{err}");
-    assert!(err.contains("chuyên mục `Thông báo` chưa được cập nhật: chưa có tin nào"), "{err}");
+    assert!(
+        err.contains(
+            "chuyên mục `Tin tức - Sự kiện` chưa được cập nhật: tin mới nhất đăng ngày 01/03/2026"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("chuyên mục `Thông báo` chưa được cập nhật: chưa có tin nào"),
+        "{err}"
+    );
 }
