@@ -285,14 +285,20 @@ mod tests {
         std::fs::write(old.join("index.html"), "cũ").unwrap();
         std::fs::create_dir_all(dir.path().join(".public.staging-998")).unwrap();
         remove_stale(dir.path(), "public");
-        assert_eq!(std::fs::read_to_string(dir.path().join("public/index.html")).unwrap(), "cũ");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("public/index.html")).unwrap(),
+            "cũ"
+        );
         assert!(!old.exists() && !dir.path().join(".public.staging-998").exists());
     }
 
     #[test]
     fn swapping_replaces_the_site_and_drops_the_old_one() {
         let dir = tempfile::tempdir().unwrap();
-        let (staging, output) = (dir.path().join(".public.staging-1"), dir.path().join("public"));
+        let (staging, output) = (
+            dir.path().join(".public.staging-1"),
+            dir.path().join("public"),
+        );
         std::fs::create_dir_all(&staging).unwrap();
         std::fs::create_dir_all(&output).unwrap();
         std::fs::write(staging.join("new.html"), "mới").unwrap();

@@ -109,9 +109,28 @@ pub struct UnitEntry {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub replaced_by: Option<usize>,
+    /// The unit file's text, to point at lines in later checks.
+    pub text: String,
 }
 
 impl UnitEntry {
+    /// An error at `field` (and `value` inside it) of the unit's file.
+    fn error_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, col) = crate::content::front_matter::split(&self.text)
+            .map(|d| d.locate(field, value))
+            .unwrap_or((1, 1));
+        Diagnostic::error(code, message)
+            .in_file(&self.source)
+            .at(&self.text, line, col)
+            .field(field)
+    }
+
     /// Whether the unit gets its own page (`show_page`, default: internal units).
     pub fn has_page(&self) -> bool {
         self.unit.show_page.unwrap_or(!self.unit.external)
@@ -251,6 +270,7 @@ impl Site {
                     parent: None,
                     children: Vec::new(),
                     replaced_by: None,
+                    text: l.text,
                 }
             })
             .collect();
@@ -262,28 +282,26 @@ impl Site {
             let mut seen_name: HashMap<String, (&str, &PathBuf)> = HashMap::new();
             for u in &units {
                 if let Some(first) = seen_id.insert(&u.unit.id, &u.source) {
-                    diags.push(
-                        Diagnostic::error(
-                            "E015",
-                            format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
-                        )
-                        .in_file(&u.source)
-                        .field("id"),
-                    );
+                    diags.push(u.error_at(
+                        "E015",
+                        "id",
+                        None,
+                        format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
+                    ));
                 }
                 for alias in &u.unit.aliases {
                     let key = vi::fold(alias);
                     match seen_name.get(&key) {
                         Some((other, file)) if *other != u.unit.id.as_str() => diags.push(
-                            Diagnostic::error(
+                            u.error_at(
                                 "E015",
+                                "aliases",
+                                Some(alias),
                                 format!(
                                     "tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})",
                                     file.display()
                                 ),
                             )
-                            .in_file(&u.source)
-                            .field("aliases")
                             .hint("mỗi tên gọi khác chỉ được trỏ tới một đơn vị"),
                         ),
                         _ => {
@@ -308,9 +326,13 @@ impl Site {
                     }
                     Some(j) => units[i].replaced_by = Some(j),
                     None => diags.push(
-                        Diagnostic::error("E010", format!("không có đơn vị `{value}`"))
-                            .in_file(&units[i].source)
-                            .field(field)
+                        units[i]
+                            .error_at(
+                                "E010",
+                                field,
+                                Some(&value),
+                                format!("không có đơn vị `{value}`"),
+                            )
                             .hint(resolver.suggest(&value)),
                     ),
                 }

@@ -99,8 +99,32 @@ impl Document<'_> {
         if let Some(hint) = hint {
             d = d.hint(hint);
         }
-        if let Some(path) = path {
-            d = d.field(path);
+        // The field concerned: yaml_serde's path for nested errors, else the
+        // key named in the message (missing, unknown or repeated field).
+        let named = ticks(msg).first().map(|s| s.to_string());
+        let keyed = msg.starts_with("missing field")
+            || msg.starts_with("unknown field")
+            || msg.starts_with("duplicate field");
+        match (path, named) {
+            (Some(path), _) => d = d.field(path),
+            (None, Some(key)) if keyed => d = d.field(key),
+            _ => {}
+        }
+        if msg.starts_with("duplicate field") {
+            // Point at the second time the key is written.
+            if let Some(key) = ticks(msg).first() {
+                let prefix = format!("{key}:");
+                if let Some(i) = self
+                    .yaml
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.starts_with(&prefix))
+                    .nth(1)
+                    .map(|(i, _)| i)
+                {
+                    return d.at(self.text, self.yaml_line + i, 1);
+                }
+            }
         }
         match e.location() {
             Some(loc) => d.at(self.text, self.yaml_line + loc.line() - 1, loc.column()),

@@ -312,11 +312,15 @@ impl<'a> Renderer<'a> {
                         ctx.insert("disclosures", &disclosure_rows(site));
                     }
                     if !self.theme.templates.contains_key(&template) {
+                        let (line, col) = crate::content::front_matter::split(&item.text)
+                            .map(|d| d.locate("template", None))
+                            .unwrap_or((1, 1));
                         return Err(Diagnostic::error(
                             "E017",
                             format!("giao diện không có mẫu `{template}`"),
                         )
                         .in_file(&item.source)
+                        .at(&item.text, line, col)
                         .field("template")
                         .hint(format!(
                             "các mẫu có sẵn: {}",
