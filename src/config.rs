@@ -169,7 +169,13 @@ impl SiteConfig {
                 .in_file(rel)
                 .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`")]
         })?;
-        let text = crate::vi::nfc(&text);
+        SiteConfig::parse(&text)
+    }
+
+    /// Parse and validate the text of a `site.yaml`.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let rel = Path::new("site.yaml");
+        let text = crate::vi::nfc(text);
         let doc = Document {
             text: &text,
             yaml: &text,
