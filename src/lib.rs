@@ -36,6 +36,8 @@ pub struct Options {
     pub output: PathBuf,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// Check links to other sites too, with this timeout per request (`check --external`).
+    pub external: Option<std::time::Duration>,
     /// "Now" for scheduled and expiring items; the real clock when `None`.
     pub now: Option<DateTime<FixedOffset>>,
 }
@@ -47,6 +49,7 @@ impl Options {
             output: PathBuf::from("public"),
             drafts: false,
             base_url: None,
+            external: None,
             now: None,
         }
     }
@@ -73,6 +76,7 @@ pub struct Report {
 }
 
 struct Generated {
+    site: site::Site,
     outputs: Vec<render::Output>,
     statics: Vec<output::StaticFile>,
     warnings: Vec<Diagnostic>,
@@ -135,6 +139,7 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
             }
             diagnostics::sort(&mut diags);
             Ok(Generated {
+                site,
                 outputs,
                 statics,
                 warnings: diags,
@@ -173,7 +178,15 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 /// Everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let g = generate(opts)?;
+    let mut g = generate(opts)?;
+    if let Some(timeout) = opts.external {
+        let failures = check::external::links(&g.site, &g.outputs, timeout);
+        if !failures.is_empty() {
+            g.warnings.extend(failures);
+            diagnostics::sort(&mut g.warnings);
+            return Err(g.warnings);
+        }
+    }
     Ok(Report {
         pages: count_pages(&g.outputs),
         files: g.outputs.len() + g.statics.len(),

@@ -58,6 +58,12 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Kiểm tra cả liên kết tới trang web khác (cần mạng)
+        #[arg(long)]
+        external: bool,
+        /// Thời gian chờ mỗi liên kết ngoài, tính bằng giây
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
     },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
@@ -156,10 +162,16 @@ fn main() -> ExitCode {
                 "Không xây dựng được trang; thư mục xuất bản cũ được giữ nguyên",
             )
         }
-        Command::Check { site } => {
+        Command::Check {
+            site,
+            external,
+            timeout,
+        } => {
             let format = site.format;
+            let mut opts = options(site);
+            opts.external = external.then(|| std::time::Duration::from_secs(timeout.max(1)));
             report(
-                trangxa::check(&options(site)),
+                trangxa::check(&opts),
                 format,
                 |r| {
                     format!(

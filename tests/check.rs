@@ -235,3 +235,78 @@ fn late_documents_and_stale_sections_are_warned_about() {
         "{err}"
     );
 }
+
+/// A tiny HTTP server on loopback: `/ok` 200, `/head-refused` 405 on HEAD
+/// but 200 on GET, `/slow` answers after 3 s, anything else 404.
+fn serve_loopback() -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(50) {
+            let Ok(mut s) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 2048];
+                let n = s.read(&mut buf).unwrap_or(0);
+                let req = String::from_utf8_lossy(&buf[..n]).to_string();
+                let (method, path) = {
+                    let mut it = req.split_whitespace();
+                    (
+                        it.next().unwrap_or("").to_string(),
+                        it.next().unwrap_or("").to_string(),
+                    )
+                };
+                let status = match (method.as_str(), path.as_str()) {
+                    (_, "/ok") => "200 OK",
+                    ("HEAD", "/head-refused") => "405 Method Not Allowed",
+                    ("GET", "/head-refused") => "200 OK",
+                    (_, "/slow") => {
+                        std::thread::sleep(std::time::Duration::from_secs(3));
+                        "200 OK"
+                    }
+                    _ => "404 Not Found",
+                };
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn external_links_are_checked_only_when_asked_and_all_failures_listed() {
+    let port = serve_loopback();
+    let f = Fixture::new();
+    let body = format!(
+        "[tốt](http://127.0.0.1:{port}/ok) [head](http://127.0.0.1:{port}/head-refused)\n\n[mất](http://127.0.0.1:{port}/mat)\n\n[chậm](http://127.0.0.1:{port}/slow)\n"
+    );
+    f.write(
+        "content/tin-tuc/2026/03/a.md",
+        &article("A", "2026-03-01T08:00:00+07:00", "").replace("Nội dung của bài A.", &body),
+    );
+    assert!(
+        f.run(&["check"]).status.success(),
+        "external links are not fetched without --external"
+    );
+    let out = f.run(&["check", "--external", "--timeout", "1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "liên kết ngoài `http://127.0.0.1:{port}/mat` không mở được: máy chủ trả lời mã 404"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("a.md:10:"), "{err}");
+    assert!(
+        err.contains("/slow` không mở được: hết thời gian chờ"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("/ok`") && !err.contains("/head-refused`"),
+        "{err}"
+    );
+}

@@ -6,6 +6,8 @@
 //! link in a content file is reported at its line there; one that comes from a
 //! template is reported once, with how many pages carry it.
 
+pub mod external;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::Diagnostic;
