@@ -8,6 +8,7 @@ pub mod article;
 pub mod document;
 pub mod front_matter;
 pub mod page;
+pub mod procedure;
 pub mod types;
 pub mod unit;
 
@@ -23,6 +24,7 @@ use crate::vi;
 pub use article::Article;
 pub use document::Document;
 pub use page::Page;
+pub use procedure::Procedure;
 pub use unit::Unit;
 
 /// One loaded content file.
@@ -97,6 +99,7 @@ pub struct Content {
     pub articles: Vec<Loaded<Article>>,
     pub pages: Vec<Loaded<Page>>,
     pub documents: Vec<Loaded<Document>>,
+    pub procedures: Vec<Loaded<Procedure>>,
 }
 
 /// Which content type a file is, from its top folder.
@@ -106,6 +109,7 @@ enum Kind {
     Article,
     Page,
     Document,
+    Procedure,
 }
 
 impl Kind {
@@ -115,6 +119,7 @@ impl Kind {
             "tin-tuc" => Some(Kind::Article),
             "trang" => Some(Kind::Page),
             "van-ban" => Some(Kind::Document),
+            "thu-tuc" => Some(Kind::Procedure),
             _ => None,
         }
     }
@@ -125,6 +130,7 @@ enum Parsed {
     Article(Loaded<Article>),
     Page(Loaded<Page>),
     Document(Loaded<Document>),
+    Procedure(Loaded<Procedure>),
 }
 
 /// Files an editor leaves behind while saving; never content.
@@ -207,7 +213,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             _ => diags.push(
                 Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
                     .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/ hoặc content/don-vi/"),
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
             ),
         }
     }
@@ -225,6 +231,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Some(Parsed::Article(a)) => content.articles.push(a),
             Some(Parsed::Page(p)) => content.pages.push(p),
             Some(Parsed::Document(d)) => content.documents.push(d),
+            Some(Parsed::Procedure(p)) => content.procedures.push(p),
             None => {}
         }
     }
@@ -339,6 +346,17 @@ fn load_file(
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
             Parsed::Document(wrap_d(d))
+        }),
+        Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
+            let stem = vi::nfc(stem.as_deref().unwrap_or_default());
+            diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
+            Parsed::Procedure(Loaded {
+                key: key.clone(),
+                source: rel.clone(),
+                text: text.clone(),
+                meta: p,
+            })
         }),
     };
     (parsed, diags)
