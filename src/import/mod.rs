@@ -243,17 +243,17 @@ fn check_site(
             );
         }
     }
-    if layout.has(Col::Units) {
-        if let Some(Value::Sequence(list)) = value("units") {
-            for u in list.iter().filter_map(Value::as_str) {
-                if !units.contains(&vi::fold(u)) {
-                    cells.error(
-                        "E038",
-                        Col::Units,
-                        format!("không có đơn vị `{u}`"),
-                        "ghi mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị".into(),
-                    );
-                }
+    if layout.has(Col::Units)
+        && let Some(Value::Sequence(list)) = value("units")
+    {
+        for u in list.iter().filter_map(Value::as_str) {
+            if !units.contains(&vi::fold(u)) {
+                cells.error(
+                    "E038",
+                    Col::Units,
+                    format!("không có đơn vị `{u}`"),
+                    "ghi mã đơn vị (tên tệp trong content/don-vi/), tên hoặc tên gọi khác của đơn vị".into(),
+                );
             }
         }
     }
@@ -320,10 +320,10 @@ fn carry(
         else {
             continue;
         };
-        if let Some((list, inner_id, inner_owned)) = inner {
-            if let (Some(nl), Some(ol)) = (nm.get_mut(list), om.get(list)) {
-                carry(nl, ol, inner_id, inner_owned, None);
-            }
+        if let Some((list, inner_id, inner_owned)) = inner
+            && let (Some(nl), Some(ol)) = (nm.get_mut(list), om.get(list))
+        {
+            carry(nl, ol, inner_id, inner_owned, None);
         }
         for (k, v) in om {
             let governed = k.as_str().is_some_and(|k| owned.contains(&k));

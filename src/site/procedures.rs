@@ -132,22 +132,22 @@ pub fn check(
             );
         }
     }
-    if let Some(r) = &p.replaced_by {
-        if !codes.get(&r.0).copied().unwrap_or(false) {
-            diags.push(Diagnostic {
-                severity: Severity::Warning,
-                ..l.error_at(
-                    "W033",
-                    "replaced_by",
-                    Some(&r.0),
-                    format!(
-                        "thủ tục thay thế `{}` chưa được đăng trên trang nên không có liên kết",
-                        r.0
-                    ),
-                )
-                .hint(format!("thêm tệp content/thu-tuc/{}.md", r.0))
-            });
-        }
+    if let Some(r) = &p.replaced_by
+        && !codes.get(&r.0).copied().unwrap_or(false)
+    {
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            ..l.error_at(
+                "W033",
+                "replaced_by",
+                Some(&r.0),
+                format!(
+                    "thủ tục thay thế `{}` chưa được đăng trên trang nên không có liên kết",
+                    r.0
+                ),
+            )
+            .hint(format!("thêm tệp content/thu-tuc/{}.md", r.0))
+        });
     }
     p
 }
