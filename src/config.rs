@@ -96,6 +96,11 @@ pub struct SiteConfig {
     pub sections: Vec<SectionConfig>,
     #[serde(default = "default_menu")]
     pub menu: Vec<MenuItem>,
+    /// Lĩnh vực of the procedure catalogue, as the national database names
+    /// them. A procedure's `field` must be one of them, so a typo cannot
+    /// split a field in two.
+    #[serde(default = "default_procedure_fields")]
+    pub procedure_fields: Vec<String>,
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
     #[serde(default = "default_feed_limit")]
@@ -147,7 +152,7 @@ fn default_menu() -> Vec<MenuItem> {
         ("Giới thiệu", "/gioi-thieu/"),
         ("Tin tức", "/tin-tuc/"),
         ("Cải cách hành chính", "/chuyen-muc/cai-cach-hanh-chinh/"),
-        ("Thủ tục hành chính", "https://dichvucong.gov.vn/"),
+        ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/"),
         ("Văn bản", "/van-ban/"),
         ("Liên hệ", "/lien-he/"),
     ]
@@ -156,6 +161,25 @@ fn default_menu() -> Vec<MenuItem> {
         name: name.into(),
         url: url.into(),
     })
+    .collect()
+}
+
+/// Fields of the procedures most communes post (CSDLQG names).
+fn default_procedure_fields() -> Vec<String> {
+    [
+        "Bảo trợ xã hội",
+        "Chứng thực",
+        "Đăng ký, quản lý cư trú",
+        "Đất đai",
+        "Hộ tịch",
+        "Người có công",
+        "Nuôi con nuôi",
+        "Thành lập và hoạt động của hộ kinh doanh",
+        "Thi đua, khen thưởng",
+        "Văn hóa cơ sở",
+    ]
+    .into_iter()
+    .map(String::from)
     .collect()
 }
 

@@ -4,12 +4,14 @@
 //! The pipeline, one module per stage:
 //! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
-//! one error type they all report with; `scaffold` writes new content files.
+//! one error type they all report with; `scaffold` writes new content files;
+//! `import` turns a spreadsheet of procedures into content files.
 
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;

@@ -1,5 +1,6 @@
 //! The `trangxa` command line: parse arguments, call the library, print, exit.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,12 +66,28 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         timeout: u64,
     },
+    /// Nhập dữ liệu từ bảng tính: trangxa import thu-tuc danh-sach.xlsx
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
         /// Loại nội dung: tin-tuc, trang, van-ban, don-vi
         kind: String,
         /// Tiêu đề (tên tệp được tạo từ tiêu đề, bỏ dấu)
         title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Thủ tục hành chính từ tệp .csv hoặc .xlsx vào content/thu-tuc/
+    ThuTuc {
+        /// Bảng tính, dòng đầu là tên cột (xem README)
+        file: PathBuf,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -183,6 +200,30 @@ fn main() -> ExitCode {
                 },
                 "Kiểm tra thấy lỗi",
             )
+        }
+        Command::Import {
+            what: ImportKind::ThuTuc { file, root },
+        } => {
+            let today = chrono::Utc::now()
+                .with_timezone(&trangxa::vi::tz())
+                .date_naive();
+            match trangxa::import::procedures(&root, &file, today) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings);
+                    // A closed pipe (`| head`) is not an import failure.
+                    let _ = write!(std::io::stdout(), "{report}");
+                    if report.count(trangxa::import::Outcome::Rejected) > 0 {
+                        ExitCode::FAILURE
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    eprintln!("Không nhập được bảng tính; không có tệp nào được ghi.");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::New { kind, title, root } => {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());

@@ -12,11 +12,13 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::types::{DateTime, Image};
-use crate::content::{Article, Content, Document, Loaded, Page, Unit};
+use crate::content::{Article, Content, Document, Loaded, Page, Procedure, Unit};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{ParArea, Status};
+
+pub mod procedures;
 
 /// What a build may publish, and when "now" is. The clock is injectable so
 /// scheduled posts can be tested (and previewed) deterministically.
@@ -60,6 +62,7 @@ pub enum ItemKind {
     Article(Article),
     Page(Page),
     Document(Document),
+    Procedure(Procedure),
 }
 
 /// A published article, page or document.
@@ -80,6 +83,8 @@ pub struct Item {
     pub tags: Vec<usize>,
     /// Indices into `Site::items` of the documents this item refers to.
     pub related_documents: Vec<usize>,
+    /// Indices into `Site::items` of the procedures an article names.
+    pub related_procedures: Vec<usize>,
     pub body: Rendered,
     pub kind: ItemKind,
     /// The source file's text, to point at lines in checks after rendering.
@@ -175,6 +180,8 @@ pub struct Site {
     pub documents: Vec<usize>,
     /// Static pages by `order`, then title.
     pub pages: Vec<usize>,
+    /// Administrative procedures, grouped for the catalogue.
+    pub procedures: procedures::Catalogue,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -366,6 +373,10 @@ impl Site {
             })
             .collect();
 
+        let procedure_codes =
+            procedures::known_codes(&content.procedures, |p| visible(p.status, None, None));
+        diags.extend(procedures::check_duplicates(&content.procedures));
+
         // Items: pending form, with unit names still unresolved.
         struct Pending {
             key: String,
@@ -380,6 +391,8 @@ impl Site {
             par_areas: Vec<ParArea>,
             tags: Vec<String>,
             related: Vec<(String, &'static str)>,
+            /// Procedure codes an article names.
+            procedures: Vec<String>,
             kind: ItemKind,
         }
 
@@ -498,6 +511,7 @@ impl Site {
                     .iter()
                     .map(|d| (d.clone(), "related_documents"))
                     .collect(),
+                procedures: m.related_procedures.iter().map(|c| c.0.clone()).collect(),
                 kind: ItemKind::Article(a.meta.clone()),
             });
         }
@@ -536,6 +550,7 @@ impl Site {
                 par_areas: Vec::new(),
                 tags: Vec::new(),
                 related: Vec::new(),
+                procedures: Vec::new(),
                 kind: ItemKind::Page(p.meta.clone()),
             });
         }
@@ -586,7 +601,41 @@ impl Site {
                 par_areas: m.par_areas.clone(),
                 tags: m.tags.clone(),
                 related,
+                procedures: Vec::new(),
                 kind: ItemKind::Document(d.meta.clone()),
+            });
+        }
+
+        for l in content.procedures {
+            let m = &l.meta;
+            if !visible(m.status, None, None) {
+                continue;
+            }
+            let meta =
+                procedures::check(&l, &config.procedure_fields, &procedure_codes, &mut diags);
+            for form in m.forms() {
+                if let Some(file) = &form.file {
+                    check_file(&l, "dossier", file, static_files, &mut diags);
+                }
+            }
+            let updated = m
+                .updated_at
+                .or_else(|| m.posted_at.map(|d| DateTime(d.at_midnight())));
+            pending.push(Pending {
+                key: l.key.clone(),
+                source: l.source.clone(),
+                text: l.text.clone(),
+                path: procedures::path_of(&m.code.0),
+                title: m.title.clone(),
+                summary: m.description.clone(),
+                date: None,
+                updated,
+                units: m.units.clone(),
+                par_areas: m.par_areas.clone(),
+                tags: Vec::new(),
+                related: Vec::new(),
+                procedures: Vec::new(),
+                kind: ItemKind::Procedure(meta),
             });
         }
 
@@ -624,6 +673,14 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, p)| (p.key.clone(), i))
+            .collect();
+        let procedure_index: HashMap<String, usize> = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match &p.kind {
+                ItemKind::Procedure(m) => Some((m.code.0.clone(), i)),
+                _ => None,
+            })
             .collect();
 
         // Tags: one entry per slug, named by its first spelling in sorted order.
@@ -692,6 +749,17 @@ impl Site {
                         ),
                     }
                 }
+                let mut related_procedures = Vec::new();
+                for code in &p.procedures {
+                    let found = procedures::resolve_related(code, &procedure_codes, &procedure_index, |c, msg| {
+                        at(c, "related_procedures", code, msg)
+                    });
+                    match found {
+                        Ok(Some(i)) if !related_procedures.contains(&i) => related_procedures.push(i),
+                        Ok(_) => {}
+                        Err(e) => d.push(e),
+                    }
+                }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
                 let rendered = markdown::render_with(body, &base_path, raw_html);
                 let summary = p
@@ -716,6 +784,7 @@ impl Site {
                     par_areas: p.par_areas,
                     tags: tag_ids,
                     related_documents,
+                    related_procedures,
                     body: rendered,
                     kind: p.kind,
                     text: p.text,
@@ -748,7 +817,13 @@ impl Site {
         let mut par_areas: BTreeMap<ParArea, Vec<usize>> = BTreeMap::new();
         let (mut news, mut documents, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for (i, item) in items.iter().enumerate() {
-            for (pos, &u) in item.units.iter().enumerate() {
+            // Procedures are listed by the catalogue, not among a unit's news.
+            let unit_roles = if matches!(item.kind, ItemKind::Procedure(_)) {
+                &[][..]
+            } else {
+                &item.units[..]
+            };
+            for (pos, &u) in unit_roles.iter().enumerate() {
                 units[u].items.push((
                     i,
                     if pos == 0 {
@@ -775,6 +850,7 @@ impl Site {
                 }
                 ItemKind::Document(_) => documents.push(i),
                 ItemKind::Page(_) => pages.push(i),
+                ItemKind::Procedure(_) => {}
             }
         }
         let doc_sort_key = |i: &usize| match &items[*i].kind {
@@ -796,6 +872,7 @@ impl Site {
                 .then_with(|| vi::compare(&items[*a].title, &items[*b].title))
         });
 
+        let procedures = procedures::Catalogue::build(&items, &config.procedure_fields);
         let site = Site {
             config,
             base_path,
@@ -808,6 +885,7 @@ impl Site {
             news,
             documents,
             pages,
+            procedures,
         };
         (Some(site), diags)
     }

@@ -103,6 +103,19 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The letter a title files under in an A–Z index: its first letter,
+/// uppercase, without tone but with its own vowel marks, since ă, â, đ, ê, ô,
+/// ơ and ư are letters of the alphabet ("Ủy" → "U", "Đăng" → "Đ").
+pub fn initial(s: &str) -> Option<String> {
+    let first = s.trim_start().chars().find(|c| c.is_alphanumeric())?;
+    let toneless: String = first
+        .to_string()
+        .nfd()
+        .filter(|c| !matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
+        .collect();
+    Some(toneless.nfc().flat_map(char::to_uppercase).collect())
+}
+
 /// "27/11/2026" — the short form used in lists and tables.
 pub fn date_short(d: &DateTime<FixedOffset>) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
@@ -251,6 +264,16 @@ mod tests {
         assert_eq!(fold("Hoà"), fold("Hòa"));
         assert_eq!(fold("Đường  Thuý"), "duong thuy");
         assert_eq!(fold("ĐĂNG KÝ"), "dang ky");
+    }
+
+    #[test]
+    fn initials_keep_vowel_marks_and_drop_tones() {
+        assert_eq!(initial("Ủy ban").as_deref(), Some("U"));
+        assert_eq!(initial("đăng ký").as_deref(), Some("Đ"));
+        assert_eq!(initial("Ấp").as_deref(), Some("Â"));
+        assert_eq!(initial("Ờ").as_deref(), Some("Ơ"));
+        assert_eq!(initial(" “Chứng thực”").as_deref(), Some("C"));
+        assert_eq!(initial("…"), None);
     }
 
     #[test]

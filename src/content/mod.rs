@@ -8,6 +8,7 @@ pub mod article;
 pub mod document;
 pub mod front_matter;
 pub mod page;
+pub mod procedure;
 pub mod types;
 pub mod unit;
 
@@ -23,6 +24,7 @@ use crate::vi;
 pub use article::Article;
 pub use document::Document;
 pub use page::Page;
+pub use procedure::Procedure;
 pub use unit::Unit;
 
 /// One loaded content file.
@@ -84,6 +86,7 @@ pub struct Content {
     pub articles: Vec<Loaded<Article>>,
     pub pages: Vec<Loaded<Page>>,
     pub documents: Vec<Loaded<Document>>,
+    pub procedures: Vec<Loaded<Procedure>>,
 }
 
 /// Which content type a file is, from its top folder.
@@ -93,6 +96,7 @@ enum Kind {
     Article,
     Page,
     Document,
+    Procedure,
 }
 
 impl Kind {
@@ -102,6 +106,7 @@ impl Kind {
             "tin-tuc" => Some(Kind::Article),
             "trang" => Some(Kind::Page),
             "van-ban" => Some(Kind::Document),
+            "thu-tuc" => Some(Kind::Procedure),
             _ => None,
         }
     }
@@ -112,6 +117,7 @@ enum Parsed {
     Article(Loaded<Article>),
     Page(Loaded<Page>),
     Document(Loaded<Document>),
+    Procedure(Loaded<Procedure>),
 }
 
 /// Files an editor leaves behind while saving; never content.
@@ -194,7 +200,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             _ => diags.push(
                 Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
                     .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/ hoặc content/don-vi/"),
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
             ),
         }
     }
@@ -212,6 +218,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Some(Parsed::Article(a)) => content.articles.push(a),
             Some(Parsed::Page(p)) => content.pages.push(p),
             Some(Parsed::Document(d)) => content.documents.push(d),
+            Some(Parsed::Procedure(p)) => content.procedures.push(p),
             None => {}
         }
     }
@@ -348,6 +355,11 @@ fn parse_bytes(
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
             Parsed::Document(wrap(key, &rel, &text, d))
         }),
+        Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {
+            let stem = vi::nfc(key.rsplit('/').next().unwrap_or(key));
+            diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
+            Parsed::Procedure(wrap(key, &rel, &text, p))
+        }),
     };
     (parsed, diags)
 }
@@ -371,6 +383,7 @@ impl Content {
             Some(Parsed::Article(a)) => self.articles.push(a),
             Some(Parsed::Page(p)) => self.pages.push(p),
             Some(Parsed::Document(d)) => self.documents.push(d),
+            Some(Parsed::Procedure(p)) => self.procedures.push(p),
             None => {}
         }
         diags

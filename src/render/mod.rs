@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod procedures;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -57,6 +58,7 @@ enum Job {
     SiteMapXml,
     Robots,
     Asset(String),
+    Procedures(procedures::Page),
 }
 
 /// The renderer for one build: Tera with the theme's templates and filters.
@@ -151,6 +153,7 @@ impl<'a> Renderer<'a> {
                 (1..=pages(entry.items.len(), per)).map(|page| Job::Unit { unit: u, page }),
             );
         }
+        jobs.extend(procedures::jobs(site).into_iter().map(Job::Procedures));
         jobs.extend(self.theme.assets.keys().cloned().map(Job::Asset));
         jobs
     }
@@ -273,12 +276,24 @@ impl<'a> Renderer<'a> {
                     "documents",
                     &self.cards(&site.documents[..site.documents.len().min(5)]),
                 );
+                procedures::home_context(site, &mut ctx);
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
             Job::Item(i) => {
                 let item = &site.items[*i];
                 let view = context::item_page(site, item);
+                let owned_trail = match &item.kind {
+                    ItemKind::Procedure(_) => procedures::trail(site, *i),
+                    _ => Vec::new(),
+                };
                 let (template, trail): (String, Vec<(&str, &str)>) = match &item.kind {
+                    ItemKind::Procedure(_) => (
+                        "procedure.html".into(),
+                        owned_trail
+                            .iter()
+                            .map(|(a, b)| (a.as_str(), b.as_str()))
+                            .collect(),
+                    ),
                     ItemKind::Article(_) => ("article.html".into(), vec![("Tin tức", "/tin-tuc/")]),
                     ItemKind::Document(_) => {
                         ("document.html".into(), vec![("Văn bản", "/van-ban/")])
@@ -307,6 +322,7 @@ impl<'a> Renderer<'a> {
                     ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
                 }
                 ctx.insert("page", &view);
+                procedures::item_context(site, *i, &mut ctx);
                 if let ItemKind::Page(p) = &item.kind {
                     if p.template.as_deref() == Some("tiep-can-thong-tin") {
                         ctx.insert("disclosures", &disclosure_rows(site));
@@ -492,6 +508,7 @@ impl<'a> Renderer<'a> {
                     bytes: body.into_bytes(),
                 }])
             }
+            Job::Procedures(page) => procedures::render(self, page),
             Job::Asset(name) => {
                 let a = &self.theme.assets[name];
                 Ok(vec![Output {
