@@ -19,6 +19,7 @@ fn placement(name: &str) -> String {
         "van-ban" => format!("content/van-ban/2026/{rest}"),
         "don-vi" => format!("content/don-vi/{rest}"),
         "trang" => format!("content/trang/{rest}"),
+        "thu-tuc" => format!("content/thu-tuc/{rest}"),
         "site" => "site.yaml".to_string(),
         other => panic!("unknown corpus kind {other}"),
     }
