@@ -87,6 +87,8 @@ pub struct Item {
     pub related_procedures: Vec<usize>,
     pub body: Rendered,
     pub kind: ItemKind,
+    /// The source file's text, to point at lines in checks after rendering.
+    pub text: String,
 }
 
 impl Item {
@@ -112,9 +114,28 @@ pub struct UnitEntry {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub replaced_by: Option<usize>,
+    /// The unit file's text, to point at lines in later checks.
+    pub text: String,
 }
 
 impl UnitEntry {
+    /// An error at `field` (and `value` inside it) of the unit's file.
+    fn error_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, col) = crate::content::front_matter::split(&self.text)
+            .map(|d| d.locate(field, value))
+            .unwrap_or((1, 1));
+        Diagnostic::error(code, message)
+            .in_file(&self.source)
+            .at(&self.text, line, col)
+            .field(field)
+    }
+
     /// Whether the unit gets its own page (`show_page`, default: internal units).
     pub fn has_page(&self) -> bool {
         self.unit.show_page.unwrap_or(!self.unit.external)
@@ -233,14 +254,20 @@ impl Site {
     ) -> (Option<Site>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let base_path = config.base_path();
+        let raw_html = config.raw_html;
         let now = DateTime(opts.now);
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
+        for u in &content.units {
+            for url in u.meta.legal_basis.iter().filter_map(|r| r.url.as_ref()) {
+                check_url(u, "legal_basis", url, &mut diags);
+            }
+        }
         let mut units: Vec<UnitEntry> = content
             .units
             .into_par_iter()
             .map(|l| {
-                let rendered = markdown::render(l.body().0, &base_path);
+                let rendered = markdown::render_with(l.body().0, &base_path, raw_html);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
@@ -250,6 +277,7 @@ impl Site {
                     parent: None,
                     children: Vec::new(),
                     replaced_by: None,
+                    text: l.text,
                 }
             })
             .collect();
@@ -261,28 +289,26 @@ impl Site {
             let mut seen_name: HashMap<String, (&str, &PathBuf)> = HashMap::new();
             for u in &units {
                 if let Some(first) = seen_id.insert(&u.unit.id, &u.source) {
-                    diags.push(
-                        Diagnostic::error(
-                            "E015",
-                            format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
-                        )
-                        .in_file(&u.source)
-                        .field("id"),
-                    );
+                    diags.push(u.error_at(
+                        "E015",
+                        "id",
+                        None,
+                        format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
+                    ));
                 }
                 for alias in &u.unit.aliases {
                     let key = vi::fold(alias);
                     match seen_name.get(&key) {
                         Some((other, file)) if *other != u.unit.id.as_str() => diags.push(
-                            Diagnostic::error(
+                            u.error_at(
                                 "E015",
+                                "aliases",
+                                Some(alias),
                                 format!(
                                     "tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})",
                                     file.display()
                                 ),
                             )
-                            .in_file(&u.source)
-                            .field("aliases")
                             .hint("mỗi tên gọi khác chỉ được trỏ tới một đơn vị"),
                         ),
                         _ => {
@@ -307,9 +333,13 @@ impl Site {
                     }
                     Some(j) => units[i].replaced_by = Some(j),
                     None => diags.push(
-                        Diagnostic::error("E010", format!("không có đơn vị `{value}`"))
-                            .in_file(&units[i].source)
-                            .field(field)
+                        units[i]
+                            .error_at(
+                                "E010",
+                                field,
+                                Some(&value),
+                                format!("không có đơn vị `{value}`"),
+                            )
                             .hint(resolver.suggest(&value)),
                     ),
                 }
@@ -448,6 +478,9 @@ impl Site {
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
+            for media in &m.media {
+                check_url(&a, "media", &media.url, &mut diags);
+            }
             for img in m.image.iter().chain(m.gallery.iter()) {
                 if img.alt.trim().is_empty() {
                     diags.push(
@@ -537,6 +570,11 @@ impl Site {
             let dir = parent[..parent.len().saturating_sub(1)].join("/");
             for f in &m.files {
                 check_file(&d, "files", &f.path, static_files, &mut diags);
+            }
+            for r in &m.based_on {
+                if let Some(url) = &r.url {
+                    check_url(&d, "based_on", url, &mut diags);
+                }
             }
             let date = m.published_at.or_else(|| {
                 m.issued_date
@@ -723,7 +761,7 @@ impl Site {
                     }
                 }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let rendered = markdown::render(body, &base_path);
+                let rendered = markdown::render_with(body, &base_path, raw_html);
                 let summary = p
                     .summary
                     .clone()
@@ -749,6 +787,7 @@ impl Site {
                     related_procedures,
                     body: rendered,
                     kind: p.kind,
+                    text: p.text,
                 };
                 (item, d)
             })
@@ -870,6 +909,21 @@ fn field_of_image(a: &Article, img: &Image) -> &'static str {
     }
 }
 
+/// A link from front matter must be a web address or a site path: a
+/// `javascript:` or `data:` URL in an `href` would run in readers' browsers.
+fn check_url<T>(l: &Loaded<T>, field: &str, url: &str, diags: &mut Vec<Diagnostic>) {
+    let lower = url.trim().to_ascii_lowercase();
+    let ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"));
+    if !ok {
+        diags.push(
+            l.error_at("E026", field, Some(url), format!("địa chỉ `{url}` không hợp lệ"))
+                .hint("chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /"),
+        );
+    }
+}
+
 /// An image or attachment written as a site path must exist under `static/`.
 fn check_file<T>(
     l: &Loaded<T>,
@@ -879,6 +933,18 @@ fn check_file<T>(
     diags: &mut Vec<Diagnostic>,
 ) {
     if path.starts_with("https://") || path.starts_with("http://") {
+        return;
+    }
+    if path.contains('\0') || path.split('/').any(|seg| seg == "..") {
+        diags.push(
+            l.error_at(
+                "E016",
+                field,
+                Some(path),
+                format!("đường dẫn tệp `{path}` không hợp lệ"),
+            )
+            .hint("viết đường dẫn tới tệp trong static/, ví dụ `/files/anh.jpg`, không dùng `..`"),
+        );
         return;
     }
     match static_key(path) {

@@ -240,16 +240,43 @@ fn load_file(
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect::<Vec<_>>()
         .join("/");
-    let mut diags = Vec::new();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
+    // A content file is a few KB; a huge one is a mistake (a pasted binary) and
+    // would make every later stage slow.
+    const MAX_FILE: u64 = 4 * 1024 * 1024;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE {
             return (
                 None,
-                vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)],
+                vec![
+                    Diagnostic::error(
+                        "E027",
+                        format!("tệp quá lớn ({} KB); giới hạn là 4 MB", meta.len() / 1024),
+                    )
+                    .in_file(&rel)
+                    .hint("đặt tệp đính kèm lớn vào static/files/ và liên kết tới nó"),
+                ],
             );
         }
-    };
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(&rel, &key, kind, bytes),
+        Err(e) => (
+            None,
+            vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)],
+        ),
+    }
+}
+
+/// Decode, normalize and parse one content file's bytes. No IO: the loader
+/// and the fuzz targets share it.
+fn parse_bytes(
+    rel: &Path,
+    key: &str,
+    kind: Kind,
+    bytes: Vec<u8>,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let rel = rel.to_path_buf();
+    let mut diags = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -276,6 +303,14 @@ fn load_file(
         );
         vi::nfc(&text)
     };
+    if let Some((line, col, word)) = vi::legacy_encoding(&text) {
+        diags.push(
+            Diagnostic::warning("W010", format!("văn bản có vẻ được dán từ bảng mã cũ TCVN3/VNI (ví dụ `{word}`)"))
+                .in_file(&rel)
+                .at(&text, line, col)
+                .hint("chuyển văn bản gốc sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi dán lại"),
+        );
+    }
     let doc = match front_matter::split(&text) {
         Ok(d) => d,
         Err(d) => {
@@ -307,30 +342,50 @@ fn load_file(
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Unit(wrap(&key, &rel, &text, u))
+            Parsed::Unit(wrap(key, &rel, &text, u))
         }),
         Kind::Article => parse::<Article>(&doc, &rel, &mut diags).map(|a| {
             diags.extend(a.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Article(wrap(&key, &rel, &text, a))
+            Parsed::Article(wrap(key, &rel, &text, a))
         }),
         Kind::Page => {
-            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(&key, &rel, &text, p)))
+            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(key, &rel, &text, p)))
         }
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Document(wrap(&key, &rel, &text, d))
+            Parsed::Document(wrap(key, &rel, &text, d))
         }),
         Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
-            let stem = vi::nfc(stem.as_deref().unwrap_or_default());
+            let stem = vi::nfc(key.rsplit('/').next().unwrap_or(key));
             diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Procedure(Loaded {
-                key: key.clone(),
-                source: rel.clone(),
-                text: text.clone(),
-                meta: p,
-            })
+            Parsed::Procedure(wrap(key, &rel, &text, p))
         }),
     };
     (parsed, diags)
+}
+
+impl Content {
+    /// Add one file given as bytes, as if it were `content/<key>.md` (the
+    /// first segment of `key` chooses its type). For tools and fuzzing;
+    /// the site loader reads files itself.
+    pub fn add_bytes(&mut self, key: &str, bytes: Vec<u8>) -> Vec<Diagnostic> {
+        let folder = key.split('/').next().unwrap_or("");
+        let Some(kind) = Kind::from_folder(folder) else {
+            return vec![Diagnostic::error(
+                "E001",
+                format!("không có loại nội dung `{folder}`"),
+            )];
+        };
+        let rel = PathBuf::from(format!("content/{key}.md"));
+        let (parsed, diags) = parse_bytes(&rel, key, kind, bytes);
+        match parsed {
+            Some(Parsed::Unit(u)) => self.units.push(u),
+            Some(Parsed::Article(a)) => self.articles.push(a),
+            Some(Parsed::Page(p)) => self.pages.push(p),
+            Some(Parsed::Document(d)) => self.documents.push(d),
+            Some(Parsed::Procedure(p)) => self.procedures.push(p),
+            None => {}
+        }
+        diags
+    }
 }

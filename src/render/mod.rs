@@ -184,40 +184,7 @@ impl<'a> Renderer<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let warnings = self.menu_warnings(&outputs);
-        Ok((outputs, warnings))
-    }
-
-    /// A menu entry that leads nowhere is the first thing a citizen clicks.
-    fn menu_warnings(&self, outputs: &[Output]) -> Vec<Diagnostic> {
-        let exists = |path: &str| {
-            let file = if path.ends_with('/') {
-                format!("{}index.html", &path[1..])
-            } else {
-                path[1..].to_string()
-            };
-            outputs
-                .binary_search_by(|o| o.path.as_str().cmp(&file))
-                .is_ok()
-        };
-        self.site
-            .config
-            .menu
-            .iter()
-            .filter(|m| m.url.starts_with('/') && !exists(m.url.split('#').next().unwrap_or("/")))
-            .map(|m| {
-                Diagnostic::warning(
-                    "W009",
-                    format!(
-                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
-                        m.name, m.url
-                    ),
-                )
-                .in_file("site.yaml")
-                .field("menu")
-                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
-            })
-            .collect()
+        Ok((outputs, Vec::new()))
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
@@ -361,11 +328,15 @@ impl<'a> Renderer<'a> {
                         ctx.insert("disclosures", &disclosure_rows(site));
                     }
                     if !self.theme.templates.contains_key(&template) {
+                        let (line, col) = crate::content::front_matter::split(&item.text)
+                            .map(|d| d.locate("template", None))
+                            .unwrap_or((1, 1));
                         return Err(Diagnostic::error(
                             "E017",
                             format!("giao diện không có mẫu `{template}`"),
                         )
                         .in_file(&item.source)
+                        .at(&item.text, line, col)
                         .field("template")
                         .hint(format!(
                             "các mẫu có sẵn: {}",
