@@ -6,6 +6,7 @@
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
 //! one error type they all report with; `scaffold` writes new content files.
 
+pub mod body_cache;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -113,8 +114,9 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     let build_opts = site::BuildOptions {
         drafts: opts.drafts,
         now,
+        bodies: None,
     };
-    let (site, site_diags) = site::Site::build(config, content, &static_keys, &build_opts);
+    let (site, site_diags) = site::Site::build(config, &content, &static_keys, &build_opts);
     diags.extend(site_diags);
     let (Some(site), Some(theme)) = (site, theme) else {
         return fail(diags);

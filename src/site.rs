@@ -6,10 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime as ChronoDateTime, FixedOffset};
 use rayon::prelude::*;
 
+use crate::body_cache::{self, BodyCache};
 use crate::config::SiteConfig;
 use crate::content::types::{DateTime, Image};
 use crate::content::{Article, Content, Document, Loaded, Page, Unit};
@@ -24,6 +26,8 @@ use crate::vocab::{ParArea, Status};
 pub struct BuildOptions {
     pub drafts: bool,
     pub now: ChronoDateTime<FixedOffset>,
+    /// Bodies rendered by earlier builds (`serve` keeps one across rebuilds).
+    pub bodies: Option<Arc<BodyCache>>,
 }
 
 /// Top-level path segments the generator uses itself; a static page cannot
@@ -80,7 +84,9 @@ pub struct Item {
     pub tags: Vec<usize>,
     /// Indices into `Site::items` of the documents this item refers to.
     pub related_documents: Vec<usize>,
-    pub body: Rendered,
+    pub body: Arc<Rendered>,
+    /// Changes whenever the source file's text does (see `body_cache`).
+    pub fingerprint: u64,
     pub kind: ItemKind,
 }
 
@@ -101,7 +107,9 @@ pub struct UnitEntry {
     pub unit: Unit,
     pub source: PathBuf,
     pub path: String,
-    pub body: Rendered,
+    pub body: Arc<Rendered>,
+    /// Changes whenever the source file's text does.
+    pub fingerprint: u64,
     /// Items the unit leads or coordinates, newest first.
     pub items: Vec<(usize, Role)>,
     pub parent: Option<usize>,
@@ -220,27 +228,29 @@ impl Site {
     /// Build the model. Returns `None` when there are errors (all reported).
     pub fn build(
         config: SiteConfig,
-        content: Content,
+        content: &Content,
         static_files: &BTreeSet<String>,
         opts: &BuildOptions,
     ) -> (Option<Site>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let base_path = config.base_path();
         let now = DateTime(opts.now);
+        let bodies = opts.bodies.as_deref();
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
         let mut units: Vec<UnitEntry> = content
             .units
-            .into_par_iter()
+            .par_iter()
             .map(|l| {
-                let (body, line) = l.body();
-                let _ = line;
-                let rendered = markdown::render(body, &base_path);
+                let (body, _) = l.body();
+                let (rendered, fingerprint) =
+                    body_cache::render(bodies, &l.key, &l.text, body, &base_path);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
                     source: l.source.clone(),
                     body: rendered,
+                    fingerprint,
                     items: Vec::new(),
                     parent: None,
                     children: Vec::new(),
@@ -339,10 +349,10 @@ impl Site {
             .collect();
 
         // Items: pending form, with unit names still unresolved.
-        struct Pending {
+        struct Pending<'c> {
             key: String,
             source: PathBuf,
-            text: String,
+            text: &'c str,
             path: String,
             title: String,
             summary: Option<String>,
@@ -356,7 +366,7 @@ impl Site {
         }
 
         let mut pending: Vec<Pending> = Vec::new();
-        for a in content.articles {
+        for a in &content.articles {
             let m = &a.meta;
             if !visible(m.status, Some(&m.published_at), m.expires_at.as_ref()) {
                 continue;
@@ -453,7 +463,7 @@ impl Site {
             pending.push(Pending {
                 key: a.key.clone(),
                 source: a.source.clone(),
-                text: a.text.clone(),
+                text: &a.text,
                 path: format!("/tin-tuc/{slug}/"),
                 title: m.title.clone(),
                 summary: m.summary.clone(),
@@ -471,7 +481,7 @@ impl Site {
             });
         }
 
-        for p in content.pages {
+        for p in &content.pages {
             let m = &p.meta;
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
@@ -495,7 +505,7 @@ impl Site {
             pending.push(Pending {
                 key: p.key.clone(),
                 source: p.source.clone(),
-                text: p.text.clone(),
+                text: &p.text,
                 path: format!("/{slug}/"),
                 title: m.title.clone(),
                 summary: m.summary.clone(),
@@ -509,7 +519,7 @@ impl Site {
             });
         }
 
-        for d in content.documents {
+        for d in &content.documents {
             let m = &d.meta;
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
@@ -540,7 +550,7 @@ impl Site {
             pending.push(Pending {
                 key: d.key.clone(),
                 source: d.source.clone(),
-                text: d.text.clone(),
+                text: &d.text,
                 path: format!("/{dir}/{slug}/"),
                 title: m.display_title(),
                 summary: m.summary.clone().or_else(|| Some(m.abstract_.clone())),
@@ -559,7 +569,7 @@ impl Site {
             let mut by_path: BTreeMap<&str, &PathBuf> = BTreeMap::new();
             for p in &pending {
                 if let Some(first) = by_path.insert(&p.path, &p.source) {
-                    let doc = crate::content::front_matter::split(&p.text).ok();
+                    let doc = crate::content::front_matter::split(p.text).ok();
                     let (line, col) = doc
                         .as_ref()
                         .map(|d| d.locate("title", None))
@@ -574,7 +584,7 @@ impl Site {
                             ),
                         )
                         .in_file(&p.source)
-                        .at(&p.text, line, col)
+                        .at(p.text, line, col)
                         .field("slug")
                         .hint("đổi tên một trong hai tệp, hoặc thêm `slug: ...` khác nhau"),
                     );
@@ -624,10 +634,10 @@ impl Site {
             .into_par_iter()
             .map(|p| {
                 let mut d = Vec::new();
-                let doc = crate::content::front_matter::split(&p.text).ok();
+                let doc = crate::content::front_matter::split(p.text).ok();
                 let at = |code: &'static str, field: &str, value: &str, msg: String| {
                     let (line, col) = doc.as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
-                    Diagnostic::error(code, msg).in_file(&p.source).at(&p.text, line, col).field(field)
+                    Diagnostic::error(code, msg).in_file(&p.source).at(p.text, line, col).field(field)
                 };
                 let mut unit_ids = Vec::new();
                 for u in &p.units {
@@ -657,7 +667,8 @@ impl Site {
                     }
                 }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let rendered = markdown::render(body, &base_path);
+                let (rendered, fingerprint) =
+                    body_cache::render(bodies, &p.key, p.text, body, &base_path);
                 let summary = p
                     .summary
                     .clone()
@@ -681,6 +692,7 @@ impl Site {
                     tags: tag_ids,
                     related_documents,
                     body: rendered,
+                    fingerprint,
                     kind: p.kind,
                 };
                 (item, d)

@@ -120,15 +120,67 @@ impl Kind {
     }
 }
 
-enum Parsed {
+/// One parsed content file, of whichever type its folder says.
+#[derive(Debug, Clone)]
+pub enum Entry {
     Unit(Loaded<Unit>),
     Article(Loaded<Article>),
     Page(Loaded<Page>),
     Document(Loaded<Document>),
 }
 
+impl Entry {
+    pub fn key(&self) -> &str {
+        match self {
+            Entry::Unit(l) => &l.key,
+            Entry::Article(l) => &l.key,
+            Entry::Page(l) => &l.key,
+            Entry::Document(l) => &l.key,
+        }
+    }
+}
+
+/// Insert or replace `l` in a list kept sorted by key.
+fn upsert<T>(list: &mut Vec<Loaded<T>>, l: Loaded<T>) {
+    match list.binary_search_by(|x| x.key.as_str().cmp(&l.key)) {
+        Ok(i) => list[i] = l,
+        Err(i) => list.insert(i, l),
+    }
+}
+
+fn remove_key<T>(list: &mut Vec<Loaded<T>>, key: &str) -> bool {
+    match list.binary_search_by(|x| x.key.as_str().cmp(key)) {
+        Ok(i) => {
+            list.remove(i);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+impl Content {
+    /// Add a file, replacing the one with the same key: how `serve` takes in
+    /// an edited file without reloading the others.
+    pub fn insert(&mut self, entry: Entry) {
+        match entry {
+            Entry::Unit(l) => upsert(&mut self.units, l),
+            Entry::Article(l) => upsert(&mut self.articles, l),
+            Entry::Page(l) => upsert(&mut self.pages, l),
+            Entry::Document(l) => upsert(&mut self.documents, l),
+        }
+    }
+
+    /// Forget the file with this key (it was deleted or renamed away).
+    pub fn remove(&mut self, key: &str) -> bool {
+        remove_key(&mut self.units, key)
+            || remove_key(&mut self.articles, key)
+            || remove_key(&mut self.pages, key)
+            || remove_key(&mut self.documents, key)
+    }
+}
+
 /// Files an editor leaves behind while saving; never content.
-fn is_editor_temp(name: &str) -> bool {
+pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.starts_with('#')
@@ -136,111 +188,113 @@ fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// Every file (and symlink) under `dir`, which lies inside `root/content`,
+/// sorted by path; unreadable folders become diagnostics.
+pub fn files_under(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if !e.file_type().is_dir() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error("E001", format!("không đọc được: {e}"))),
+        }
+    }
+    (files, diags)
+}
+
 /// Load every content file under `root/content`.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     let content_dir = root.join("content");
-    let mut diags = Vec::new();
-    let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     if !content_dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "E001",
-                format!(
-                    "không tìm thấy thư mục nội dung `{}`",
-                    content_dir.display()
-                ),
-            )
-            .hint(
-                "chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`",
+        let d = Diagnostic::error(
+            "E001",
+            format!(
+                "không tìm thấy thư mục nội dung `{}`",
+                content_dir.display()
             ),
-        );
-        return (Content::default(), diags);
+        )
+        .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`");
+        return (Content::default(), vec![d]);
     }
-    for entry in WalkDir::new(&content_dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error("E001", format!("không đọc được: {e}")));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if is_editor_temp(&name) || entry.file_type().is_dir() {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            diags.push(
-                Diagnostic::warning(
-                    "W005",
-                    "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung",
-                )
-                .in_file(&rel),
-            );
-            continue;
-        }
-        if entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
-            diags.push(
-                Diagnostic::warning(
-                    "W006",
-                    "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung",
-                )
-                .in_file(&rel)
-                .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/"),
-            );
-            continue;
-        }
-        let in_content = entry
-            .path()
-            .strip_prefix(&content_dir)
-            .unwrap_or(entry.path());
-        let folder = in_content
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().to_string());
-        match folder.as_deref().and_then(Kind::from_folder) {
-            Some(kind) if in_content.components().count() > 1 => files.push((entry.path().to_path_buf(), kind)),
-            _ => diags.push(
-                Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
-                    .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/ hoặc content/don-vi/"),
-            ),
-        }
-    }
-
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|(path, kind)| load_file(root, &content_dir, path, *kind))
-        .collect();
-
+    let (files, mut diags) = files_under(&content_dir);
+    let results: Vec<(Option<Entry>, Vec<Diagnostic>)> =
+        files.par_iter().map(|path| load_file(root, path)).collect();
     let mut content = Content::default();
-    for (parsed, file_diags) in results {
+    for (entry, file_diags) in results {
         diags.extend(file_diags);
-        match parsed {
-            Some(Parsed::Unit(u)) => content.units.push(u),
-            Some(Parsed::Article(a)) => content.articles.push(a),
-            Some(Parsed::Page(p)) => content.pages.push(p),
-            Some(Parsed::Document(d)) => content.documents.push(d),
-            None => {}
+        if let Some(e) = entry {
+            content.insert(e);
         }
     }
     (content, diags)
 }
 
-fn load_file(
-    root: &Path,
-    content_dir: &Path,
-    path: &Path,
-    kind: Kind,
-) -> (Option<Parsed>, Vec<Diagnostic>) {
+/// Decide what a path under `content/` is (editor leftovers: nothing; a
+/// symlink, a non-Markdown file or a file outside the known folders: a
+/// warning) and parse it if it is content.
+pub fn load_file(root: &Path, path: &Path) -> (Option<Entry>, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if is_editor_temp(&name) {
+        return (None, Vec::new());
+    }
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let key = path
-        .strip_prefix(content_dir)
-        .unwrap_or(path)
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let d = Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel);
+            return (None, vec![d]);
+        }
+    };
+    if meta.file_type().is_symlink() {
+        let d = Diagnostic::warning(
+            "W005",
+            "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung",
+        )
+        .in_file(&rel);
+        return (None, vec![d]);
+    }
+    if meta.is_dir() {
+        return (None, Vec::new());
+    }
+    if path.extension().and_then(|e| e.to_str()) != Some("md") {
+        let d = Diagnostic::warning(
+            "W006",
+            "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung",
+        )
+        .in_file(&rel)
+        .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/");
+        return (None, vec![d]);
+    }
+    let in_content = path.strip_prefix(&content_dir).unwrap_or(path);
+    let folder = in_content
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    match folder.as_deref().and_then(Kind::from_folder) {
+        Some(kind) if in_content.components().count() > 1 => parse_file(path, rel, in_content, kind),
+        _ => (
+            None,
+            vec![
+                Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
+                    .in_file(&rel)
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/ hoặc content/don-vi/"),
+            ],
+        ),
+    }
+}
+
+fn parse_file(
+    path: &Path,
+    rel: PathBuf,
+    in_content: &Path,
+    kind: Kind,
+) -> (Option<Entry>, Vec<Diagnostic>) {
+    let key = in_content
         .with_extension("")
         .components()
         .map(|c| c.as_os_str().to_string_lossy().to_string())
@@ -329,16 +383,16 @@ fn load_file(
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Unit(wrap(u))
+            Entry::Unit(wrap(u))
         }),
         Kind::Article => parse::<Article>(&doc, &rel, &mut diags).map(|a| {
             diags.extend(a.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Article(wrap_a(a))
+            Entry::Article(wrap_a(a))
         }),
-        Kind::Page => parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap_p(p))),
+        Kind::Page => parse::<Page>(&doc, &rel, &mut diags).map(|p| Entry::Page(wrap_p(p))),
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Document(wrap_d(d))
+            Entry::Document(wrap_d(d))
         }),
     };
     (parsed, diags)
