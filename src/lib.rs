@@ -4,7 +4,8 @@
 //! The pipeline, one module per stage:
 //! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
-//! one error type they all report with; `scaffold` writes new content files.
+//! one error type they all report with; `scaffold` writes new content files;
+//! `serve` is the live preview (incremental rebuilds into memory, over HTTP).
 
 pub mod body_cache;
 pub mod config;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vi;

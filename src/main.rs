@@ -45,6 +45,20 @@ enum Command {
         #[arg(long, short, default_value = "public")]
         output: PathBuf,
     },
+    /// Xem trước trang trên trình duyệt; tự dựng lại và tải lại khi tệp thay đổi
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Địa chỉ lắng nghe (0.0.0.0: cho cả máy khác trong mạng xem)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Cổng (0: để hệ thống chọn một cổng trống)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Mở trang trong trình duyệt
+        #[arg(long)]
+        open: bool,
+    },
     /// Kiểm tra toàn bộ nội dung như khi xây dựng, nhưng không ghi gì
     Check {
         #[command(flatten)]
@@ -116,6 +130,26 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => fail(&d),
+            }
+        }
+        Command::Serve {
+            site,
+            bind,
+            port,
+            open,
+        } => {
+            let opts = trangxa::serve::ServeOptions {
+                site: options(site),
+                bind,
+                port,
+                open,
+            };
+            match trangxa::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    print_diagnostics(&d);
+                    ExitCode::FAILURE
+                }
             }
         }
         Command::Check { site } => match trangxa::check(&options(site)) {
