@@ -365,7 +365,9 @@ impl Site {
             kind: ItemKind,
         }
 
-        let mut pending: Vec<Pending> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(
+            content.articles.len() + content.pages.len() + content.documents.len(),
+        );
         for a in &content.articles {
             let m = &a.meta;
             if !visible(m.status, Some(&m.published_at), m.expires_at.as_ref()) {

@@ -12,7 +12,9 @@
 //! random sequences of edits against full builds.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use rayon::prelude::*;
 
@@ -21,12 +23,13 @@ use crate::content::types::DateTime;
 use crate::site::{ItemKind, Site};
 use crate::theme::Theme;
 
-/// A hasher with a typed `add`.
-struct Sig(DefaultHasher);
+/// A hasher with a typed `add`. Fx: fast on the many short values hashed per
+/// rebuild, deterministic, and collisions need no defence here.
+struct Sig(FxHasher);
 
 impl Sig {
     fn new(tag: &str) -> Sig {
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         tag.hash(&mut h);
         Sig(h)
     }

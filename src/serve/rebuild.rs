@@ -9,12 +9,14 @@
 //! the files on disk; `tests/serve_incremental.rs` checks that over random edits.
 //! A failed build changes nothing: the last good site stays served.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Utc;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::body_cache::BodyCache;
 use crate::config::SiteConfig;
@@ -36,6 +38,14 @@ struct FileState {
     diags: Vec<Diagnostic>,
     /// Modification time and size, to notice changes a folder rescan finds.
     stamp: Option<(SystemTime, u64)>,
+}
+
+/// A job as the last good build rendered it.
+struct JobState {
+    signature: u64,
+    outputs: Vec<String>,
+    /// The build that last listed it (jobs no longer listed are dropped).
+    seen: u64,
 }
 
 /// What one successful rebuild changed.
@@ -80,14 +90,18 @@ pub struct Rebuilder {
     bodies: Arc<BodyCache>,
     /// The output of the last good build.
     outputs: HashMap<String, Bytes>,
-    /// First output of each job of the last good build → (signature, outputs).
-    jobs: HashMap<String, (u64, Vec<String>)>,
+    /// Jobs of the last good build, by their first output.
+    jobs: HashMap<String, JobState>,
+    /// Counts good builds; marks the jobs each one saw.
+    build_number: u64,
     /// The next build renders every job (first build, config changed).
     render_all: bool,
     /// Stylesheets as the last good build served them.
     css: BTreeMap<String, String>,
     /// A file was forgotten since the body cache was last trimmed.
     forgot: bool,
+    /// The static file list changed since the last good build.
+    statics_changed: bool,
 }
 
 impl Rebuilder {
@@ -103,11 +117,13 @@ impl Rebuilder {
             statics: Vec::new(),
             static_diags: Vec::new(),
             bodies: Arc::new(BodyCache::default()),
-            outputs: HashMap::new(),
-            jobs: HashMap::new(),
+            outputs: HashMap::default(),
+            jobs: HashMap::default(),
+            build_number: 0,
             render_all: true,
             css: BTreeMap::new(),
             forgot: false,
+            statics_changed: false,
         };
         r.read_everything();
         r
@@ -139,9 +155,10 @@ impl Rebuilder {
         self.walk_diags.clear();
         let content_dir = self.opts.root.join("content");
         if content_dir.is_dir() {
-            self.rescan(&content_dir, &HashSet::new());
+            self.rescan(&content_dir, &HashSet::default());
         }
         self.read_statics();
+        self.statics_changed = true;
         self.render_all = true;
     }
 
@@ -207,37 +224,47 @@ impl Rebuilder {
             .collect();
         for p in gone {
             self.forget(&p);
+            self.forgot = true;
         }
-        for p in found {
-            let stamp = stamp_of(&p);
-            let unchanged = self
-                .files
-                .get(&p)
-                .is_some_and(|f| f.stamp.is_some() && f.stamp == stamp);
-            if !unchanged || force.contains(&p) {
-                self.reload(&p, stamp);
+        let stale: Vec<(PathBuf, Option<(SystemTime, u64)>)> = found
+            .into_iter()
+            .map(|p| {
+                let stamp = stamp_of(&p);
+                (p, stamp)
+            })
+            .filter(|(p, stamp)| {
+                force.contains(p)
+                    || !self
+                        .files
+                        .get(p)
+                        .is_some_and(|f| f.stamp.is_some() && f.stamp == *stamp)
+            })
+            .collect();
+        // Parse in parallel (the first build reads every file this way).
+        let root = &self.opts.root;
+        let loaded: Vec<_> = stale
+            .into_par_iter()
+            .map(|(p, stamp)| {
+                let (entry, diags) = content::load_file(root, &p);
+                (p, stamp, entry, diags)
+            })
+            .collect();
+        for (p, stamp, entry, diags) in loaded {
+            self.forget(&p);
+            let key = entry.as_ref().map(|e| e.key().to_string());
+            if let Some(e) = entry {
+                self.content.insert(e);
             }
+            self.files.insert(p, FileState { key, diags, stamp });
         }
     }
 
     fn forget(&mut self, path: &Path) {
         if let Some(old) = self.files.remove(path) {
-            self.forgot = true;
             if let Some(key) = old.key {
                 self.content.remove(&key);
             }
         }
-    }
-
-    fn reload(&mut self, path: &Path, stamp: Option<(SystemTime, u64)>) {
-        self.forget(path);
-        let (entry, diags) = content::load_file(&self.opts.root, path);
-        let key = entry.as_ref().map(|e| e.key().to_string());
-        if let Some(e) = entry {
-            self.content.insert(e);
-        }
-        self.files
-            .insert(path.to_path_buf(), FileState { key, diags, stamp });
     }
 
     /// Take in the changes to `changed` (paths anywhere under the root) and
@@ -245,7 +272,6 @@ impl Rebuilder {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Delta, Vec<Diagnostic>> {
         let start = Instant::now();
         let touched = self.classify(changed);
-        let mut statics_changed = false;
         if touched.config {
             self.config = self.load_config();
             self.render_all = true;
@@ -253,8 +279,8 @@ impl Rebuilder {
         if touched.theme || touched.config {
             self.theme = None;
         }
-        if touched.statics {
-            statics_changed = self.read_statics();
+        if touched.statics && self.read_statics() {
+            self.statics_changed = true;
         }
         // Rescan the folder of each change (the nearest one still there),
         // re-reading the changed files themselves whatever their stamps say.
@@ -296,9 +322,6 @@ impl Rebuilder {
                 .iter()
                 .all(|p| p.extension().is_some_and(|e| e == "css"));
         let mut delta = self.build(start)?;
-        if statics_changed {
-            delta.statics = Some(self.statics.clone());
-        }
         delta.css_only = css_only;
         Ok(delta)
     }
@@ -308,9 +331,7 @@ impl Rebuilder {
     pub fn rebuild_everything(&mut self) -> Result<Delta, Vec<Diagnostic>> {
         let start = Instant::now();
         self.read_everything();
-        let mut delta = self.build(start)?;
-        delta.statics = Some(self.statics.clone());
-        Ok(delta)
+        self.build(start)
     }
 
     fn build(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
@@ -380,38 +401,41 @@ impl Rebuilder {
             }
         };
         let jobs = renderer.jobs();
-        let mut errors = render::duplicate_outputs(&jobs);
-        let new_outputs: HashSet<&str> = jobs
-            .iter()
-            .flat_map(|j| j.outputs().iter().map(String::as_str))
-            .collect();
-        for s in &self.statics {
-            if new_outputs.contains(s.rel.as_str()) {
-                errors.push(Diagnostic::error(
-                    "E012",
-                    format!(
-                        "tệp tĩnh `static/{}` trùng đường dẫn với một trang của site",
-                        s.rel
-                    ),
-                ));
+        let signatures = renderer.signatures(&jobs);
+        // Compare with the last good build: a job is rendered when it is new
+        // or its signature or files changed.
+        let mut same_files = jobs.len() == self.jobs.len();
+        let mut dirty: Vec<render::Job> = Vec::new();
+        for (job, sig) in jobs.iter().zip(&signatures) {
+            match self.jobs.get(&job.outputs()[0]) {
+                Some(old) if old.outputs.as_slice() == job.outputs() => {
+                    if self.render_all || old.signature != *sig {
+                        dirty.push(job.clone());
+                    }
+                }
+                _ => {
+                    same_files = false;
+                    dirty.push(job.clone());
+                }
             }
         }
-        if !errors.is_empty() {
-            diags.extend(errors);
-            return fail(diags);
+        // Clashing paths can only appear when the set of files changes.
+        if !same_files || self.render_all || self.statics_changed {
+            let mut errors = render::duplicate_outputs(&jobs);
+            let statics: HashSet<&str> = self.statics.iter().map(|s| s.rel.as_str()).collect();
+            for out in jobs.iter().flat_map(|j| j.outputs()) {
+                if statics.contains(out.as_str()) {
+                    errors.push(Diagnostic::error(
+                        "E012",
+                        format!("tệp tĩnh `static/{out}` trùng đường dẫn với một trang của site"),
+                    ));
+                }
+            }
+            if !errors.is_empty() {
+                diags.extend(errors);
+                return fail(diags);
+            }
         }
-        let signatures = renderer.signatures(&jobs);
-        let dirty: Vec<render::Job> =
-            jobs.iter()
-                .zip(&signatures)
-                .filter(|(job, sig)| {
-                    self.render_all
-                        || self.jobs.get(&job.outputs()[0]).is_none_or(|(old, outs)| {
-                            old != *sig || outs.as_slice() != job.outputs()
-                        })
-                })
-                .map(|(job, _)| job.clone())
-                .collect();
         let rendered = match renderer.render_jobs(&dirty) {
             Ok(r) => r,
             Err(d) => {
@@ -426,32 +450,37 @@ impl Rebuilder {
             jobs_total: jobs.len(),
             ..Delta::default()
         };
-        let first_outputs: HashSet<&str> = jobs.iter().map(|j| j.outputs()[0].as_str()).collect();
-        let gone_jobs: Vec<String> = self
-            .jobs
-            .keys()
-            .filter(|k| !first_outputs.contains(k.as_str()))
-            .cloned()
-            .collect();
+        self.build_number += 1;
+        let mark = self.build_number;
         let mut maybe_removed: Vec<String> = Vec::new();
-        for k in gone_jobs {
-            if let Some((_, outs)) = self.jobs.remove(&k) {
-                maybe_removed.extend(outs);
-            }
-        }
         for (job, sig) in jobs.iter().zip(&signatures) {
             let key = &job.outputs()[0];
             match self.jobs.get_mut(key) {
-                Some(entry) if entry.0 == *sig && entry.1.as_slice() == job.outputs() => {}
                 Some(entry) => {
-                    maybe_removed.extend(entry.1.iter().cloned());
-                    *entry = (*sig, job.outputs().to_vec());
+                    if entry.outputs.as_slice() != job.outputs() {
+                        maybe_removed.extend(entry.outputs.iter().cloned());
+                        entry.outputs = job.outputs().to_vec();
+                    }
+                    entry.signature = *sig;
+                    entry.seen = mark;
                 }
                 None => {
-                    self.jobs
-                        .insert(key.clone(), (*sig, job.outputs().to_vec()));
+                    let entry = JobState {
+                        signature: *sig,
+                        outputs: job.outputs().to_vec(),
+                        seen: mark,
+                    };
+                    self.jobs.insert(key.clone(), entry);
                 }
             }
+        }
+        if !same_files {
+            self.jobs.retain(|_, e| {
+                if e.seen != mark {
+                    maybe_removed.append(&mut e.outputs);
+                }
+                e.seen == mark
+            });
         }
         for out in rendered {
             let bytes = Arc::new(out.bytes);
@@ -464,12 +493,21 @@ impl Rebuilder {
                 delta.written.push((out.path, bytes));
             }
         }
-        for path in maybe_removed {
-            if !new_outputs.contains(path.as_str()) && self.outputs.remove(&path).is_some() {
-                delta.removed.push(path);
+        if !maybe_removed.is_empty() {
+            let still: HashSet<&str> = jobs
+                .iter()
+                .flat_map(|j| j.outputs().iter().map(String::as_str))
+                .collect();
+            for path in maybe_removed {
+                if !still.contains(path.as_str()) && self.outputs.remove(&path).is_some() {
+                    delta.removed.push(path);
+                }
             }
         }
         self.render_all = false;
+        if std::mem::take(&mut self.statics_changed) {
+            delta.statics = Some(self.statics.clone());
+        }
         if std::mem::take(&mut self.forgot) {
             let keys: HashSet<&str> = self
                 .files
@@ -482,13 +520,18 @@ impl Rebuilder {
         diags.extend(renderer.menu_warnings(&|f| outputs.contains_key(f)));
         diagnostics::sort(&mut diags);
         delta.warnings = diags;
-        delta.elapsed = start.elapsed();
         self.css = theme
             .assets
             .iter()
             .filter(|(n, _)| n.ends_with(".css"))
             .map(|(n, a)| (n.clone(), a.out_path.clone()))
             .collect();
+        // Freeing ten thousand items takes milliseconds: not on the way to the browser.
+        drop(renderer);
+        let _ = std::thread::Builder::new()
+            .name("trangxa-free".into())
+            .spawn(move || drop((site, jobs, dirty, signatures)));
+        delta.elapsed = start.elapsed();
         Ok(delta)
     }
 
