@@ -90,9 +90,9 @@ class Server:
     def rebuild_times(self) -> list[float]:
         out = []
         for line in self.lines:
-            m = re.search(r"dựng lại \d+ trên [\d.]+ việc trong ([\d.]+) ms", line)
+            m = re.search(r"dựng lại \d+/[\d.]+ mục trong ([\d,]+) ms", line)
             if m:
-                out.append(float(m.group(1)))
+                out.append(float(m.group(1).replace(",", ".")))
         return out
 
     def stop(self):

@@ -203,9 +203,9 @@ fn publish(
     changed: &[PathBuf],
     swaps: Option<&[(String, String)]>,
 ) {
-    let root = rebuilder_root(changed);
+    let root = rebuilder.root();
     let clock = chrono::Local::now().format("%H:%M:%S");
-    let what = describe_changes(changed, root.as_deref());
+    let what = describe_changes(changed, root);
     match result {
         Ok(delta) => {
             for w in &delta.warnings {
@@ -240,10 +240,10 @@ fn publish(
             } else {
                 hub.unchanged();
             }
-            let ms = delta.elapsed.as_secs_f64() * 1000.0;
+            let ms = format!("{:.1}", delta.elapsed.as_secs_f64() * 1000.0).replace('.', ",");
             if changed.is_empty() {
                 println!(
-                    "[{clock}] Đã dựng {} tệp ({} việc) trong {ms:.0} ms; {} cảnh báo.",
+                    "[{clock}] Đã dựng {} tệp ({} mục) trong {ms} ms; {} cảnh báo.",
                     crate::vi::number(delta.written.len()),
                     crate::vi::number(delta.jobs_total),
                     delta.warnings.len()
@@ -251,24 +251,19 @@ fn publish(
             } else {
                 let mut outs: Vec<&str> = delta.written.iter().map(|(p, _)| p.as_str()).collect();
                 outs.sort_unstable();
-                let shown = if outs.len() <= 6 {
-                    outs.join(", ")
-                } else {
-                    format!("{}, … và {} tệp khác", outs[..5].join(", "), outs.len() - 5)
+                let shown = match outs.len() {
+                    0 => String::new(),
+                    1..=6 => format!(": {}", outs.join(", ")),
+                    n => format!(": {}, … và {} tệp khác", outs[..5].join(", "), n - 5),
                 };
                 println!(
-                    "[{clock}] {what} → dựng lại {} trên {} việc trong {ms:.1} ms: {} tệp mới hoặc đổi, {} tệp bỏ{}{}",
+                    "[{clock}] {what} → dựng lại {}/{} mục trong {ms} ms; {} tệp thay đổi, {} tệp bỏ{}{shown}",
                     delta.jobs_rendered,
                     crate::vi::number(delta.jobs_total),
                     delta.written.len(),
                     delta.removed.len(),
-                    if shown.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({shown})")
-                    },
                     if delta.css_only {
-                        "; chỉ đổi CSS, trình duyệt thay bảng kiểu không tải lại"
+                        " (chỉ đổi CSS: trình duyệt thay bảng kiểu, không tải lại)"
                     } else {
                         ""
                     },
@@ -293,26 +288,9 @@ fn publish(
     let _ = std::io::stdout().flush();
 }
 
-fn rebuilder_root(changed: &[PathBuf]) -> Option<PathBuf> {
-    let first = changed.first()?;
-    first
-        .ancestors()
-        .find(|a| {
-            a.file_name()
-                .is_some_and(|n| watch::WATCHED.iter().any(|w| n == *w))
-        })
-        .and_then(|a| a.parent())
-        .map(|p| p.to_path_buf())
-}
-
 /// "content/tin-tuc/a.md" or "3 tệp (content/…, …)".
-fn describe_changes(changed: &[PathBuf], root: Option<&std::path::Path>) -> String {
-    let rel = |p: &PathBuf| {
-        root.and_then(|r| p.strip_prefix(r).ok())
-            .unwrap_or(p)
-            .display()
-            .to_string()
-    };
+fn describe_changes(changed: &[PathBuf], root: &std::path::Path) -> String {
+    let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).display().to_string();
     match changed {
         [] => "Dựng lần đầu".to_string(),
         [one] => rel(one),

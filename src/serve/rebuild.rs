@@ -139,6 +139,11 @@ impl Rebuilder {
         &self.statics
     }
 
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.opts.root
+    }
+
     /// The site path prefix (`/canhvinh`) of the current configuration.
     pub fn base_path(&self) -> String {
         self.config
