@@ -41,18 +41,19 @@ pub fn fingerprint(text: &str) -> u64 {
     u64::from_le_bytes(first)
 }
 
-/// Render `body` (part of the file `text`, content key `key`), through the
-/// cache when there is one. Returns the body and the file's fingerprint.
-pub fn render(
+/// Render the Markdown body of the file `text` (content key `key`), through
+/// the cache when there is one. `body` finds the body in `text`, and is only
+/// called on a miss. Returns the body and the file's fingerprint.
+pub fn render<'t>(
     cache: Option<&BodyCache>,
     key: &str,
-    text: &str,
-    body: &str,
+    text: &'t str,
     base_path: &str,
+    body: impl FnOnce() -> &'t str,
 ) -> (Arc<Rendered>, u64) {
     let Some(cache) = cache else {
         return (
-            Arc::new(markdown::render(body, base_path)),
+            Arc::new(markdown::render(body(), base_path)),
             fingerprint(text),
         );
     };
@@ -63,7 +64,7 @@ pub fn render(
             }
         }
     }
-    let rendered = Arc::new(markdown::render(body, base_path));
+    let rendered = Arc::new(markdown::render(body(), base_path));
     let fp = fingerprint(text);
     if let Ok(mut map) = cache.entries.write() {
         map.insert(
@@ -96,14 +97,14 @@ mod tests {
     #[test]
     fn a_hit_needs_the_same_text_and_base_path() {
         let cache = BodyCache::default();
-        let (a, fa) = render(Some(&cache), "k", "x\n*a*", "*a*", "");
-        let (b, fb) = render(Some(&cache), "k", "x\n*a*", "*a*", "");
+        let (a, fa) = render(Some(&cache), "k", "x\n*a*", "", || "*a*");
+        let (b, fb) = render(Some(&cache), "k", "x\n*a*", "", || "*a*");
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(fa, fb);
-        let (c, fc) = render(Some(&cache), "k", "y\n*a*", "*a*", "");
+        let (c, fc) = render(Some(&cache), "k", "y\n*a*", "", || "*a*");
         assert!(!Arc::ptr_eq(&a, &c));
         assert_ne!(fa, fc);
-        let (d, _) = render(Some(&cache), "k", "y\n[l](/a/)", "[l](/a/)", "/base");
+        let (d, _) = render(Some(&cache), "k", "y\n[l](/a/)", "/base", || "[l](/a/)");
         assert!(d.html.contains("/base/a/"));
     }
 }

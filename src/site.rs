@@ -242,9 +242,8 @@ impl Site {
             .units
             .par_iter()
             .map(|l| {
-                let (body, _) = l.body();
                 let (rendered, fingerprint) =
-                    body_cache::render(bodies, &l.key, &l.text, body, &base_path);
+                    body_cache::render(bodies, &l.key, &l.text, &base_path, || l.body().0);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
@@ -360,11 +359,13 @@ impl Site {
             updated: Option<DateTime>,
             units: Vec<String>,
             par_areas: Vec<ParArea>,
-            tags: Vec<String>,
+            /// Spelling and slug of each tag.
+            tags: Vec<(String, String)>,
             related: Vec<(String, &'static str)>,
             kind: ItemKind,
         }
 
+        let mut slugs: HashMap<String, String> = HashMap::new();
         let mut pending: Vec<Pending> = Vec::with_capacity(
             content.articles.len() + content.pages.len() + content.documents.len(),
         );
@@ -473,7 +474,7 @@ impl Site {
                 updated: m.updated_at,
                 units: m.units.clone(),
                 par_areas: m.par_areas.clone(),
-                tags: m.tags.clone(),
+                tags: tag_slugs(&m.tags, &mut slugs),
                 related: m
                     .related_documents
                     .iter()
@@ -560,7 +561,7 @@ impl Site {
                 updated: m.updated_at,
                 units: m.units.clone(),
                 par_areas: m.par_areas.clone(),
-                tags: m.tags.clone(),
+                tags: tag_slugs(&m.tags, &mut slugs),
                 related,
                 kind: ItemKind::Document(d.meta.clone()),
             });
@@ -595,7 +596,15 @@ impl Site {
         }
 
         // Sort: newest first, undated last, then by key for determinism.
-        pending.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
+        // Sorting positions, not the large records, keeps this cheap at
+        // 10,000 items (serve runs it on every change).
+        let mut order: Vec<usize> = (0..pending.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&pending[a], &pending[b]);
+            b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
+        });
+        let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+        let pending: Vec<Pending> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let key_index: HashMap<String, usize> = pending
             .iter()
             .enumerate()
@@ -605,13 +614,12 @@ impl Site {
         // Tags: one entry per slug, named by its first spelling in sorted order.
         let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
         for p in &pending {
-            for t in &p.tags {
-                let slug = vi::slugify(t);
+            for (t, slug) in &p.tags {
                 if slug.is_empty() {
                     continue;
                 }
                 tag_names
-                    .entry(slug)
+                    .entry(slug.clone())
                     .or_insert_with(|| t.trim().to_string());
             }
         }
@@ -636,9 +644,11 @@ impl Site {
             .into_par_iter()
             .map(|p| {
                 let mut d = Vec::new();
-                let doc = crate::content::front_matter::split(p.text).ok();
+                // Split the file only when needed: for an error, or a body not in the cache.
+                let doc = std::cell::OnceCell::new();
+                let doc = || doc.get_or_init(|| crate::content::front_matter::split(p.text).ok());
                 let at = |code: &'static str, field: &str, value: &str, msg: String| {
-                    let (line, col) = doc.as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
+                    let (line, col) = doc().as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
                     Diagnostic::error(code, msg).in_file(&p.source).at(p.text, line, col).field(field)
                 };
                 let mut unit_ids = Vec::new();
@@ -668,9 +678,9 @@ impl Site {
                         ),
                     }
                 }
-                let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let (rendered, fingerprint) =
-                    body_cache::render(bodies, &p.key, p.text, body, &base_path);
+                let (rendered, fingerprint) = body_cache::render(bodies, &p.key, p.text, &base_path, || {
+                    doc().as_ref().map(|x| x.body).unwrap_or("")
+                });
                 let summary = p
                     .summary
                     .clone()
@@ -678,7 +688,7 @@ impl Site {
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| markdown::truncate_words(&rendered.first_paragraph, 220));
                 let mut tag_ids: Vec<usize> =
-                    p.tags.iter().filter_map(|t| tag_index.get(&vi::slugify(t)).copied()).collect();
+                    p.tags.iter().filter_map(|(_, slug)| tag_index.get(slug).copied()).collect();
                 tag_ids.sort_unstable();
                 tag_ids.dedup();
                 let item = Item {
@@ -840,6 +850,24 @@ fn check_file<T>(
             .hint(format!("ví dụ `/files/{path}` cho tệp static/files/{path}")),
         ),
     }
+}
+
+/// Each tag with its slug; a site uses a few dozen tags thousands of times,
+/// so slugs are remembered in `memo`.
+fn tag_slugs(tags: &[String], memo: &mut HashMap<String, String>) -> Vec<(String, String)> {
+    tags.iter()
+        .map(|t| {
+            let slug = match memo.get(t) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = vi::slugify(t);
+                    memo.insert(t.clone(), s.clone());
+                    s
+                }
+            };
+            (t.clone(), slug)
+        })
+        .collect()
 }
 
 /// The item's slug: the front matter's if well-formed (else an error), or the
