@@ -5,6 +5,9 @@
 
 pub mod context;
 pub mod feeds;
+pub mod search_index;
+pub mod search_page;
+pub mod search_text;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -52,6 +55,8 @@ enum Job {
     TagsIndex,
     SectionsIndex,
     SiteMapHtml,
+    SearchPage,
+    SearchIndex,
     NotFound,
     Feeds,
     SiteMapXml,
@@ -133,6 +138,8 @@ impl<'a> Renderer<'a> {
             Job::TagsIndex,
             Job::SectionsIndex,
             Job::SiteMapHtml,
+            Job::SearchPage,
+            Job::SearchIndex,
             Job::NotFound,
             Job::Feeds,
             Job::SiteMapXml,
@@ -494,6 +501,8 @@ impl<'a> Renderer<'a> {
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
             Job::SiteMapHtml => sitemap::html(self),
+            Job::SearchPage => search_page::html(self),
+            Job::SearchIndex => Ok(search_index::outputs(site)),
             Job::NotFound => {
                 let ctx = self.base_ctx("/404.html", "Không tìm thấy trang", &[]);
                 Ok(vec![self.page("404.html", "/404.html", &ctx)?])
