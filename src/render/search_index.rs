@@ -6,9 +6,11 @@
 //! - `index.json` — loaded with the search page: the version, the result
 //!   types and units for the filters, the shard list, and each item's type and
 //!   units (a few bytes an item).
-//! - `p/<prefix>.json` — postings of every token whose folded form starts
-//!   with the prefix (`p/kh.json` holds `khai`, `khanh`, …). A prefix that
-//!   would make a large file is split one letter further.
+//! - `w/<prefix>.json` — postings of every word or code whose folded form
+//!   starts with the prefix (`w/kh.json` holds `khai`, `khanh`, …). A prefix
+//!   that would make a large file is split one letter further.
+//! - `b/<prefix>.json` — the same for pairs of adjacent words (`dang ky`),
+//!   which rank a phrase above its words found apart.
 //! - `d/<n>.json` — what a result shows for item n: title, link, type, date,
 //!   unit, number, summary and plain text for the snippet. Fetched only for
 //!   the results on screen.
@@ -24,7 +26,7 @@ use serde::Serialize;
 
 use super::Output;
 use super::context::kind_of;
-use super::search_text::tokens;
+use super::search_text::{pairs, tokens};
 use crate::site::{Item, ItemKind, Site};
 use crate::vi;
 
@@ -35,7 +37,7 @@ pub const DIR: &str = "tim-kiem/chi-muc";
 /// postings (about 8 KB once gzipped), unless one token alone is larger.
 const SHARD_BYTES: usize = 24_000;
 /// A shard key is at most this many characters long.
-const MAX_SHARD_KEY: usize = 4;
+const MAX_SHARD_KEY: usize = 6;
 /// The snippet text of one item stops near this many characters; every
 /// word is indexed all the same.
 const SNIPPET_TEXT_CHARS: usize = 10_000;
@@ -152,25 +154,43 @@ pub fn record(site: &Site, item: &Item) -> Record {
     }
 }
 
-/// One item's tokens: folded form → spelling → (best field, occurrences).
-pub type ItemTokens = BTreeMap<String, BTreeMap<String, (Field, u32)>>;
+/// Folded form → spelling → (best field, occurrences).
+pub type TokenMap = BTreeMap<String, BTreeMap<String, (Field, u32)>>;
+
+/// One item's tokens: single words and codes, and pairs of adjacent words
+/// (`"dang ky"` → `"đăng ký"`), which let a query typed without diacritics
+/// rank the phrase it means above pages that only hold its words apart.
+#[derive(Debug, Default)]
+pub struct ItemTokens {
+    pub words: TokenMap,
+    pub pairs: TokenMap,
+}
+
+fn count(map: &mut TokenMap, folded: String, key: String, field: Field) {
+    let e = map
+        .entry(folded)
+        .or_default()
+        .entry(key)
+        .or_insert((field, 0));
+    e.0 = e.0.max(field);
+    e.1 += 1;
+}
 
 /// Cut a record's fields into tokens.
 pub fn item_tokens(r: &Record) -> ItemTokens {
-    let mut out = ItemTokens::new();
+    let mut out = ItemTokens::default();
     for (field, text) in &r.fields {
-        for t in tokens(text) {
+        let toks = tokens(text);
+        for t in &toks {
             let folded = vi::fold(t.text);
-            if folded.is_empty() {
-                continue;
+            if !folded.is_empty() {
+                count(&mut out.words, folded, vi::tone_key(t.text), *field);
             }
-            let e = out
-                .entry(folded)
-                .or_default()
-                .entry(vi::tone_key(t.text))
-                .or_insert((*field, 0));
-            e.0 = e.0.max(*field);
-            e.1 += 1;
+        }
+        for (a, b) in pairs(text, &toks) {
+            let folded = format!("{} {}", vi::fold(a.text), vi::fold(b.text));
+            let key = format!("{} {}", vi::tone_key(a.text), vi::tone_key(b.text));
+            count(&mut out.pairs, folded, key, *field);
         }
     }
     out
@@ -264,7 +284,10 @@ struct IndexFile<'a> {
     types: Vec<[&'a str; 2]>,
     /// `[id, name]` of the units that have items, in Vietnamese order.
     units: Vec<[&'a str; 2]>,
-    shards: Vec<&'a str>,
+    /// Shard keys of single words and codes (`w/<key>.json`) and of word
+    /// pairs (`b/<key>.json`).
+    word_shards: Vec<String>,
+    pair_shards: Vec<String>,
     /// Per item: index into `types`.
     item_types: Vec<usize>,
     /// Per item: indices into `units`, lead unit first.
@@ -317,27 +340,21 @@ pub fn units_present(site: &Site) -> Vec<usize> {
         .collect()
 }
 
-/// Every file of the index, in a fixed order (the same site gives the same
-/// bytes).
-pub fn outputs(site: &Site) -> Vec<Output> {
-    let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
-    let per_item: Vec<ItemTokens> = records.par_iter().map(item_tokens).collect();
-
-    let mut index: BTreeMap<String, Spellings> = BTreeMap::new();
-    for (n, toks) in per_item.into_iter().enumerate() {
-        let n = n as u32;
-        for (folded, spellings) in toks {
-            let entry = index.entry(folded).or_default();
-            for (key, (field, count)) in spellings {
-                let list = entry.entry(key).or_default();
-                let gap = n - list.last;
-                list.last = n;
-                list.postings
-                    .push(gap * 16 + (field as u32) * 4 + tf_bucket(count));
-            }
+fn add_postings(index: &mut BTreeMap<String, Spellings>, n: u32, toks: TokenMap) {
+    for (folded, spellings) in toks {
+        let entry = index.entry(folded).or_default();
+        for (key, (field, count)) in spellings {
+            let list = entry.entry(key).or_default();
+            let gap = n - list.last;
+            list.last = n;
+            list.postings
+                .push(gap * 16 + (field as u32) * 4 + tf_bucket(count));
         }
     }
+}
 
+/// The shard files of one token index under `DIR/<dir>/`, and their keys.
+fn shard_files(dir: &str, index: &BTreeMap<String, Spellings>) -> (Vec<Output>, Vec<String>) {
     // Rough bytes of each token's postings, to cut shards.
     let sizes: BTreeMap<String, usize> = index
         .iter()
@@ -350,22 +367,40 @@ pub fn outputs(site: &Site) -> Vec<Output> {
         })
         .collect();
     let shards = shard_keys(&sizes);
+    let files = shards
+        .iter()
+        .map(|(key, members)| {
+            // folded token → [spelling, postings, spelling, postings, …]
+            let body: BTreeMap<&str, Vec<serde_json::Value>> = members
+                .iter()
+                .map(|t| {
+                    let flat = index[t]
+                        .iter()
+                        .flat_map(|(k, p)| [serde_json::json!(k), serde_json::json!(p.postings)])
+                        .collect();
+                    (t.as_str(), flat)
+                })
+                .collect();
+            json(format!("{DIR}/{dir}/{key}.json"), &body)
+        })
+        .collect();
+    (files, shards.into_keys().collect())
+}
 
-    let mut files: Vec<Output> = Vec::new();
-    for (key, members) in &shards {
-        // folded token → [spelling, postings, spelling, postings, …]
-        let body: BTreeMap<&str, Vec<serde_json::Value>> = members
-            .iter()
-            .map(|t| {
-                let flat = index[t]
-                    .iter()
-                    .flat_map(|(k, p)| [serde_json::json!(k), serde_json::json!(p.postings)])
-                    .collect();
-                (t.as_str(), flat)
-            })
-            .collect();
-        files.push(json(format!("{DIR}/p/{key}.json"), &body));
+/// Every file of the index, in a fixed order (the same site gives the same
+/// bytes).
+pub fn outputs(site: &Site) -> Vec<Output> {
+    let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
+    let per_item: Vec<ItemTokens> = records.par_iter().map(item_tokens).collect();
+    let mut words: BTreeMap<String, Spellings> = BTreeMap::new();
+    let mut pairs: BTreeMap<String, Spellings> = BTreeMap::new();
+    for (n, toks) in per_item.into_iter().enumerate() {
+        add_postings(&mut words, n as u32, toks.words);
+        add_postings(&mut pairs, n as u32, toks.pairs);
     }
+    let (mut files, word_shards) = shard_files("w", &words);
+    let (pair_files, pair_shards) = shard_files("b", &pairs);
+    files.extend(pair_files);
 
     let types = types_present(site);
     let units = units_present(site);
@@ -404,7 +439,8 @@ pub fn outputs(site: &Site) -> Vec<Output> {
                 ]
             })
             .collect(),
-        shards: shards.keys().map(String::as_str).collect(),
+        word_shards,
+        pair_shards,
         item_types: records
             .iter()
             .map(|r| types.iter().position(|t| *t == r.kind).unwrap_or(0))
@@ -421,4 +457,95 @@ pub fn outputs(site: &Site) -> Vec<Output> {
     };
     files.push(json(format!("{DIR}/index.json"), &head));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(fields: Vec<(Field, &str)>) -> Record {
+        Record {
+            kind: SearchType {
+                rank: 0,
+                id: "tin-bai",
+                label: "Tin bài",
+            },
+            label: "Tin".into(),
+            title: String::new(),
+            href: "/".into(),
+            date: None,
+            units: vec![],
+            number: None,
+            summary: String::new(),
+            text: String::new(),
+            fields: fields
+                .into_iter()
+                .map(|(f, t)| (f, t.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn tokens_are_folded_with_spellings_apart_and_the_best_field_kept() {
+        let t = item_tokens(&record(vec![
+            (Field::Title, "Sửa đường Hoà Bình"),
+            (
+                Field::Body,
+                "Đường và dương liễu ở thôn Hòa Bình; đường mới.",
+            ),
+        ]));
+        let duong = &t.words["duong"];
+        assert_eq!(duong["đương~2"], (Field::Title, 3));
+        assert_eq!(duong["dương"], (Field::Body, 1));
+        // Tone placement does not split a spelling.
+        assert_eq!(t.words["hoa"]["hoa~2"], (Field::Title, 2));
+        assert_eq!(t.pairs["hoa binh"]["hoa~2 binh~2"], (Field::Title, 2));
+        assert!(t.pairs.contains_key("sua duong"));
+        assert!(
+            !t.pairs.contains_key("binh duong"),
+            "not across a full stop"
+        );
+    }
+
+    #[test]
+    fn large_prefixes_split_into_longer_shard_keys() {
+        let mut sizes = BTreeMap::new();
+        sizes.insert("tha".to_string(), SHARD_BYTES);
+        sizes.insert("thu".to_string(), SHARD_BYTES);
+        sizes.insert("th".to_string(), 10);
+        sizes.insert("an".to_string(), 10);
+        sizes.insert("135/kh-ubnd".to_string(), 10);
+        let keys = shard_keys(&sizes);
+        let listed: Vec<(&str, Vec<&str>)> = keys
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("13", vec!["135/kh-ubnd"]),
+                ("an", vec!["an"]),
+                ("th", vec!["th"]),
+                ("tha", vec!["tha"]),
+                ("thu", vec!["thu"]),
+            ]
+        );
+        // One token too large to split stays whole, without looping.
+        let mut one = BTreeMap::new();
+        one.insert("xa".to_string(), SHARD_BYTES * 10);
+        assert_eq!(shard_keys(&one).len(), 1);
+    }
+
+    #[test]
+    fn postings_pack_gap_field_and_occurrences() {
+        let mut index = BTreeMap::new();
+        let mut toks = TokenMap::new();
+        toks.entry("xa".into())
+            .or_default()
+            .insert("xa~4".into(), (Field::Title, 5));
+        add_postings(&mut index, 3, toks.clone());
+        add_postings(&mut index, 7, toks);
+        let p = &index["xa"]["xa~4"].postings;
+        assert_eq!(*p, [3 * 16 + 3 * 4 + 2, 4 * 16 + 3 * 4 + 2]);
+    }
 }

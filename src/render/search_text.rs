@@ -17,11 +17,19 @@ const JOINERS: [char; 4] = ['.', '/', '-', '_'];
 /// Longer runs are URLs or noise, not codes anyone types.
 pub const MAX_CODE_CHARS: usize = 40;
 
-/// One token of a text: a slice of it, and whether it is a whole code.
+/// One token of a text: a slice of it, where it starts (in bytes), and
+/// whether it is a whole code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    pub start: usize,
     pub code: bool,
+}
+
+impl Token<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
 }
 
 /// Letters, digits and combining marks make up words (Unicode Alphabetic,
@@ -52,24 +60,60 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             end = i + c.len_utf8();
             chars.next();
         }
-        push_run(&text[start..end], &mut out);
+        push_run(text, start, end, &mut out);
     }
     out
 }
 
-fn push_run<'a>(run: &'a str, out: &mut Vec<Token<'a>>) {
+fn push_run<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    let run = &text[start..end];
     let trimmed = run.trim_matches(is_joiner);
-    let words: Vec<&str> = trimmed.split(is_joiner).filter(|w| !w.is_empty()).collect();
+    let offset = start + (run.len() - run.trim_start_matches(is_joiner).len());
+    let words: Vec<(usize, &str)> = trimmed
+        .split(is_joiner)
+        .scan(offset, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
     if words.len() > 1
         && trimmed.chars().any(char::is_numeric)
         && trimmed.chars().count() <= MAX_CODE_CHARS
     {
         out.push(Token {
             text: trimmed,
+            start: offset,
             code: true,
         });
     }
-    out.extend(words.into_iter().map(|text| Token { text, code: false }));
+    out.extend(words.into_iter().map(|(start, text)| Token {
+        text,
+        start,
+        code: false,
+    }));
+}
+
+/// Two words next to each other, apart only by spaces or joiners on one
+/// line ("đăng ký", "KH-UBND"): a phrase the ranking rewards.
+pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    !a.code
+        && !b.code
+        && a.end() <= b.start
+        && text[a.end()..b.start]
+            .chars()
+            .all(|c| (c.is_whitespace() && c != '\n') || is_joiner(c))
+}
+
+/// The pairs of adjacent words of a text, in order.
+pub fn pairs<'a>(text: &str, toks: &[Token<'a>]) -> Vec<(Token<'a>, Token<'a>)> {
+    let words: Vec<&Token> = toks.iter().filter(|t| !t.code).collect();
+    words
+        .windows(2)
+        .filter(|w| adjacent(text, w[0], w[1]))
+        .map(|w| (*w[0], *w[1]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -107,6 +151,28 @@ mod tests {
         assert_eq!(
             show("Nghị định 30/2020/NĐ-CP"),
             ["Nghị", "định", "[30/2020/NĐ-CP]", "30", "2020", "NĐ", "CP"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "Số: 135/KH-UBND, ngày";
+        for t in tokens(text) {
+            assert_eq!(&text[t.start..t.end()], t.text);
+        }
+    }
+
+    #[test]
+    fn adjacent_words_make_pairs_but_not_across_punctuation() {
+        let text = "đăng ký khai sinh, kết hôn; KH-UBND\nmới";
+        let toks = tokens(text);
+        let shown: Vec<String> = pairs(text, &toks)
+            .into_iter()
+            .map(|(a, b)| format!("{} {}", a.text, b.text))
+            .collect();
+        assert_eq!(
+            shown,
+            ["đăng ký", "ký khai", "khai sinh", "kết hôn", "KH UBND"]
         );
     }
 

@@ -15,7 +15,7 @@ async function main() {
     return input.map((s) => ({
       fold: search.fold(s),
       key: search.toneKey(s),
-      tokens: search.tokens(s).map((t) => [t.text, t.code]),
+      tokens: search.tokens(s.normalize('NFC')).map((t) => [t.text, t.code]),
     }));
   }
   if (mode === 'query') {

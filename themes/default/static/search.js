@@ -14,13 +14,16 @@
   var WORD = /[\p{Alphabetic}\p{N}\p{M}]/u;
   var DIGIT = /\p{N}/u;
   var MAX_CODE_CHARS = 40;
-  var MAX_SHARD_KEY = 4;
+  var MAX_SHARD_KEY = 6;
   // Sắc, huyền, hỏi, ngã, nặng as VNI digits (vi::tone_key).
   var TONES = { '\u0301': '1', '\u0300': '2', '\u0309': '3', '\u0303': '4', '\u0323': '5' };
   // Weight of a match by field: metadata, body, summary, title.
   var FIELD_WEIGHT = [1, 4, 10, 30];
   // A token equal to the query word beats one that only starts with it.
-  var WHOLE_WORD = 2;
+  var WHOLE_WORD = 40;
+  // Weight of two query words found side by side, by field: a phrase in the
+  // body outranks its two words found apart in the title.
+  var PAIR_WEIGHT = [8, 70, 90, 120];
   var PAGE_SIZE = 10;
   var SNIPPET_CHARS = 220;
 
@@ -102,40 +105,52 @@
     }
   }
 
+  /** Spaces (on one line) and joiners only: two words around it are a
+   * pair (search_text::adjacent). */
+  var GAP = /^(?:[._\/-]|(?!\n)\p{White_Space})*$/u;
+
   /**
-   * The query as terms. Each has its folded form, its spelling key, whether
-   * it was typed with diacritics, whether it is a code, and whether it is the
-   * word still being typed (matched as a prefix).
+   * The query as terms, and the pairs of adjacent words in it. A term has
+   * its folded form, its spelling key, whether it was typed with
+   * diacritics, whether it is a code, and whether it is the word still being
+   * typed (matched as a prefix).
    */
   function parseQuery(query) {
     var q = query.normalize('NFC');
+    var toks = tokens(q);
+    var codes = toks.filter(function (t) { return t.code; });
+    // A code is searched whole ("135/KH-UBND"), not as its parts.
+    toks = toks.filter(function (t) {
+      return t.code || !codes.some(function (c) { return t.start >= c.start && t.end <= c.end; });
+    });
+    var open = q.length > 0 && !SPACE.test(q[q.length - 1]);
     var terms = [];
     var seen = {};
-    var chunks = q.split(/\p{White_Space}+/u).filter(Boolean);
-    var open = q.length > 0 && !SPACE.test(Array.from(q).pop());
-    chunks.forEach(function (chunk, ci) {
-      var toks = tokens(chunk);
-      var codes = toks.filter(function (t) { return t.code; });
-      toks.forEach(function (t) {
-        var inCode = !t.code && codes.some(function (c) { return t.start >= c.start && t.end <= c.end; });
-        if (inCode) return;
-        var f = fold(t.text);
-        var key = toneKey(t.text);
-        var id = (t.code ? 'c' : 'w') + key;
-        if (!f || seen[id]) return;
-        seen[id] = true;
-        terms.push({
-          fold: f,
-          key: key,
-          marked: key !== f,
-          code: t.code,
-          prefix: open && ci === chunks.length - 1 && t.end === chunk.length,
-        });
-      });
+    toks.forEach(function (t, i) {
+      var f = fold(t.text);
+      var key = toneKey(t.text);
+      var id = (t.code ? 'c' : 'w') + key;
+      t.fold = f;
+      t.key = key;
+      t.prefix = open && i === toks.length - 1 && t.end === q.length;
+      if (!f || seen[id]) return;
+      seen[id] = true;
+      terms.push({ fold: f, key: key, marked: key !== f, code: t.code, prefix: t.prefix });
     });
-    // Only the last word typed is still open.
-    terms.forEach(function (t, i) { if (i < terms.length - 1) t.prefix = false; });
-    return terms;
+    var pairs = [];
+    for (var i = 1; i < toks.length; i++) {
+      var a = toks[i - 1];
+      var b = toks[i];
+      if (a.code || b.code || !a.fold || !b.fold || !GAP.test(q.slice(a.end, b.start))) continue;
+      pairs.push({
+        fold: a.fold + ' ' + b.fold,
+        key: a.key + ' ' + b.key,
+        marked: false,
+        code: false,
+        prefix: b.prefix,
+      });
+    }
+    return { terms: terms, pairs: pairs };
   }
 
   /** The shard form of a folded token (search_index::shard_form). */
@@ -179,7 +194,10 @@
     if (!this.ready) {
       this.ready = this.load('index.json', null).then(function (meta) {
         self.meta = meta;
-        self.keys = new Set(meta.shards);
+        self.shards = {
+          w: { list: meta.word_shards, set: new Set(meta.word_shards) },
+          b: { list: meta.pair_shards, set: new Set(meta.pair_shards) },
+        };
         return meta;
       });
     }
@@ -198,34 +216,34 @@
     return this.files.get(path);
   };
 
-  /** The shard that holds a token: the longest shard key it starts with. */
-  Engine.prototype.shardOf = function (form) {
-    for (var n = Math.min(form.length, MAX_SHARD_KEY); n > 0; n--) {
-      var k = form.slice(0, n);
-      if (this.keys.has(k)) return k;
-    }
-    return null;
-  };
-
-  Engine.prototype.shardsFor = function (term) {
+  /** The shards (in `dir`, 'w' or 'b') that may hold a term: the one its
+   * folded form belongs to (the longest key that starts it) and, for a
+   * prefix or a code, every shard of longer keys that start with it. */
+  Engine.prototype.shardsFor = function (dir, term) {
+    var keys = this.shards[dir];
     var form = shardForm(term.fold);
     var out = [];
-    var own = this.shardOf(form);
-    if (own) out.push(own);
-    if ((term.prefix && term.fold.length >= 2) || term.code) {
-      for (var k of this.meta.shards) {
-        if (k !== own && k.startsWith(form)) out.push(k);
+    for (var n = Math.min(form.length, MAX_SHARD_KEY); n > 0; n--) {
+      if (keys.set.has(form.slice(0, n))) {
+        out.push(form.slice(0, n));
+        break;
       }
     }
+    if (term.prefix || term.code) {
+      for (var k of keys.list) {
+        if (k !== out[0] && k.startsWith(form)) out.push(dir + '/' + k);
+      }
+    }
+    if (out.length && out[0].indexOf('/') < 0) out[0] = dir + '/' + out[0];
     return out;
   };
 
   /** Per item, the best match of one term: -1 for none, else a score, plus
    * 1000 when the spelling matches the term's diacritics. */
-  Engine.prototype.termScores = function (term, shards) {
+  Engine.prototype.termScores = function (term, shards, weights) {
     var best = new Int32Array(this.meta.count).fill(-1);
     shards.forEach(function (shard) {
-      var candidates = shard[term.fold] && !term.prefix && !term.code ? [term.fold] : Object.keys(shard);
+      var candidates = term.prefix || term.code ? Object.keys(shard) : shard[term.fold] ? [term.fold] : [];
       candidates.forEach(function (token) {
         if (!tokenMatches(token, term)) return;
         var whole = token === term.fold;
@@ -237,7 +255,7 @@
           for (var j = 0; j < postings.length; j++) {
             var v = postings[j];
             item += v >>> 4;
-            var score = exact + FIELD_WEIGHT[(v >>> 2) & 3] + (v & 3) + (whole ? WHOLE_WORD : 0);
+            var score = exact + weights[(v >>> 2) & 3] + (v & 3) + (whole ? WHOLE_WORD : 0);
             if (score > best[item]) best[item] = score;
           }
         }
@@ -254,7 +272,8 @@
   Engine.prototype.search = async function (query, filters) {
     var meta = await this.init();
     var self = this;
-    var terms = parseQuery(query);
+    var parsed = parseQuery(query);
+    var terms = parsed.terms;
     filters = filters || {};
     var typeIdx = meta.types.findIndex(function (t) { return t[0] === filters.type; });
     var unitIdx = meta.units.findIndex(function (u) { return u[0] === filters.unit; });
@@ -270,14 +289,19 @@
       }
       return { terms: terms, items: all, partial: false };
     }
-    var perTerm = terms.map(function (t) { return self.shardsFor(t); });
-    var wanted = new Set([].concat.apply([], perTerm));
+    var wordShards = terms.map(function (t) { return self.shardsFor('w', t); });
+    var pairShards = parsed.pairs.map(function (t) { return self.shardsFor('b', t); });
+    var wanted = new Set([].concat.apply([], wordShards.concat(pairShards)));
     var loaded = {};
     await Promise.all(Array.from(wanted).map(function (k) {
-      return self.file('p/' + k + '.json').then(function (s) { loaded[k] = s; });
+      return self.file(k + '.json').then(function (s) { loaded[k] = s; });
     }));
+    var get = function (keys) { return keys.map(function (k) { return loaded[k]; }); };
     var scores = terms.map(function (t, i) {
-      return self.termScores(t, perTerm[i].map(function (k) { return loaded[k]; }));
+      return self.termScores(t, get(wordShards[i]), FIELD_WEIGHT);
+    });
+    var pairScores = parsed.pairs.map(function (p, i) {
+      return self.termScores(p, get(pairShards[i]), PAIR_WEIGHT);
     });
     var ranked = [];
     var most = 0;
@@ -290,8 +314,9 @@
         sum += s[n] % 1000;
       }
       if (!matched || !keep(n)) continue;
+      for (var p of pairScores) if (p[n] > 0) sum += p[n] % 1000;
       if (matched > most) most = matched;
-      ranked.push({ n: n, matched: matched, score: matched * 1e6 + exact * 1e4 + sum });
+      ranked.push({ n: n, matched: matched, score: matched * 1e6 + exact * 1e4 + Math.min(sum, 9999) });
     }
     var partial = most < terms.length;
     if (!partial) ranked = ranked.filter(function (r) { return r.matched === terms.length; });
@@ -308,7 +333,11 @@
   function termOf(tok, terms) {
     var f = fold(tok.text);
     for (var i = 0; i < terms.length; i++) {
-      if (terms[i].code === tok.code && tokenMatches(f, terms[i])) return i;
+      var t = terms[i];
+      if (t.code !== tok.code || !tokenMatches(f, t)) continue;
+      // "trú" being typed marks "trú", "trúng", not "truyền".
+      if (t.prefix && t.marked && f !== t.fold && !sameSpelling(toneKey(tok.text), t, false)) continue;
+      return i;
     }
     return -1;
   }
@@ -366,14 +395,15 @@
       var space = text.slice(from, found[bestAt].start).search(/\s/);
       from = space >= 0 ? from + space + 1 : found[bestAt].start;
     }
-    var to = Math.min(text.length, from + SNIPPET_CHARS);
-    if (to < text.length) {
+    var end = text.replace(/\s+$/, '').length;
+    var to = Math.min(end, from + SNIPPET_CHARS);
+    if (to < end) {
       var cut = text.slice(from, to).search(/\s\S*$/);
       if (cut > 0) to = from + cut;
     }
     var out = pieces(text, found, from, to);
     if (from > 0) out.unshift({ text: '…', mark: false });
-    if (to < text.length) out.push({ text: '…', mark: false });
+    if (to < end) out.push({ text: '…', mark: false });
     return out;
   }
 
@@ -428,11 +458,16 @@
     h.appendChild(a);
     li.appendChild(h);
     var meta = el('p', 'meta');
-    meta.appendChild(el('span', 'badge', doc.type));
-    if (doc.label && doc.label !== doc.type) meta.appendChild(el('span', '', doc.label));
-    if (doc.number) meta.appendChild(el('span', '', 'Số ' + doc.number));
-    if (doc.date) meta.appendChild(el('span', '', doc.date));
-    if (doc.unit) meta.appendChild(el('span', '', doc.unit));
+    var facts = [el('span', 'badge', doc.type)];
+    if (doc.label && doc.label !== doc.type) facts.push(el('span', '', doc.label));
+    if (doc.number) facts.push(el('span', '', 'Số ' + doc.number));
+    if (doc.date) facts.push(el('span', '', doc.date));
+    if (doc.unit) facts.push(el('span', '', doc.unit));
+    facts.forEach(function (f, i) {
+      // A space keeps the words apart for screen readers and copying.
+      if (i) meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(f);
+    });
     li.appendChild(meta);
     var parts = (doc.text && snippet(doc.text, terms)) || snippet(doc.summary, terms) ||
       (doc.summary ? [{ text: doc.summary, mark: false }] : null);
@@ -538,14 +573,14 @@
         say('Không tìm thấy kết quả nào' + (shownQ ? ' cho “' + shownQ + '”' : '') +
           '. Hãy thử từ khác, bớt từ, hoặc bỏ bộ lọc.');
       } else if (res.partial) {
-        say('Không có trang nào chứa đủ các từ đã nhập; ' + number(res.items.length) +
-          ' kết quả chứa một phần.');
+        say('Không có trang nào chứa đủ các từ “' + shownQ + '”; ' + number(res.items.length) +
+          ' kết quả chứa một phần các từ này.');
       } else {
         say('Tìm thấy ' + number(res.items.length) + ' kết quả' +
           (shownQ ? ' cho “' + shownQ + '”' : '') + '.');
       }
       form.dispatchEvent(new CustomEvent('search:rendered', {
-        detail: { ms: performance.now() - started, count: res.items.length },
+        detail: { ms: performance.now() - started, count: res.items.length, q: q },
       }));
     }
 
