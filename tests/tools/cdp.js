@@ -78,7 +78,7 @@ async function launch() {
     if (sessionId) msg.sessionId = sessionId;
     toChrome.write(JSON.stringify(msg) + '\0');
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject: (e) => reject(new Error(`${method}: ${e.message}`)) });
       exited.then(() => reject(new Error(`chromium exited: ${stderr.slice(-2000)}`)));
     });
   }

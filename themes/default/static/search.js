@@ -11,7 +11,6 @@
 
   var MARK = /\p{M}/u;
   var SPACE = /\p{White_Space}/u;
-  var WORD = /[\p{Alphabetic}\p{N}\p{M}]/u;
   var DIGIT = /\p{N}/u;
   var MAX_CODE_CHARS = 40;
   var MAX_SHARD_KEY = 6;
@@ -27,23 +26,19 @@
   var PAGE_SIZE = 10;
   var SNIPPET_CHARS = 220;
 
+  var MARKS = /\p{M}/gu;
+  var SPACES = /\p{White_Space}+/gu;
+  var EDGE_SPACES = /^\p{White_Space}+|\p{White_Space}+$/gu;
+
   /** vi::fold: drop tone and vowel marks, đ→d, lowercase, one space. */
   function fold(s) {
+    var t = s.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd')
+      .replace(EDGE_SPACES, '').replace(SPACES, ' ');
+    // Rust lowercases letter by letter; a whole-string toLowerCase differs
+    // only for a final capital sigma.
+    if (t.indexOf('Σ') < 0) return t.toLowerCase();
     var out = '';
-    var space = false;
-    for (var c of s.normalize('NFD')) {
-      if (MARK.test(c)) continue;
-      if (c === 'đ' || c === 'Đ') c = 'd';
-      if (SPACE.test(c)) {
-        space = out.length > 0;
-        continue;
-      }
-      if (space) {
-        out += ' ';
-        space = false;
-      }
-      out += c.toLowerCase();
-    }
+    for (var c of t) out += c.toLowerCase();
     return out;
   }
 
@@ -64,21 +59,14 @@
     return c === '.' || c === '/' || c === '-' || c === '_';
   }
 
+  var RUN = /[\p{Alphabetic}\p{N}\p{M}._\/-]+/gu;
+
   /** search_text::tokens, with UTF-16 offsets: words and whole codes. */
   function tokens(text) {
     var out = [];
-    var start = -1;
-    var i = 0;
-    for (var c of text) {
-      if (WORD.test(c) || isJoiner(c)) {
-        if (start < 0) start = i;
-      } else if (start >= 0) {
-        pushRun(text, start, i, out);
-        start = -1;
-      }
-      i += c.length;
-    }
-    if (start >= 0) pushRun(text, start, i, out);
+    var m;
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(text))) pushRun(text, m.index, m.index + m[0].length, out);
     return out;
   }
 
@@ -229,7 +217,7 @@
         break;
       }
     }
-    if (term.prefix || term.code) {
+    if ((term.prefix && term.fold.length >= 2) || term.code) {
       for (var k of keys.list) {
         if (k !== out[0] && k.startsWith(form)) out.push(dir + '/' + k);
       }
@@ -331,7 +319,7 @@
 
   /** Which term a token of the shown text matches, or -1. */
   function termOf(tok, terms) {
-    var f = fold(tok.text);
+    var f = tok.fold;
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
       if (t.code !== tok.code || !tokenMatches(f, t)) continue;
@@ -342,9 +330,24 @@
     return -1;
   }
 
+  // Tokens of the texts shown lately, folded once: typing a query shows the
+  // same few results again and again.
+  var prepared = new Map();
+
+  function textTokens(text) {
+    var toks = prepared.get(text);
+    if (!toks) {
+      toks = tokens(text);
+      toks.forEach(function (t) { t.fold = fold(t.text); });
+      prepared.set(text, toks);
+      if (prepared.size > 200) prepared.delete(prepared.keys().next().value);
+    }
+    return toks;
+  }
+
   function hits(text, terms) {
     var out = [];
-    tokens(text).forEach(function (t) {
+    textTokens(text).forEach(function (t) {
       var i = termOf(t, terms);
       if (i >= 0) out.push({ start: t.start, end: t.end, term: i });
     });
@@ -551,8 +554,10 @@
       var q = input.value;
       var filters = { type: typeSel ? typeSel.value : '', unit: unitSel ? unitSel.value : '' };
       var res, items;
+      var searched;
       try {
         res = await engine.search(q, filters);
+        searched = performance.now() - started;
         if (my !== seq) return;
         shown = 0;
         items = await page(res, my);
@@ -580,7 +585,7 @@
           (shownQ ? ' cho “' + shownQ + '”' : '') + '.');
       }
       form.dispatchEvent(new CustomEvent('search:rendered', {
-        detail: { ms: performance.now() - started, count: res.items.length, q: q },
+        detail: { ms: performance.now() - started, search_ms: searched, count: res.items.length, q: q },
       }));
     }
 
