@@ -158,9 +158,16 @@ async function browser(items) {
       await page.eval(`(() => { const i = document.getElementById('tk-q'); i.value = ''; window.__rendered = []; })()`);
       for (const ch of q) {
         await page.call('Input.insertText', { text: ch });
-        const typedSoFar = await page.eval(`document.getElementById('tk-q').value`);
-        await page.waitFor(`window.__rendered.some((d) => d.q === ${JSON.stringify(typedSoFar)})`);
-        lat.push(await page.eval(`window.__rendered.find((d) => d.q === ${JSON.stringify(typedSoFar)})`));
+        // One call that waits in the page (polling from here would compete
+        // with the search for the page's thread).
+        lat.push(await page.eval(`new Promise((resolve) => {
+          const q = document.getElementById('tk-q').value;
+          const done = () => window.__rendered.find((d) => d.q === q);
+          if (done()) return resolve(done());
+          document.getElementById('tim-kiem').addEventListener('search:rendered', function on() {
+            if (done()) { this.removeEventListener('search:rendered', on); resolve(done()); }
+          });
+        })`));
       }
       }
       return lat;

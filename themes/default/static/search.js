@@ -60,13 +60,19 @@
   }
 
   var RUN = /[\p{Alphabetic}\p{N}\p{M}._\/-]+/gu;
+  var JOINERS = /[._\/-]/;
 
   /** search_text::tokens, with UTF-16 offsets: words and whole codes. */
   function tokens(text) {
     var out = [];
     var m;
     RUN.lastIndex = 0;
-    while ((m = RUN.exec(text))) pushRun(text, m.index, m.index + m[0].length, out);
+    while ((m = RUN.exec(text))) {
+      var end = m.index + m[0].length;
+      // Most runs are one plain word.
+      if (!JOINERS.test(m[0])) out.push({ text: m[0], start: m.index, end: end, code: false });
+      else pushRun(text, m.index, end, out);
+    }
     return out;
   }
 
@@ -334,11 +340,25 @@
   // same few results again and again.
   var prepared = new Map();
 
+  // Folded words: a page repeats a small vocabulary, so most are found here
+  // instead of normalized again.
+  var folded = new Map();
+
+  function foldWord(w) {
+    var f = folded.get(w);
+    if (f === undefined) {
+      f = fold(w);
+      if (folded.size > 50000) folded.clear();
+      folded.set(w, f);
+    }
+    return f;
+  }
+
   function textTokens(text) {
     var toks = prepared.get(text);
     if (!toks) {
       toks = tokens(text);
-      toks.forEach(function (t) { t.fold = fold(t.text); });
+      toks.forEach(function (t) { t.fold = foldWord(t.text); });
       prepared.set(text, toks);
       if (prepared.size > 200) prepared.delete(prepared.keys().next().value);
     }
