@@ -141,7 +141,12 @@ async function launch() {
       } catch (e) { /* already gone */ }
       proc.kill('SIGKILL');
       await exited;
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      // Chromium's helper processes may still be writing for a moment; a
+      // leftover temporary profile is no failure.
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch (e) { /* left in the temp folder */ }
     },
   };
 }

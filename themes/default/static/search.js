@@ -109,7 +109,7 @@
    * diacritics, whether it is a code, and whether it is the word still being
    * typed (matched as a prefix).
    */
-  function parseQuery(query) {
+  function parseQuery(query, complete) {
     var q = query.normalize('NFC');
     var toks = tokens(q);
     var codes = toks.filter(function (t) { return t.code; });
@@ -117,7 +117,7 @@
     toks = toks.filter(function (t) {
       return t.code || !codes.some(function (c) { return t.start >= c.start && t.end <= c.end; });
     });
-    var open = q.length > 0 && !SPACE.test(q[q.length - 1]);
+    var open = !complete && q.length > 0 && !SPACE.test(q[q.length - 1]);
     var terms = [];
     var seen = {};
     toks.forEach(function (t, i) {
@@ -260,13 +260,15 @@
 
   /**
    * Search. `filters` is `{type, unit}` with ids from the index ('' for
-   * all). Returns the terms, the matching item numbers best first, and
-   * whether they match only some of the words.
+   * all); `complete` when the query is submitted or comes from a link, not
+   * being typed (its last word is then no prefix). Returns the terms, the
+   * matching item numbers best first, and whether they match only some of
+   * the words.
    */
-  Engine.prototype.search = async function (query, filters) {
+  Engine.prototype.search = async function (query, filters, complete) {
     var meta = await this.init();
     var self = this;
-    var parsed = parseQuery(query);
+    var parsed = parseQuery(query, complete);
     var terms = parsed.terms;
     filters = filters || {};
     var typeIdx = meta.types.findIndex(function (t) { return t[0] === filters.type; });
@@ -567,7 +569,8 @@
       moreWrap.hidden = shown >= res.items.length;
     }
 
-    async function run() {
+    /** Search for what the field holds; `complete` unless it is being typed. */
+    async function run(complete) {
       var my = ++seq;
       var started = performance.now();
       syncUrl();
@@ -576,7 +579,7 @@
       var res, items;
       var searched;
       try {
-        res = await engine.search(q, filters);
+        res = await engine.search(q, filters, complete === true);
         searched = performance.now() - started;
         if (my !== seq) return;
         shown = 0;
@@ -609,12 +612,14 @@
       }));
     }
 
-    input.addEventListener('input', run);
-    if (typeSel) typeSel.addEventListener('change', run);
-    if (unitSel) unitSel.addEventListener('change', run);
+    input.addEventListener('input', function () { run(false); });
+    // Choosing a filter means the words are typed.
+    var rerun = function () { run(true); };
+    if (typeSel) typeSel.addEventListener('change', rerun);
+    if (unitSel) unitSel.addEventListener('change', rerun);
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      run().then(function () {
+      run(true).then(function () {
         var a = list.querySelector('a');
         if (a) a.focus();
       });
@@ -656,7 +661,7 @@
       say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại sau.');
       byId('tk-khong-js').hidden = false;
     });
-    if (input.value || (typeSel && typeSel.value) || (unitSel && unitSel.value)) run();
+    if (input.value || (typeSel && typeSel.value) || (unitSel && unitSel.value)) run(true);
   }
 
   init();
