@@ -37,7 +37,7 @@ pub const DIR: &str = "tim-kiem/chi-muc";
 /// postings (about 8 KB once gzipped), unless one token alone is larger.
 const SHARD_BYTES: usize = 24_000;
 /// A shard key is at most this many characters long.
-const MAX_SHARD_KEY: usize = 6;
+const MAX_SHARD_KEY: usize = 8;
 /// The snippet text of one item stops near this many characters; every
 /// word is indexed all the same.
 const SNIPPET_TEXT_CHARS: usize = 10_000;

@@ -13,7 +13,6 @@
   var SPACE = /\p{White_Space}/u;
   var DIGIT = /\p{N}/u;
   var MAX_CODE_CHARS = 40;
-  var MAX_SHARD_KEY = 6;
   // Sắc, huyền, hỏi, ngã, nặng as VNI digits (vi::tone_key).
   var TONES = { '\u0301': '1', '\u0300': '2', '\u0309': '3', '\u0303': '4', '\u0323': '5' };
   // Weight of a match by field: metadata, body, summary, title.
@@ -217,7 +216,7 @@
     var keys = this.shards[dir];
     var form = shardForm(term.fold);
     var out = [];
-    for (var n = Math.min(form.length, MAX_SHARD_KEY); n > 0; n--) {
+    for (var n = form.length; n > 0; n--) {
       if (keys.set.has(form.slice(0, n))) {
         out.push(form.slice(0, n));
         break;
