@@ -19,7 +19,7 @@
 //! per spelling (`vi::tone_key`: `đương~2`, `dương`), so that a query without
 //! diacritics finds every spelling and a query with them ranks its own first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -340,21 +340,46 @@ pub fn units_present(site: &Site) -> Vec<usize> {
         .collect()
 }
 
-fn add_postings(index: &mut BTreeMap<String, Spellings>, n: u32, toks: TokenMap) {
-    for (folded, spellings) in toks {
-        let entry = index.entry(folded).or_default();
-        for (key, (field, count)) in spellings {
-            let list = entry.entry(key).or_default();
-            let gap = n - list.last;
-            list.last = n;
-            list.postings
-                .push(gap * 16 + (field as u32) * 4 + tf_bucket(count));
+/// Folded token → its spellings' postings, while the index is being built
+/// (hashed: the sorted order is only needed when the files are written).
+type TokenIndex = HashMap<String, Spellings>;
+
+fn postings(per_item: Vec<TokenMap>) -> TokenIndex {
+    let mut index = TokenIndex::new();
+    for (n, toks) in per_item.into_iter().enumerate() {
+        let n = n as u32;
+        for (folded, spellings) in toks {
+            let entry = index.entry(folded).or_default();
+            for (key, (field, count)) in spellings {
+                let list = entry.entry(key).or_default();
+                let gap = n - list.last;
+                list.last = n;
+                list.postings
+                    .push(gap * 16 + (field as u32) * 4 + tf_bucket(count));
+            }
         }
+    }
+    index
+}
+
+/// A token's spellings as one flat JSON array: `[spelling, [postings],
+/// spelling, [postings], …]`.
+struct Flat<'a>(&'a Spellings);
+
+impl Serialize for Flat<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len() * 2))?;
+        for (key, p) in self.0 {
+            seq.serialize_element(key)?;
+            seq.serialize_element(&p.postings)?;
+        }
+        seq.end()
     }
 }
 
 /// The shard files of one token index under `DIR/<dir>/`, and their keys.
-fn shard_files(dir: &str, index: &BTreeMap<String, Spellings>) -> (Vec<Output>, Vec<String>) {
+fn shard_files(dir: &str, index: &TokenIndex) -> (Vec<Output>, Vec<String>) {
     // Rough bytes of each token's postings, to cut shards.
     let sizes: BTreeMap<String, usize> = index
         .iter()
@@ -366,38 +391,32 @@ fn shard_files(dir: &str, index: &BTreeMap<String, Spellings>) -> (Vec<Output>, 
             (t.clone(), t.len() + n)
         })
         .collect();
-    let shards = shard_keys(&sizes);
+    let shards: Vec<(String, Vec<String>)> = shard_keys(&sizes).into_iter().collect();
     let files = shards
-        .iter()
+        .par_iter()
         .map(|(key, members)| {
-            // folded token → [spelling, postings, spelling, postings, …]
-            let body: BTreeMap<&str, Vec<serde_json::Value>> = members
+            let body: BTreeMap<&str, Flat> = members
                 .iter()
-                .map(|t| {
-                    let flat = index[t]
-                        .iter()
-                        .flat_map(|(k, p)| [serde_json::json!(k), serde_json::json!(p.postings)])
-                        .collect();
-                    (t.as_str(), flat)
-                })
+                .filter_map(|t| index.get(t).map(|sp| (t.as_str(), Flat(sp))))
                 .collect();
             json(format!("{DIR}/{dir}/{key}.json"), &body)
         })
         .collect();
-    (files, shards.into_keys().collect())
+    (files, shards.into_iter().map(|(k, _)| k).collect())
 }
 
 /// Every file of the index, in a fixed order (the same site gives the same
 /// bytes).
 pub fn outputs(site: &Site) -> Vec<Output> {
     let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
-    let per_item: Vec<ItemTokens> = records.par_iter().map(item_tokens).collect();
-    let mut words: BTreeMap<String, Spellings> = BTreeMap::new();
-    let mut pairs: BTreeMap<String, Spellings> = BTreeMap::new();
-    for (n, toks) in per_item.into_iter().enumerate() {
-        add_postings(&mut words, n as u32, toks.words);
-        add_postings(&mut pairs, n as u32, toks.pairs);
-    }
+    let (words, pairs): (Vec<TokenMap>, Vec<TokenMap>) = records
+        .par_iter()
+        .map(|r| {
+            let t = item_tokens(r);
+            (t.words, t.pairs)
+        })
+        .unzip();
+    let (words, pairs) = rayon::join(|| postings(words), || postings(pairs));
     let (mut files, word_shards) = shard_files("w", &words);
     let (pair_files, pair_shards) = shard_files("b", &pairs);
     files.extend(pair_files);
@@ -538,14 +557,17 @@ mod tests {
 
     #[test]
     fn postings_pack_gap_field_and_occurrences() {
-        let mut index = BTreeMap::new();
         let mut toks = TokenMap::new();
         toks.entry("xa".into())
             .or_default()
             .insert("xa~4".into(), (Field::Title, 5));
-        add_postings(&mut index, 3, toks.clone());
-        add_postings(&mut index, 7, toks);
+        let mut items = vec![TokenMap::new(); 8];
+        items[3] = toks.clone();
+        items[7] = toks;
+        let index = postings(items);
         let p = &index["xa"]["xa~4"].postings;
         assert_eq!(*p, [3 * 16 + 3 * 4 + 2, 4 * 16 + 3 * 4 + 2]);
+        let json = serde_json::to_string(&Flat(&index["xa"])).unwrap();
+        assert_eq!(json, "[\"xa~4\",[62,78]]");
     }
 }
