@@ -67,6 +67,9 @@ pub struct Rendered {
     /// Every site-absolute link or image path (before the base path is added),
     /// for checks.
     pub internal_links: Vec<String>,
+    /// What a reader sees, as plain text: one line per block, for the search
+    /// index and its snippets.
+    pub text: String,
 }
 
 fn options() -> Options {
@@ -97,6 +100,28 @@ fn rebase<'a>(url: CowStr<'a>, base_path: &str, links: &mut Vec<String>) -> CowS
         }
     }
     url
+}
+
+/// Separate blocks (and table cells) in the plain text, so that words of two
+/// blocks never run together.
+fn end_block(end: &TagEnd, text: &mut String) {
+    let sep = match end {
+        TagEnd::Paragraph
+        | TagEnd::Heading(_)
+        | TagEnd::Item
+        | TagEnd::CodeBlock
+        | TagEnd::TableRow
+        | TagEnd::TableHead
+        | TagEnd::FootnoteDefinition => '\n',
+        TagEnd::TableCell => ' ',
+        _ => return,
+    };
+    if !text.is_empty() && !text.ends_with(['\n', ' ']) {
+        text.push(sep);
+    } else if sep == '\n' && text.ends_with(' ') {
+        text.pop();
+        text.push('\n');
+    }
 }
 
 /// Render a Markdown body, sanitizing raw HTML.
@@ -194,20 +219,28 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
                 in_first_para = false;
                 first_para_done = true;
             }
+            end_block(&TagEnd::Paragraph, &mut out.text);
             ev
         }
         Event::Text(ref t) | Event::Code(ref t) => {
             if in_first_para {
                 out.first_paragraph.push_str(t);
             }
+            out.text.push_str(t);
             ev
         }
         Event::SoftBreak | Event::HardBreak => {
             if in_first_para {
                 out.first_paragraph.push(' ');
             }
+            out.text.push(' ');
             ev
         }
+        Event::End(ref end) => {
+            end_block(end, &mut out.text);
+            ev
+        }
+        // Raw HTML is markup, not text a reader searches for.
         Event::Html(_) | Event::InlineHtml(_) => {
             unsafe_input = true;
             ev
@@ -335,5 +368,18 @@ mod tests {
         let r = render("# Tiêu đề\n\nĐoạn **đầu** tiên\nnối dòng.\n\nĐoạn hai.", "");
         assert_eq!(r.first_paragraph, "Đoạn đầu tiên nối dòng.");
         assert_eq!(truncate_words("một hai ba bốn", 8), "một hai…");
+    }
+
+    #[test]
+    fn plain_text_keeps_blocks_and_cells_apart() {
+        let r = render(
+            "## Hồ sơ\n\nNộp **trực tuyến**\ntại `dichvucong`.\n\n- Tờ khai\n- Giấy tờ\n\n| Mã | Tên |\n|---|---|\n| 1.001193 | Khai sinh |\n\n<b>thô</b>\n",
+            "",
+        );
+        assert_eq!(
+            r.text,
+            // Raw HTML tags are markup, not words: only the text between them counts.
+            "Hồ sơ\nNộp trực tuyến tại dichvucong.\nTờ khai\nGiấy tờ\nMã Tên\n1.001193 Khai sinh\nthô\n"
+        );
     }
 }

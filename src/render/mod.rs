@@ -8,6 +8,9 @@
 pub mod context;
 pub mod feeds;
 pub mod procedures;
+pub mod search_index;
+pub mod search_page;
+pub mod search_text;
 mod signature;
 pub mod sitemap;
 
@@ -72,6 +75,8 @@ enum JobKind {
     TagsIndex,
     SectionsIndex,
     SiteMapHtml,
+    SearchPage,
+    SearchIndex,
     NotFound,
     Feeds,
     SiteMapXml,
@@ -86,6 +91,9 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     lists: Vec<ListSpec>,
+    /// The search index files, built once: the job lists them before it
+    /// renders them, and building the index is not cheap.
+    search: std::sync::OnceLock<Vec<Output>>,
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
@@ -141,7 +149,13 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             lists,
+            search: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The search index files of this site.
+    fn search_index(&self) -> &[Output] {
+        self.search.get_or_init(|| search_index::outputs(self.site))
     }
 
     /// Every job of the site, each with the files it writes.
@@ -155,6 +169,8 @@ impl<'a> Renderer<'a> {
             JobKind::TagsIndex,
             JobKind::SectionsIndex,
             JobKind::SiteMapHtml,
+            JobKind::SearchPage,
+            JobKind::SearchIndex,
             JobKind::NotFound,
             JobKind::Feeds,
             JobKind::SiteMapXml,
@@ -230,6 +246,8 @@ impl<'a> Renderer<'a> {
             JobKind::SiteMapXml => vec!["sitemap.xml".into()],
             JobKind::Robots => vec!["robots.txt".into()],
             JobKind::Procedures(page) => vec![output_file(&procedures::page_path(site, page))],
+            JobKind::SearchPage => vec![output_file(search_page::PATH)],
+            JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
             JobKind::Asset(name) => vec![self.theme.assets[name].out_path.clone()],
         }
     }
@@ -564,6 +582,8 @@ impl<'a> Renderer<'a> {
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
             JobKind::SiteMapHtml => sitemap::html(self),
+            JobKind::SearchPage => search_page::html(self),
+            JobKind::SearchIndex => Ok(self.search_index().to_vec()),
             JobKind::NotFound => {
                 let ctx = self.base_ctx("/404.html", "Không tìm thấy trang", &[]);
                 Ok(vec![self.page("404.html", "/404.html", &ctx)?])

@@ -377,6 +377,36 @@ impl<'r> Inputs<'r> {
                 sig.done()
             }
             JobKind::Robots => self.start(&[]).done(),
+            JobKind::SearchPage => {
+                let mut sig = self.start(&["search.html"]);
+                for (u, entry) in site.units.iter().enumerate() {
+                    sig.add(&self.unit[u])
+                        .add(&entry.has_page())
+                        .add(&entry.items.is_empty());
+                }
+                for s in &site.sections {
+                    sig.add(&s.name).add(&s.path).add(&s.items.len());
+                }
+                sig.add(&site.documents.len()).add(&site.news.len());
+                for item in &site.items {
+                    sig.add(&std::mem::discriminant(&item.kind));
+                }
+                sig.done()
+            }
+            JobKind::SearchIndex => {
+                // Every item's text and what its record shows: any content
+                // edit rebuilds the index.
+                let mut sig = self.start(&[]);
+                for (i, item) in site.items.iter().enumerate() {
+                    sig.add(&self.card[i])
+                        .add(&item.fingerprint)
+                        .add(&item.par_areas);
+                    for &u in &item.units {
+                        sig.add(&self.unit[u]);
+                    }
+                }
+                sig.done()
+            }
             JobKind::Procedures(page) => {
                 let mut sig = self.start(&["procedures.html", "procedures-az.html"]);
                 sig.add(&format!("{page:?}"));
