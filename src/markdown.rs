@@ -162,10 +162,27 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
         Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
         other => other,
     });
-    let events: Vec<Event> = events.collect();
-    html::push_html(&mut out.html, events.into_iter());
+    // A wide table scrolls inside its own box instead of widening the page on a
+    // phone; the box can take focus, so it scrolls from the keyboard too.
+    let mut wrapped = Vec::new();
+    for ev in events {
+        match ev {
+            Event::Start(Tag::Table(_)) => {
+                wrapped.push(Event::Html(CowStr::from(TABLE_BOX)));
+                wrapped.push(ev);
+            }
+            Event::End(TagEnd::Table) => {
+                wrapped.push(ev);
+                wrapped.push(Event::Html(CowStr::from("</div>")));
+            }
+            _ => wrapped.push(ev),
+        }
+    }
+    html::push_html(&mut out.html, wrapped.into_iter());
     out
 }
+
+const TABLE_BOX: &str = r#"<div class="table-wrap" tabindex="0" role="region" aria-label="Bảng, vuốt ngang để xem hết">"#;
 
 /// Cut `text` to at most `max` characters at a word boundary, adding "…".
 pub fn truncate_words(text: &str, max: usize) -> String {
@@ -203,7 +220,14 @@ mod tests {
             r.html
         );
         assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh-2">"#));
-        assert!(r.html.contains("<table>"));
+        assert!(
+            r.html
+                .contains(r#"<div class="table-wrap" tabindex="0" role="region""#)
+                && r.html.contains("<table>")
+                && r.html.contains("</table>\n</div>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>cũ</del>"));
         assert!(r.html.contains(r#"type="checkbox""#));
         assert!(r.html.contains("footnote"));
