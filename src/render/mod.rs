@@ -253,6 +253,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("og_type", "website");
         ctx.insert("creator", &config.owner);
         ctx.insert("dc_date", "");
+        ctx.insert("og_image", &None::<()>);
         ctx
     }
 
@@ -269,26 +270,22 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => {
                 let mut ctx = self.base_ctx("/", &site.config.name, &[]);
-                let featured: Vec<usize> = site
-                    .news
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.items[i].featured())
-                    .take(3)
-                    .collect();
-                ctx.insert("featured", &self.cards(&featured));
-                let latest: Vec<usize> = site
-                    .news
-                    .iter()
-                    .copied()
-                    .filter(|i| !featured.contains(i))
-                    .take(per)
-                    .collect();
-                ctx.insert("latest", &self.cards(&latest));
                 let par = site
                     .sections
                     .iter()
                     .find(|s| s.id == crate::content::article::PAR_SECTION);
+                let is_par = |i: &usize| par.is_some_and(|p| p.items.contains(i));
+                // Featured news, PAR first: administrative reform is what the
+                // commune is scored on. No item shows twice on the page.
+                let mut featured: Vec<usize> = site
+                    .news
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.items[i].featured())
+                    .collect();
+                featured.sort_by_key(|i| !is_par(i));
+                featured.truncate(3);
+                ctx.insert("featured", &self.cards(&featured));
                 if let Some(par) = par {
                     ctx.insert(
                         "par_section",
@@ -297,10 +294,39 @@ impl<'a> Renderer<'a> {
                             href: site.href(&par.path),
                         },
                     );
-                    ctx.insert(
-                        "par_latest",
-                        &self.cards(&par.items[..par.items.len().min(5)]),
-                    );
+                    let par_latest: Vec<usize> = par
+                        .items
+                        .iter()
+                        .copied()
+                        .filter(|i| !featured.contains(i))
+                        .take(4)
+                        .collect();
+                    ctx.insert("par_latest", &self.cards(&par_latest));
+                    featured.extend(par_latest);
+                }
+                let latest: Vec<usize> = site
+                    .news
+                    .iter()
+                    .copied()
+                    .filter(|i| !featured.contains(i))
+                    .take(per)
+                    .collect();
+                ctx.insert("latest", &self.cards(&latest));
+                if let Some(c) = site.config.campaign.as_ref() {
+                    if c.is_active(&site.now.0) {
+                        ctx.insert("campaign", c);
+                        ctx.insert("campaign_href", &context::link(site, &c.url));
+                    }
+                }
+                // The procedure catalogue once the site has one (it then has a
+                // menu entry, checked by W009); the national portal until then.
+                if let Some(m) = site
+                    .config
+                    .menu
+                    .iter()
+                    .find(|m| m.url == "/thu-tuc-hanh-chinh/")
+                {
+                    ctx.insert("procedures_href", &site.href(&m.url));
                 }
                 ctx.insert(
                     "documents",
@@ -338,6 +364,7 @@ impl<'a> Renderer<'a> {
                 }
                 if let Some(d) = item.date {
                     ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
+                    ctx.insert("published_time", &d.0.to_rfc3339());
                 }
                 ctx.insert("page", &view);
                 if let ItemKind::Page(p) = &item.kind {
