@@ -2,14 +2,16 @@
 //! Vietnamese commune.
 //!
 //! The pipeline, one module per stage:
-//! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
-//! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
+//! `config` + `content` (LOAD) → `site` (MODEL) → `images` → `render` (RENDER)
+//! → `output` (WRITE). `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
 //! one error type they all report with; `scaffold` writes new content files.
 
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod images;
 pub mod markdown;
+pub mod media;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -116,12 +118,20 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     };
     let (site, site_diags) = site::Site::build(config, content, &static_keys, &build_opts);
     diags.extend(site_diags);
-    let (Some(site), Some(theme)) = (site, theme) else {
+    let (Some(mut site), Some(theme)) = (site, theme) else {
         return fail(diags);
     };
     if diags.iter().any(Diagnostic::is_error) {
         return fail(diags);
     }
+    let images = images::process(&opts.root, &site);
+    diags.extend(images.diagnostics);
+    if diags.iter().any(Diagnostic::is_error) {
+        return fail(diags);
+    }
+    site.images = images.catalog;
+    let mut statics = statics;
+    statics.extend(images.files);
     match render::render(&site, &theme) {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);

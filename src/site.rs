@@ -154,6 +154,8 @@ pub struct Site {
     pub documents: Vec<usize>,
     /// Static pages by `order`, then title.
     pub pages: Vec<usize>,
+    /// Responsive variants of the images items show (filled by `images`).
+    pub images: crate::images::Catalog,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -432,6 +434,7 @@ impl Site {
                     .iter()
                     .map(|f| ("attachments", f.path.as_str())),
             );
+            files.extend(m.media.iter().map(|x| ("media", x.url.as_str())));
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
@@ -769,6 +772,7 @@ impl Site {
             news,
             documents,
             pages,
+            images: Default::default(),
         };
         (Some(site), diags)
     }

@@ -91,6 +91,9 @@ impl<'a> Renderer<'a> {
                 path.to_string()
             }
         });
+        tera.register_filter("urlencode", |s: &str, _: Kwargs, _: &State| {
+            crate::media::encode_query_value(s)
+        });
         let assets: BTreeMap<String, String> = theme
             .assets
             .iter()
@@ -365,6 +368,9 @@ impl<'a> Renderer<'a> {
                 if let Some(d) = item.date {
                     ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
                     ctx.insert("published_time", &d.0.to_rfc3339());
+                }
+                if let Some(img) = &view.image {
+                    ctx.insert("og_image", img);
                 }
                 ctx.insert("page", &view);
                 if let ItemKind::Page(p) = &item.kind {

@@ -4,7 +4,8 @@
 //   stays hidden and the browser's zoom does the same job);
 // - videos: a link to the platform until the citizen clicks, then the player,
 //   so no third party is contacted before they ask;
-// - "Sao chép liên kết": copies the page address (hidden without JS).
+// - share, copy-link and print buttons (hidden where they cannot work; the
+//   Facebook link and the browser's own print need no script).
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -51,13 +52,30 @@
     frame.focus();
   });
 
-  var copy = document.querySelector('button[data-copy]');
-  if (copy && navigator.clipboard) {
-    copy.hidden = false;
-    copy.addEventListener('click', function () {
-      navigator.clipboard.writeText(copy.getAttribute('data-copy')).then(function () {
-        copy.textContent = 'Đã sao chép liên kết';
+  // Share buttons: shown only where they can work.
+  var share = document.querySelector('.share');
+  if (share) {
+    var url = share.getAttribute('data-url');
+    var native = share.querySelector('[data-share]');
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.addEventListener('click', function () {
+        navigator.share({ title: document.title, url: url }).catch(function () { /* closed */ });
       });
-    });
+    }
+    var copy = share.querySelector('[data-copy]');
+    if (copy && navigator.clipboard) {
+      copy.hidden = false;
+      copy.addEventListener('click', function () {
+        navigator.clipboard.writeText(url).then(function () {
+          copy.textContent = 'Đã sao chép liên kết';
+        });
+      });
+    }
+    var print = share.querySelector('[data-print]');
+    if (print && window.print) {
+      print.hidden = false;
+      print.addEventListener('click', function () { window.print(); });
+    }
   }
 })();
