@@ -104,3 +104,26 @@ fn footer_and_header_carry_what_the_law_asks_for() {
             .contains(r#"<p class="hotline"><a href="tel:0256000000">0256 000 000</a></p>"#)
     );
 }
+
+#[test]
+fn emc_tag_and_satisfaction_rating_come_from_site_yaml() {
+    let f = with_config(
+        "emc_snippet: '<script src=\"https://emc.example.vn/tracking.js\" async></script>'\nfeedback_endpoint: https://danhgia.example.vn/canhvinh\n",
+    );
+    f.build_ok();
+    for page in ["index.html", "tin-tuc/cuoc-thi/index.html"] {
+        let html = f.read(page);
+        // The administrator's EMC tag goes in as written, once, before </body>.
+        let tag = r#"<script src="https://emc.example.vn/tracking.js" async></script>"#;
+        assert_eq!(html.matches(tag).count(), 1, "{page}");
+        assert!(html.find(tag) > html.find("</footer>"));
+        assert!(html.contains(
+            r#"<a href="https://danhgia.example.vn/canhvinh">Đánh giá mức độ hài lòng</a>"#
+        ));
+    }
+    let article = f.read("tin-tuc/cuoc-thi/index.html");
+    let share = &article[article.find(r#"<div class="share""#).unwrap()..];
+    assert!(share[..share.find("</div>").unwrap()].contains("danhgia.example.vn"));
+    // Print carries the address the article came from.
+    assert!(article.contains(r#"<p class="print-only">Nguồn: Trang thông tin điện tử xã Thử Nghiệm, https://thunghiem.gialai.gov.vn/tin-tuc/cuoc-thi/</p>"#));
+}

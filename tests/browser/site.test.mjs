@@ -186,6 +186,71 @@ describe('every page type, at phone and desktop widths', () => {
   });
 });
 
+describe('scripts that improve a page that works without them', () => {
+  test('a video stays a link until clicked, then becomes the player; nothing is fetched from the platform before', async () => {
+    const page = await browser.newPage();
+    const outside = [];
+    page.on('request', (r) => !r.url().startsWith(server.origin) && outside.push(r.url()));
+    // The platform is out of reach here: answer for it, to see the click land.
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>player</title>' }));
+    // A page of the site with a video, as the article template renders one.
+    const script = internalLinks(readFileSync(path.join(site.pub, 'index.html'), 'utf8')).find((l) => /\/static\/site\.[0-9a-f]+\.js$/.test(l));
+    await page.route(server.origin + '/__video/', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!DOCTYPE html><html lang="vi"><title>Video</title><script src="${script}" defer></script>
+          <a class="video-link" href="https://www.youtube.com/watch?v=AbCdEfGhIjK" data-embed="https://www.youtube-nocookie.com/embed/AbCdEfGhIjK?autoplay=1" data-title="Phóng sự">Phóng sự</a>`,
+      }),
+    );
+    await page.goto(server.origin + '/__video/', { waitUntil: 'load' });
+    assert.deepEqual(outside, [], 'no request leaves the site before the click');
+    await page.click('.video-link');
+    const frame = await page.waitForSelector('.video-frame iframe');
+    assert.equal(await frame.getAttribute('src'), 'https://www.youtube-nocookie.com/embed/AbCdEfGhIjK?autoplay=1');
+    assert.equal(await frame.getAttribute('title'), 'Phóng sự');
+    await page.close();
+  });
+
+  test('the text size control enlarges every page and is remembered', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.origin + '/tin-tuc/');
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize));
+    const before = await size();
+    await page.click('.text-size button[data-size="rat-lon"]');
+    const after = await size();
+    assert.ok(after >= before * 1.2, `h1 ${before}px → ${after}px`);
+    assert.equal(await page.getAttribute('.text-size button[data-size="rat-lon"]', 'aria-pressed'), 'true');
+    await page.goto(server.origin + '/van-ban/');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.coChu), 'rat-lon');
+    await page.screenshot({ path: path.join(SHOTS, 'text-size-large-360.png') });
+    await page.click('.text-size button[data-size=""]');
+    await page.close();
+  });
+
+  test('an article prints on A4 without menus or footer, with the addresses of outside links', async () => {
+    const page = await browser.newPage();
+    const pages = pageTypes(site.pub);
+    await page.goto(server.origin + pages.article);
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() =>
+      ['.main-nav', '.site-footer', '.breadcrumbs', '.share', '.text-size'].filter((sel) => {
+        const e = document.querySelector(sel);
+        return e && getComputedStyle(e).display !== 'none';
+      }),
+    );
+    assert.deepEqual(hidden, [], 'shown in print');
+    assert.ok(await page.locator('main h1').isVisible(), 'the article is printed');
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('.prose a[href^="http"]')]
+        .filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')))
+        .map((a) => a.href),
+    );
+    assert.deepEqual(unlabelled, [], 'outside links print their address');
+    await page.pdf({ path: path.join(SHOTS, 'article-a4.pdf'), format: 'A4' });
+    await page.close();
+  });
+});
+
 describe('keyboard only', () => {
   for (const width of WIDTHS) {
     test(`Tab from the top reaches the skip link, the main menu and the search box at ${width} px`, async () => {
