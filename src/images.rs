@@ -4,7 +4,8 @@
 //! Each JPEG or PNG under `static/` that an article uses as `image` or in its
 //! `gallery` is scaled to a few widths. The fallback keeps the source's kind:
 //! JPEG for photos, PNG for infographics and charts, whose text must stay
-//! sharp. A WebP version is added only when it is smaller: the `image`
+//! sharp (a scaled-down graphic goes out as a fine JPEG when that is lighter,
+//! since scaling loses a PNG's palette). A WebP version is added only when it is smaller: the `image`
 //! crate's WebP encoder is lossless, which beats PNG on flat graphics by a
 //! third but loses to a JPEG photo several times over, so each image is
 //! measured instead of guessed.
@@ -35,8 +36,12 @@ use crate::site::{ItemKind, Site};
 pub const WIDTHS: &[u32] = &[480, 800, 1200];
 /// Part of every cache key and output name: change it when the encoding
 /// changes, so no browser keeps an old file under a name it cached forever.
-const SETTINGS: &str = "trangxa-images-2;jpeg-q80;png-best;webp-lossless";
+const SETTINGS: &str = "trangxa-images-3;jpeg-q80;graphic-jpeg-q80;png-best;webp-lossless";
 const JPEG_QUALITY: u8 = 80;
+/// A scaled-down graphic may go out as JPEG when that is lighter than PNG
+/// (scaling turns a palette PNG into millions of colours); a higher quality
+/// keeps its lettering clean.
+const GRAPHIC_JPEG_QUALITY: u8 = 80;
 /// Larger sources are refused rather than risk a build running out of memory.
 const MAX_PIXELS: u64 = 50_000_000;
 
@@ -56,9 +61,7 @@ pub struct Responsive {
     /// Size of the largest variant, for `width`/`height` (no layout shift).
     pub width: u32,
     pub height: u32,
-    /// `image/jpeg` or `image/png`.
-    pub fallback_type: String,
-    /// Narrowest first.
+    /// Narrowest first; JPEG or PNG, whichever is lighter at that width.
     pub fallback: Vec<Variant>,
     /// Empty when WebP would not be smaller than the fallback.
     pub webp: Vec<Variant>,
@@ -236,9 +239,16 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
         .pixel_type()
         .ok_or_else(|| "kiểu điểm ảnh không hỗ trợ".to_string())?;
     let mut resizer = Resizer::new();
-    let ext = if png { "png" } else { "jpg" };
-    // Narrowest first: (width, height, fallback bytes, WebP bytes).
-    let mut encoded: Vec<(u32, u32, Vec<u8>, Vec<u8>)> = Vec::new();
+    let has_alpha = source.color().has_alpha();
+    let jpeg = |pixels: &[u8], w: u32, h: u32, quality: u8| -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        JpegEncoder::new_with_quality(&mut out, quality)
+            .write_image(pixels, w, h, color)
+            .map_err(|e| format!("không mã hóa được ảnh: {e}"))?;
+        Ok(out)
+    };
+    // Narrowest first: (width, height, fallback bytes and extension, WebP bytes).
+    let mut encoded: Vec<(u32, u32, (Vec<u8>, &str), Vec<u8>)> = Vec::new();
     for w in widths_for(w0) {
         let h = ((u64::from(h0) * u64::from(w) + u64::from(w0) / 2) / u64::from(w0)).max(1) as u32;
         let pixels: Vec<u8> = if w == w0 {
@@ -252,18 +262,23 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
         };
         let main = if w == w0 {
             // Full size: the author's own file, however well they optimised it.
-            bytes.to_vec()
-        } else {
+            (bytes.to_vec(), if png { "png" } else { "jpg" })
+        } else if png {
             let mut out = Vec::new();
-            if png {
-                PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive)
-                    .write_image(&pixels, w, h, color)
+            PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive)
+                .write_image(&pixels, w, h, color)
+                .map_err(|e| format!("không mã hóa được ảnh: {e}"))?;
+            let as_jpeg = if has_alpha {
+                None
             } else {
-                JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-                    .write_image(&pixels, w, h, color)
+                Some(jpeg(&pixels, w, h, GRAPHIC_JPEG_QUALITY)?)
+            };
+            match as_jpeg {
+                Some(j) if j.len() < out.len() => (j, "jpg"),
+                _ => (out, "png"),
             }
-            .map_err(|e| format!("không mã hóa được ảnh: {e}"))?;
-            out
+        } else {
+            (jpeg(&pixels, w, h, JPEG_QUALITY)?, "jpg")
         };
         let mut webp = Vec::new();
         WebPEncoder::new_lossless(&mut webp)
@@ -273,15 +288,15 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
     }
     // A narrower file that is not lighter than a wider one is no use to a
     // phone (a scaled palette PNG can outweigh its source): drop it.
-    let mut kept: Vec<(u32, u32, Vec<u8>, Vec<u8>)> = Vec::new();
+    let mut kept: Vec<(u32, u32, (Vec<u8>, &str), Vec<u8>)> = Vec::new();
     for e in encoded.into_iter().rev() {
-        if kept.iter().all(|k| e.2.len() < k.2.len()) {
+        if kept.iter().all(|k| e.2.0.len() < k.2.0.len()) {
             kept.push(e);
         }
     }
     kept.reverse();
     let webp_wins = kept.iter().map(|e| e.3.len()).sum::<usize>()
-        < kept.iter().map(|e| e.2.len()).sum::<usize>();
+        < kept.iter().map(|e| e.2.0.len()).sum::<usize>();
     let variant = |w: u32, ext: &str, bytes: usize| Variant {
         path: format!("static/img/{key}-{w}.{ext}"),
         width: w,
@@ -291,13 +306,15 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
     let mut r = Responsive {
         width,
         height,
-        fallback_type: if png { "image/png" } else { "image/jpeg" }.into(),
-        fallback: kept.iter().map(|e| variant(e.0, ext, e.2.len())).collect(),
+        fallback: kept
+            .iter()
+            .map(|e| variant(e.0, e.2.1, e.2.0.len()))
+            .collect(),
         webp: Vec::new(),
     };
     let mut files: Vec<Vec<u8>> = Vec::new();
     let mut webp_files = Vec::new();
-    for (w, _, main, webp) in kept {
+    for (w, _, (main, _), webp) in kept {
         files.push(main);
         if webp_wins {
             r.webp.push(variant(w, "webp", webp.len()));
