@@ -27,6 +27,8 @@ pub struct Rendered {
     /// Every site-absolute link or image path (before the base path is added),
     /// for checks.
     pub internal_links: Vec<String>,
+    /// Images written without a description (`![](anh.jpg)`), as written.
+    pub images_without_alt: Vec<String>,
 }
 
 fn options() -> Options {
@@ -100,6 +102,29 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
             i = j;
         }
         i += 1;
+    }
+
+    // An image's description is the text between its start and end.
+    let mut open_image: Option<(String, String)> = None;
+    for ev in &events {
+        match ev {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open_image = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, alt)) = open_image.as_mut() {
+                    alt.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((src, alt)) = open_image.take() {
+                    if alt.trim().is_empty() {
+                        out.images_without_alt.push(src);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     // Pass 2: links, raw HTML, first paragraph.
@@ -259,6 +284,15 @@ mod tests {
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"));
         assert!(!r.html.contains("<div"));
+    }
+
+    #[test]
+    fn images_without_a_description_are_reported() {
+        let r = render(
+            "![Cổng UBND](/files/a.jpg) và ![](/files/b.jpg) ![ ](c.png)",
+            "",
+        );
+        assert_eq!(r.images_without_alt, ["/files/b.jpg", "c.png"]);
     }
 
     #[test]

@@ -659,6 +659,25 @@ impl Site {
                 }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
                 let rendered = markdown::render(body, &base_path);
+                for src in &rendered.images_without_alt {
+                    let needle = format!("]({src}");
+                    let (line, col) = p
+                        .text
+                        .lines()
+                        .enumerate()
+                        .find_map(|(n, l)| {
+                            let at = l.find(&needle)?;
+                            let start = l[..at].rfind("![").unwrap_or(0);
+                            Some((n + 1, l[..start].chars().count() + 1))
+                        })
+                        .unwrap_or((1, 1));
+                    d.push(
+                        Diagnostic::error("E020", "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị")
+                            .in_file(&p.source)
+                            .at(&p.text, line, col)
+                            .hint(format!("viết mô tả ngắn nội dung ảnh trong ngoặc vuông: `![Mô tả ảnh]({src})`")),
+                    );
+                }
                 let summary = p
                     .summary
                     .clone()

@@ -244,3 +244,31 @@ fn a_missing_media_file_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_picture_in_the_text_without_a_description_is_an_error_at_its_line() {
+    let f = Fixture::new();
+    f.write_bytes("static/files/anh/hoi-nghi.jpg", &photo(200, 100));
+    f.write(
+        "content/tin-tuc/2026/11/hoi-nghi.md",
+        &format!(
+            "{}\nQuang cảnh: ![](/files/anh/hoi-nghi.jpg)\n",
+            article("Hội nghị", "2026-11-20T08:00:00+07:00", "")
+        ),
+    );
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("lỗi[E020]: ảnh trong bài thiếu mô tả (alt)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/tin-tuc/2026/11/hoi-nghi.md:10:13"),
+        "{err}"
+    );
+    assert!(
+        err.contains("![Mô tả ảnh](/files/anh/hoi-nghi.jpg)"),
+        "{err}"
+    );
+}
