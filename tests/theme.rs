@@ -98,6 +98,17 @@ fn footer_and_header_carry_what_the_law_asks_for() {
             html.contains(r#"<script src="/static/site."#) && html.contains(" defer></script>")
         );
     }
+    // Pages outside the menu (404, units) do not claim to be the home page.
+    for page in ["404.html", "don-vi/index.html"] {
+        assert!(
+            !f.read(page).contains(r#"aria-current="page">Trang chủ"#),
+            "{page}"
+        );
+    }
+    assert!(
+        f.read("index.html")
+            .contains(r#"aria-current="page">Trang chủ"#)
+    );
     // The phone number becomes the home page's hotline.
     assert!(
         f.read("index.html")

@@ -69,13 +69,14 @@ impl<'a> SiteView<'a> {
     }
 }
 
-/// The menu entry a page belongs under: the longest menu path that prefixes it.
+/// The menu entry a page belongs under: the longest menu path that prefixes
+/// it. The home entry (`/`) prefixes everything, so it counts only for home.
 pub fn active_menu(site: &Site, path: &str) -> String {
     site.config
         .menu
         .iter()
         .map(|m| m.url.as_str())
-        .filter(|u| u.starts_with('/') && path.starts_with(u))
+        .filter(|u| u.starts_with('/') && path.starts_with(u) && (*u != "/" || path == "/"))
         .max_by_key(|u| u.len())
         .unwrap_or("")
         .to_string()
