@@ -215,6 +215,7 @@ describe('scripts that improve a page that works without them', () => {
 
   test('the text size control enlarges every page and is remembered', async () => {
     const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(server.origin + '/tin-tuc/');
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize));
     const before = await size();
