@@ -2,13 +2,14 @@
 //! MODEL and RENDER so templates only print what is already decided.
 //!
 //! Each JPEG or PNG under `static/` that an article uses as `image` or in its
-//! `gallery` is scaled to a few widths. The fallback keeps the source's kind:
+//! `gallery` is scaled to a few widths (`WIDTHS`). The fallback keeps the source's kind:
 //! JPEG for photos, PNG for infographics and charts, whose text must stay
 //! sharp (a scaled-down graphic goes out as a fine JPEG when that is lighter,
 //! since scaling loses a PNG's palette). A WebP version is added only when it is smaller: the `image`
 //! crate's WebP encoder is lossless, which beats PNG on flat graphics by a
-//! third but loses to a JPEG photo several times over, so each image is
-//! measured instead of guessed.
+//! third but loses to a JPEG photo several times over (so photos skip it)
+//! and to a well-optimised palette PNG: each graphic is measured instead of
+//! guessed.
 //!
 //! Encoding is the slowest part of a build, so results are cached in
 //! `.cache/images/` at the site root, keyed by a hash of the source bytes and
@@ -32,8 +33,9 @@ use crate::diagnostics::Diagnostic;
 use crate::output::StaticFile;
 use crate::site::{ItemKind, Site};
 
-/// Widths made for every image (never wider than the source).
-pub const WIDTHS: &[u32] = &[480, 800, 1200];
+/// Widths made for every image (never wider than the source): list
+/// thumbnails, phones, tablets, desktops and sharing previews.
+pub const WIDTHS: &[u32] = &[240, 480, 800, 1200];
 /// Part of every cache key and output name: change it when the encoding
 /// changes, so no browser keeps an old file under a name it cached forever.
 const SETTINGS: &str = "trangxa-images-3;jpeg-q80;graphic-jpeg-q80;png-best;webp-lossless";
@@ -280,10 +282,14 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
         } else {
             (jpeg(&pixels, w, h, JPEG_QUALITY)?, "jpg")
         };
+        // A lossless copy of a lossy photo carries all its noise: always
+        // several times the JPEG, so it is only tried for PNG sources.
         let mut webp = Vec::new();
-        WebPEncoder::new_lossless(&mut webp)
-            .write_image(&pixels, w, h, color)
-            .map_err(|e| format!("không mã hóa được ảnh WebP: {e}"))?;
+        if png {
+            WebPEncoder::new_lossless(&mut webp)
+                .write_image(&pixels, w, h, color)
+                .map_err(|e| format!("không mã hóa được ảnh WebP: {e}"))?;
+        }
         encoded.push((w, h, main, webp));
     }
     // A narrower file that is not lighter than a wider one is no use to a
@@ -295,8 +301,9 @@ fn encode(bytes: &[u8], key: &str) -> Result<(Responsive, Vec<Vec<u8>>), String>
         }
     }
     kept.reverse();
-    let webp_wins = kept.iter().map(|e| e.3.len()).sum::<usize>()
-        < kept.iter().map(|e| e.2.0.len()).sum::<usize>();
+    let webp_wins = png
+        && kept.iter().map(|e| e.3.len()).sum::<usize>()
+            < kept.iter().map(|e| e.2.0.len()).sum::<usize>();
     let variant = |w: u32, ext: &str, bytes: usize| Variant {
         path: format!("static/img/{key}-{w}.{ext}"),
         width: w,
@@ -331,10 +338,10 @@ mod tests {
 
     #[test]
     fn widths_never_exceed_the_source() {
-        assert_eq!(widths_for(3000), [480, 800, 1200]);
-        assert_eq!(widths_for(1000), [480, 800, 1000]);
-        assert_eq!(widths_for(480), [480]);
-        assert_eq!(widths_for(300), [300]);
+        assert_eq!(widths_for(3000), [240, 480, 800, 1200]);
+        assert_eq!(widths_for(1000), [240, 480, 800, 1000]);
+        assert_eq!(widths_for(480), [240, 480]);
+        assert_eq!(widths_for(200), [200]);
     }
 
     #[test]
