@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (mobile: Moto G Power emulation, simulated slow 4G) with
 # Debian's Chromium on the sample site served by nginx with deploy/nginx.conf.
-# Prints the four scores of each page as a Markdown table; the JSON reports
-# go to bench/out/. Needs: node/npm, nginx, /usr/bin/chromium, the browser
+# Prints the median of RUNS (default 3) runs of the four scores of each page
+# as a Markdown table; the JSON reports go to bench/out/. Needs: node/npm, nginx, /usr/bin/chromium, the browser
 # suite's node_modules (cd tests/browser && npm ci --ignore-scripts).
 #
 #   bash bench/lighthouse.sh
@@ -32,19 +32,28 @@ else
 fi
 pages+=("par /chuyen-muc/cai-cach-hanh-chinh/")
 
+runs="${RUNS:-3}"
 echo "| Page | Path | Performance | Accessibility | Best practices | SEO |"
 echo "|---|---|---|---|---|---|"
 for entry in "${pages[@]}"; do
   name=${entry%% *}
   path=${entry#* }
-  npx --yes lighthouse@12.2.3 "$origin$path" \
-    --quiet --output=json --output-path="$out/$name.json" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run" \
-    >/dev/null
+  # Several runs, median of each score: Lighthouse's own advice, since one
+  # run's timing varies with whatever else the machine is doing.
+  for i in $(seq 1 "$runs"); do
+    npx --yes lighthouse@12.2.3 "$origin$path" \
+      --quiet --output=json --output-path="$out/$name-$i.json" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run" \
+      >/dev/null
+  done
   node -e '
-    const r = require(process.argv[1]);
-    const s = (k) => Math.round(r.categories[k].score * 100);
-    console.log(`| ${process.argv[2]} | \`${process.argv[3]}\` | ${s("performance")} | ${s("accessibility")} | ${s("best-practices")} | ${s("seo")} |`);
-  ' "$PWD/$out/$name.json" "$name" "$path"
+    const [dir, name, path, runs] = process.argv.slice(1);
+    const reports = Array.from({ length: +runs }, (_, i) => require(`${dir}/${name}-${i + 1}.json`));
+    const median = (k) => {
+      const v = reports.map((r) => Math.round(r.categories[k].score * 100)).sort((a, b) => a - b);
+      return v[Math.floor(v.length / 2)];
+    };
+    console.log(`| ${name} | \`${path}\` | ${median("performance")} | ${median("accessibility")} | ${median("best-practices")} | ${median("seo")} |`);
+  ' "$PWD/$out" "$name" "$path" "$runs"
 done
