@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::content::front_matter::Document;
-use crate::content::types::{Contact, Person};
+use crate::content::types::{Contact, Date, Person};
 use crate::diagnostics::Diagnostic;
 
 /// A news section (chuyên mục), configurable per site.
@@ -63,6 +63,28 @@ pub struct Pakn {
     pub url: Option<String>,
 }
 
+/// A campaign the home page announces in its banner while it runs
+/// (a contest, a month of online services, …).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub title: String,
+    /// Where the banner leads: a site path or a full address.
+    pub url: String,
+    pub text: Option<String>,
+    /// First and last day of the banner (both included); open-ended if absent.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl Campaign {
+    /// Whether the banner shows at `now`.
+    pub fn is_active(&self, now: &chrono::DateTime<chrono::FixedOffset>) -> bool {
+        let day = now.with_timezone(&crate::vi::tz()).date_naive();
+        self.from.is_none_or(|f| f.0 <= day) && self.until.is_none_or(|u| day <= u.0)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DvcUrls {
@@ -92,6 +114,7 @@ pub struct SiteConfig {
     pub emc_snippet: Option<String>,
     pub feedback_endpoint: Option<String>,
     pub license: Option<String>,
+    pub campaign: Option<Campaign>,
     #[serde(default = "default_sections")]
     pub sections: Vec<SectionConfig>,
     #[serde(default = "default_menu")]

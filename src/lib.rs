@@ -2,19 +2,22 @@
 //! Vietnamese commune.
 //!
 //! The pipeline, one module per stage:
-//! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
-//! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
-//! one error type they all report with; `scaffold` writes new content files;
-//! `import` turns a spreadsheet of procedures into content files; `serve` is
-//! the live preview (incremental rebuilds into memory, over HTTP).
+//! `config` + `content` (LOAD) → `site` (MODEL) → `images` → `render` (RENDER)
+//! → `output` (WRITE). `markdown`, `vi`, `vocab` and `theme` serve the stages;
+//! `diagnostics` is the one error type they all report with; `check` checks the
+//! rendered site; `scaffold` writes new content files; `import` turns a
+//! spreadsheet of procedures into content files; `serve` is the live preview
+//! (incremental rebuilds into memory, over HTTP).
 
 pub mod body_cache;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod images;
 pub mod import;
 pub mod markdown;
+pub mod media;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -127,12 +130,20 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     };
     let (site, site_diags) = site::Site::build(config, &content, &static_keys, &build_opts);
     diags.extend(site_diags);
-    let (Some(site), Some(theme)) = (site, theme) else {
+    let (Some(mut site), Some(theme)) = (site, theme) else {
         return fail(diags);
     };
     if diags.iter().any(Diagnostic::is_error) {
         return fail(diags);
     }
+    let images = images::process(&opts.root, &site);
+    diags.extend(images.diagnostics);
+    if diags.iter().any(Diagnostic::is_error) {
+        return fail(diags);
+    }
+    site.images = images.catalog;
+    let mut statics = statics;
+    statics.extend(images.files);
     match render::render(&site, &theme) {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);

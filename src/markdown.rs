@@ -41,7 +41,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         // Heading ids, footnote classes and task-list checkboxes are ours.
-        b.add_generic_attributes(["id", "class"]);
+        b.add_generic_attributes(["id", "class", "tabindex", "role", "aria-label"]);
         b.add_tags(["input"]);
         b.add_tag_attributes("input", ["type", "checked", "disabled"]);
         b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
@@ -70,6 +70,8 @@ pub struct Rendered {
     /// What a reader sees, as plain text: one line per block, for the search
     /// index and its snippets.
     pub text: String,
+    /// Images written without a description (`![](anh.jpg)`), as written.
+    pub images_without_alt: Vec<String>,
 }
 
 fn options() -> Options {
@@ -172,6 +174,29 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
         i += 1;
     }
 
+    // An image's description is the text between its start and end.
+    let mut open_image: Option<(String, String)> = None;
+    for ev in &events {
+        match ev {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open_image = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, alt)) = open_image.as_mut() {
+                    alt.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((src, alt)) = open_image.take() {
+                    if alt.trim().is_empty() {
+                        out.images_without_alt.push(src);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     // Pass 2: links, raw HTML, first paragraph.
     let mut in_first_para = false;
     let mut first_para_done = false;
@@ -247,13 +272,30 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
         }
         other => other,
     });
-    let events: Vec<Event> = events.collect();
-    html::push_html(&mut out.html, events.into_iter());
+    // A wide table scrolls inside its own box instead of widening the page on a
+    // phone; the box can take focus, so it scrolls from the keyboard too.
+    let mut wrapped = Vec::new();
+    for ev in events {
+        match ev {
+            Event::Start(Tag::Table(_)) => {
+                wrapped.push(Event::Html(CowStr::from(TABLE_BOX)));
+                wrapped.push(ev);
+            }
+            Event::End(TagEnd::Table) => {
+                wrapped.push(ev);
+                wrapped.push(Event::Html(CowStr::from("</div>")));
+            }
+            _ => wrapped.push(ev),
+        }
+    }
+    html::push_html(&mut out.html, wrapped.into_iter());
     if unsafe_input && raw_html == RawHtml::Sanitize {
         out.html = sanitizer().clean(&out.html).to_string();
     }
     out
 }
+
+const TABLE_BOX: &str = r#"<div class="table-wrap" tabindex="0" role="region" aria-label="Bảng, vuốt ngang để xem hết">"#;
 
 /// Cut `text` to at most `max` characters at a word boundary, adding "…".
 pub fn truncate_words(text: &str, max: usize) -> String {
@@ -291,7 +333,14 @@ mod tests {
             r.html
         );
         assert!(r.html.contains(r#"<h2 id="dang-ky-khai-sinh-2">"#));
-        assert!(r.html.contains("<table>"));
+        assert!(
+            r.html
+                .contains(r#"<div class="table-wrap" tabindex="0" role="region""#)
+                && r.html.contains("<table>")
+                && r.html.contains("</table>\n</div>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>cũ</del>"));
         assert!(r.html.contains(r#"type="checkbox""#));
         assert!(r.html.contains("footnote"));
@@ -361,6 +410,15 @@ mod tests {
         assert!(r.html.contains(r#"<h2 id="muc-mot">"#), "{}", r.html);
         assert!(r.html.contains("footnote-reference"), "{}", r.html);
         assert!(r.html.contains("checkbox"), "{}", r.html);
+    }
+
+    #[test]
+    fn images_without_a_description_are_reported() {
+        let r = render(
+            "![Cổng UBND](/files/a.jpg) và ![](/files/b.jpg) ![ ](c.png)",
+            "",
+        );
+        assert_eq!(r.images_without_alt, ["/files/b.jpg", "c.png"]);
     }
 
     #[test]

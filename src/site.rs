@@ -190,6 +190,8 @@ pub struct Site {
     pub pages: Vec<usize>,
     /// Administrative procedures, grouped for the catalogue.
     pub procedures: procedures::Catalogue,
+    /// Responsive variants of the images items show (filled by `images`).
+    pub images: crate::images::Catalog,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -492,6 +494,7 @@ impl Site {
                     .iter()
                     .map(|f| ("attachments", f.path.as_str())),
             );
+            files.extend(m.media.iter().map(|x| ("media", x.url.as_str())));
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
@@ -788,6 +791,25 @@ impl Site {
                 let (rendered, fingerprint) = body_cache::render(bodies, &p.key, p.text, &base_path, raw_html, || {
                     doc().as_ref().map(|x| x.body).unwrap_or("")
                 });
+                for src in &rendered.images_without_alt {
+                    let needle = format!("]({src}");
+                    let (line, col) = p
+                        .text
+                        .lines()
+                        .enumerate()
+                        .find_map(|(n, l)| {
+                            let at = l.find(&needle)?;
+                            let start = l[..at].rfind("![").unwrap_or(0);
+                            Some((n + 1, l[..start].chars().count() + 1))
+                        })
+                        .unwrap_or((1, 1));
+                    d.push(
+                        Diagnostic::error("E020", "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị")
+                            .in_file(&p.source)
+                            .at(&p.text, line, col)
+                            .hint(format!("viết mô tả ngắn nội dung ảnh trong ngoặc vuông: `![Mô tả ảnh]({src})`")),
+                    );
+                }
                 let summary = p
                     .summary
                     .clone()
@@ -913,6 +935,7 @@ impl Site {
             documents,
             pages,
             procedures,
+            images: Default::default(),
         };
         (Some(site), diags)
     }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::front_matter::Document;
 use super::types::{Attachment, Date, DateTime, Image, Media, ProcedureCode, Submission};
 use crate::diagnostics::Diagnostic;
-use crate::vocab::{ArticleKind, Channel, Index, ParArea, Status};
+use crate::vocab::{ArticleKind, Channel, Index, MediaKind, ParArea, Status};
 
 /// The section whose items are evidence for PAR reporting.
 pub const PAR_SECTION: &str = "cai-cach-hanh-chinh";
@@ -105,7 +105,41 @@ impl Article {
                 );
             }
         }
+        if self.kind == ArticleKind::Infographic {
+            let described = self.image.iter().chain(self.gallery.iter()).any(|i| {
+                i.long_description
+                    .as_deref()
+                    .is_some_and(|t| !t.trim().is_empty())
+            });
+            if !described {
+                let (line, col) = doc.locate("image", None);
+                out.push(
+                    Diagnostic::warning(
+                        "W060",
+                        "infographic chưa có nội dung bằng chữ cho người không xem được ảnh",
+                    )
+                    .at(doc.text, line, col)
+                    .field("image")
+                    .hint("thêm `long_description:` vào `image`, ghi lại đầy đủ các ý, số liệu trong ảnh"),
+                );
+            }
+        }
         for m in &self.media {
+            if m.kind == MediaKind::Video
+                && !crate::media::is_local(&m.url)
+                && crate::media::embed(&m.url).is_none()
+            {
+                let (line, col) = doc.locate("media", Some(&m.url));
+                out.push(
+                    Diagnostic::warning(
+                        "W061",
+                        format!("không nhúng được video từ `{}`; trang chỉ hiện liên kết", m.url),
+                    )
+                    .at(doc.text, line, col)
+                    .field("media")
+                    .hint("dùng địa chỉ video YouTube, TikTok hoặc Facebook (ví dụ https://www.youtube.com/watch?v=…), hoặc tệp /files/….mp4"),
+                );
+            }
             if m.transcript
                 .as_deref()
                 .map(str::trim)

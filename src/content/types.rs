@@ -296,6 +296,9 @@ pub struct Image {
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// Everything an infographic or chart says, in words (Markdown), for
+    /// readers who cannot see it; `alt` stays a one-line summary.
+    pub long_description: Option<String>,
 }
 
 /// A named official.

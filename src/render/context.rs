@@ -69,13 +69,14 @@ impl<'a> SiteView<'a> {
     }
 }
 
-/// The menu entry a page belongs under: the longest menu path that prefixes it.
+/// The menu entry a page belongs under: the longest menu path that prefixes
+/// it. The home entry (`/`) prefixes everything, so it counts only for home.
 pub fn active_menu(site: &Site, path: &str) -> String {
     site.config
         .menu
         .iter()
         .map(|m| m.url.as_str())
-        .filter(|u| u.starts_with('/') && path.starts_with(u))
+        .filter(|u| u.starts_with('/') && path.starts_with(u) && (*u != "/" || path == "/"))
         .max_by_key(|u| u.len())
         .unwrap_or("")
         .to_string()
@@ -137,6 +138,8 @@ pub struct Card {
     pub lead_unit: Option<UnitLink>,
     pub number: Option<String>,
     pub featured: bool,
+    /// An article's picture, shown small beside it in lists.
+    pub image: Option<ImageView>,
 }
 
 pub fn kind_of(item: &Item) -> (&'static str, String) {
@@ -167,6 +170,10 @@ pub fn card(site: &Site, item: &Item) -> Card {
             _ => None,
         },
         featured: item.featured(),
+        image: match &item.kind {
+            ItemKind::Article(a) => a.image.as_ref().map(|i| image_view(site, i)),
+            _ => None,
+        },
     }
 }
 
@@ -246,6 +253,61 @@ pub struct ItemPage<'a> {
     pub attachments: Vec<FileLink>,
     pub image: Option<ImageView>,
     pub gallery: Vec<ImageView>,
+    pub media: Vec<MediaView>,
+}
+
+/// A video or audio item. A platform video is a link that turns into the
+/// player on click (`embed`); a file of the site plays in the browser's own
+/// player.
+#[derive(Serialize)]
+pub struct MediaView {
+    /// "video" or "audio".
+    pub kind: &'static str,
+    pub title: String,
+    pub href: String,
+    /// A file of the site, played by `<video>`/`<audio>`.
+    pub file: bool,
+    pub mime: Option<&'static str>,
+    pub embed: Option<String>,
+    pub platform: Option<&'static str>,
+    /// The transcript rendered from Markdown.
+    pub transcript: Option<String>,
+}
+
+fn media_mime(url: &str) -> Option<&'static str> {
+    let ext = url.rsplit('.').next()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
+        "mp4" | "m4v" => "video/mp4",
+        "webm" => "video/webm",
+        _ => return None,
+    })
+}
+
+fn media_view(site: &Site, m: &crate::content::types::Media) -> MediaView {
+    let embed = crate::media::embed(&m.url);
+    let kind = m.kind.id();
+    MediaView {
+        kind,
+        title: m
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| m.kind.label().to_string()),
+        href: link(site, &m.url),
+        file: crate::media::is_local(&m.url),
+        mime: media_mime(&m.url),
+        platform: embed.as_ref().map(|e| e.platform.name()),
+        embed: embed.map(|e| e.player),
+        transcript: m
+            .transcript
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| crate::markdown::render(t, &site.base_path).html),
+    }
 }
 
 #[derive(Serialize)]
@@ -256,20 +318,83 @@ pub struct Submitted {
     pub note: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct ImageView {
+    /// The largest fallback variant, or the source itself when not scaled.
     pub src: String,
+    /// `src` as an absolute URL, for `og:image`.
+    pub url: String,
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// Intrinsic size of `src`, when known: reserves the space before it loads.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `srcset` of the fallback (JPEG or PNG) variants.
+    pub srcset: Option<String>,
+    /// `<source>` elements to offer first (WebP when it is smaller).
+    pub sources: Vec<ImageSource>,
+    /// `long_description` rendered from Markdown.
+    pub long_description: Option<String>,
 }
 
-fn image_view(site: &Site, i: &crate::content::types::Image) -> ImageView {
+#[derive(Serialize, Clone)]
+pub struct ImageSource {
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    pub srcset: String,
+}
+
+fn srcset(site: &Site, variants: &[crate::images::Variant]) -> String {
+    variants
+        .iter()
+        .map(|v| format!("{} {}w", site.href(&format!("/{}", v.path)), v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn image_view(site: &Site, i: &crate::content::types::Image) -> ImageView {
+    let long_description = i
+        .long_description
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| crate::markdown::render(t, &site.base_path).html);
+    let (src, width, height, srcset_attr, sources) = match site.images.get(&i.src) {
+        Some(r) => {
+            let largest = format!("/{}", r.largest().path);
+            let sources = if r.webp.is_empty() {
+                Vec::new()
+            } else {
+                vec![ImageSource {
+                    mime: "image/webp",
+                    srcset: srcset(site, &r.webp),
+                }]
+            };
+            (
+                largest,
+                Some(r.width),
+                Some(r.height),
+                Some(srcset(site, &r.fallback)),
+                sources,
+            )
+        }
+        None => (i.src.clone(), None, None, None, Vec::new()),
+    };
     ImageView {
-        src: link(site, &i.src),
+        url: if src.starts_with('/') && !src.starts_with("//") {
+            site.permalink(&src)
+        } else {
+            src.clone()
+        },
+        src: link(site, &src),
         alt: i.alt.clone(),
         caption: i.caption.clone(),
         credit: i.credit.clone(),
+        width,
+        height,
+        srcset: srcset_attr,
+        sources,
+        long_description,
     }
 }
 
@@ -366,6 +491,9 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
             .map(|i| image_view(site, i)),
         gallery: article
             .map(|a| a.gallery.iter().map(|i| image_view(site, i)).collect())
+            .unwrap_or_default(),
+        media: article
+            .map(|a| a.media.iter().map(|m| media_view(site, m)).collect())
             .unwrap_or_default(),
     }
 }

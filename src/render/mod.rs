@@ -120,6 +120,9 @@ impl<'a> Renderer<'a> {
                 path.to_string()
             }
         });
+        tera.register_filter("urlencode", |s: &str, _: Kwargs, _: &State| {
+            crate::media::encode_query_value(s)
+        });
         let assets: BTreeMap<String, String> = theme
             .assets
             .iter()
@@ -357,6 +360,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("og_type", "website");
         ctx.insert("creator", &config.owner);
         ctx.insert("dc_date", "");
+        ctx.insert("og_image", &None::<()>);
         ctx
     }
 
@@ -376,7 +380,7 @@ impl<'a> Renderer<'a> {
                 let home = Home::of(site);
                 ctx.insert("featured", &self.cards(&home.featured));
                 ctx.insert("latest", &self.cards(&home.latest));
-                if let Some((par, items)) = home.par {
+                if let Some((par, items)) = &home.par {
                     ctx.insert(
                         "par_section",
                         &context::Link {
@@ -385,6 +389,22 @@ impl<'a> Renderer<'a> {
                         },
                     );
                     ctx.insert("par_latest", &self.cards(items));
+                }
+                if let Some(c) = site.config.campaign.as_ref() {
+                    if c.is_active(&site.now.0) {
+                        ctx.insert("campaign", c);
+                        ctx.insert("campaign_href", &context::link(site, &c.url));
+                    }
+                }
+                // The procedure catalogue once the site has one in its menu;
+                // the national portal until then.
+                if let Some(m) = site
+                    .config
+                    .menu
+                    .iter()
+                    .find(|m| m.url == "/thu-tuc-hanh-chinh/")
+                {
+                    ctx.insert("procedures_href", &site.href(&m.url));
                 }
                 ctx.insert("documents", &self.cards(home.documents));
                 procedures::home_context(site, &mut ctx);
@@ -421,6 +441,10 @@ impl<'a> Renderer<'a> {
                 }
                 if let Some(d) = item.date {
                     ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
+                    ctx.insert("published_time", &d.0.to_rfc3339());
+                }
+                if let Some(img) = &view.image {
+                    ctx.insert("og_image", img);
                 }
                 ctx.insert("page", &view);
                 procedures::item_context(site, *i, &mut ctx);
@@ -641,31 +665,50 @@ fn item_template(item: &crate::site::Item) -> String {
 struct Home<'s> {
     featured: Vec<usize>,
     latest: Vec<usize>,
-    par: Option<(&'s crate::site::SectionEntry, &'s [usize])>,
+    par: Option<(&'s crate::site::SectionEntry, Vec<usize>)>,
     documents: &'s [usize],
 }
 
 impl<'s> Home<'s> {
+    /// Featured news, PAR first (administrative reform is what the commune is
+    /// scored on), then the latest PAR news and the latest news; no item
+    /// shows twice on the page.
     fn of(site: &'s Site) -> Home<'s> {
-        let featured: Vec<usize> = site
+        let par = site
+            .sections
+            .iter()
+            .find(|s| s.id == crate::content::article::PAR_SECTION);
+        let is_par = |i: &usize| par.is_some_and(|p| p.items.contains(i));
+        let mut featured: Vec<usize> = site
             .news
             .iter()
             .copied()
             .filter(|&i| site.items[i].featured())
-            .take(3)
+            .collect();
+        featured.sort_by_key(|i| !is_par(i));
+        featured.truncate(3);
+        let par = par.map(|p| {
+            let items: Vec<usize> = p
+                .items
+                .iter()
+                .copied()
+                .filter(|i| !featured.contains(i))
+                .take(4)
+                .collect();
+            (p, items)
+        });
+        let shown: Vec<usize> = featured
+            .iter()
+            .chain(par.iter().flat_map(|(_, items)| items.iter()))
+            .copied()
             .collect();
         let latest = site
             .news
             .iter()
             .copied()
-            .filter(|i| !featured.contains(i))
+            .filter(|i| !shown.contains(i))
             .take(site.config.paginate_by)
             .collect();
-        let par = site
-            .sections
-            .iter()
-            .find(|s| s.id == crate::content::article::PAR_SECTION)
-            .map(|par| (par, &par.items[..par.items.len().min(5)]));
         Home {
             featured,
             latest,

@@ -228,9 +228,10 @@ impl<'r> Inputs<'r> {
                 let mut sig = self.start(&["index.html"]);
                 self.cards(&mut sig, &home.featured);
                 self.cards(&mut sig, &home.latest);
-                if let Some((par, items)) = home.par {
+                if let Some((par, items)) = &home.par {
                     sig.add(&par.path).add(&par.name);
                     self.cards(&mut sig, items);
+                    sig.date(Some(site.now));
                 }
                 self.cards(&mut sig, home.documents);
                 sig.done()
