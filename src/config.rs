@@ -18,6 +18,32 @@ pub struct SectionConfig {
     pub description: Option<String>,
 }
 
+/// Update deadlines that `check` warns about (domain-notes §1.4). The
+/// numbers of the repealed NĐ 43/2011 are the defaults most sites still follow.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    /// A document should be online within this many working days of its issue date.
+    #[serde(default = "default_document_working_days")]
+    pub document_working_days: u32,
+    /// Section id → days without a new item before the section counts as stale.
+    #[serde(default)]
+    pub sections: std::collections::BTreeMap<String, u32>,
+}
+
+fn default_document_working_days() -> u32 {
+    2
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        Deadlines {
+            document_working_days: default_document_working_days(),
+            sections: Default::default(),
+        }
+    }
+}
+
 /// A main-menu entry. `url` is a site path such as `/tin-tuc/`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -70,12 +96,22 @@ pub struct SiteConfig {
     pub sections: Vec<SectionConfig>,
     #[serde(default = "default_menu")]
     pub menu: Vec<MenuItem>,
+    /// Lĩnh vực of the procedure catalogue, as the national database names
+    /// them. A procedure's `field` must be one of them, so a typo cannot
+    /// split a field in two.
+    #[serde(default = "default_procedure_fields")]
+    pub procedure_fields: Vec<String>,
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
     #[serde(default = "default_theme")]
     pub theme: String,
+    #[serde(default)]
+    pub deadlines: Deadlines,
+    /// Raw HTML in Markdown bodies: `sanitize` (default) or `allow`.
+    #[serde(default)]
+    pub raw_html: crate::markdown::RawHtml,
 }
 
 fn default_paginate_by() -> usize {
@@ -116,7 +152,7 @@ fn default_menu() -> Vec<MenuItem> {
         ("Giới thiệu", "/gioi-thieu/"),
         ("Tin tức", "/tin-tuc/"),
         ("Cải cách hành chính", "/chuyen-muc/cai-cach-hanh-chinh/"),
-        ("Thủ tục hành chính", "https://dichvucong.gov.vn/"),
+        ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/"),
         ("Văn bản", "/van-ban/"),
         ("Liên hệ", "/lien-he/"),
     ]
@@ -125,6 +161,25 @@ fn default_menu() -> Vec<MenuItem> {
         name: name.into(),
         url: url.into(),
     })
+    .collect()
+}
+
+/// Fields of the procedures most communes post (CSDLQG names).
+fn default_procedure_fields() -> Vec<String> {
+    [
+        "Bảo trợ xã hội",
+        "Chứng thực",
+        "Đăng ký, quản lý cư trú",
+        "Đất đai",
+        "Hộ tịch",
+        "Người có công",
+        "Nuôi con nuôi",
+        "Thành lập và hoạt động của hộ kinh doanh",
+        "Thi đua, khen thưởng",
+        "Văn hóa cơ sở",
+    ]
+    .into_iter()
+    .map(String::from)
     .collect()
 }
 
@@ -138,7 +193,13 @@ impl SiteConfig {
                 .in_file(rel)
                 .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`")]
         })?;
-        let text = crate::vi::nfc(&text);
+        SiteConfig::parse(&text)
+    }
+
+    /// Parse and validate the text of a `site.yaml`.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let rel = Path::new("site.yaml");
+        let text = crate::vi::nfc(text);
         let doc = Document {
             text: &text,
             yaml: &text,

@@ -9,14 +9,15 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is. Errors stop the build; warnings are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-/// A problem with a location.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem with a location. Serializes to the `--format json` shape.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable code such as `E010`, for documentation and tooling.
@@ -98,8 +99,9 @@ impl fmt::Display for Diagnostic {
         if let Some(field) = &self.field {
             write!(f, " (trường `{field}`)")?;
         }
+        let gutter = " ".repeat(self.line.map(|l| l.to_string().len()).unwrap_or(1));
         if let Some(file) = &self.file {
-            write!(f, "\n  --> {}", file.display())?;
+            write!(f, "\n{gutter}--> {}", file.display())?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = self.column {

@@ -4,11 +4,14 @@
 //! The pipeline, one module per stage:
 //! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
-//! one error type they all report with; `scaffold` writes new content files.
+//! one error type they all report with; `scaffold` writes new content files;
+//! `import` turns a spreadsheet of procedures into content files.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -35,6 +38,8 @@ pub struct Options {
     pub output: PathBuf,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// Check links to other sites too, with this timeout per request (`check --external`).
+    pub external: Option<std::time::Duration>,
     /// "Now" for scheduled and expiring items; the real clock when `None`.
     pub now: Option<DateTime<FixedOffset>>,
 }
@@ -46,6 +51,7 @@ impl Options {
             output: PathBuf::from("public"),
             drafts: false,
             base_url: None,
+            external: None,
             now: None,
         }
     }
@@ -72,6 +78,7 @@ pub struct Report {
 }
 
 struct Generated {
+    site: site::Site,
     outputs: Vec<render::Output>,
     statics: Vec<output::StaticFile>,
     warnings: Vec<Diagnostic>,
@@ -125,8 +132,16 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     match render::render(&site, &theme) {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);
+            let static_set: std::collections::HashSet<String> =
+                statics.iter().map(|s| s.rel.clone()).collect();
+            diags.extend(check::links(&site, &outputs, &static_set));
+            diags.extend(check::staleness(&site));
+            if diags.iter().any(Diagnostic::is_error) {
+                return fail(diags);
+            }
             diagnostics::sort(&mut diags);
             Ok(Generated {
+                site,
                 outputs,
                 statics,
                 warnings: diags,
@@ -165,7 +180,15 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 /// Everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let g = generate(opts)?;
+    let mut g = generate(opts)?;
+    if let Some(timeout) = opts.external {
+        let failures = check::external::links(&g.site, &g.outputs, timeout);
+        if !failures.is_empty() {
+            g.warnings.extend(failures);
+            diagnostics::sort(&mut g.warnings);
+            return Err(g.warnings);
+        }
+    }
     Ok(Report {
         pages: count_pages(&g.outputs),
         files: g.outputs.len() + g.statics.len(),

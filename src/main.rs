@@ -1,5 +1,6 @@
 //! The `trangxa` command line: parse arguments, call the library, print, exit.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,6 +34,15 @@ struct SiteArgs {
     /// Coi thời điểm này là "bây giờ" (xem trước bài hẹn giờ), ví dụ 2026-12-01T08:00:00+07:00
     #[arg(long, value_parser = parse_now)]
     now: Option<DateTime<FixedOffset>>,
+    /// Cách in kết quả: text (cho người đọc) hoặc json (cho trình soạn thảo, CI)
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -49,6 +59,17 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Kiểm tra cả liên kết tới trang web khác (cần mạng)
+        #[arg(long)]
+        external: bool,
+        /// Thời gian chờ mỗi liên kết ngoài, tính bằng giây
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
+    /// Nhập dữ liệu từ bảng tính: trangxa import thu-tuc danh-sach.xlsx
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
     },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
@@ -56,6 +77,17 @@ enum Command {
         kind: String,
         /// Tiêu đề (tên tệp được tạo từ tiêu đề, bỏ dấu)
         title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Thủ tục hành chính từ tệp .csv hoặc .xlsx vào content/thu-tuc/
+    ThuTuc {
+        /// Bảng tính, dòng đầu là tên cột (xem README)
+        file: PathBuf,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -83,59 +115,116 @@ fn options(site: SiteArgs) -> trangxa::Options {
     o
 }
 
-fn fail(diags: &[Diagnostic]) -> ExitCode {
-    print_diagnostics(diags);
+/// Print the outcome of `build` or `check` and choose the exit code.
+fn report(
+    result: Result<trangxa::Report, Vec<Diagnostic>>,
+    format: Format,
+    success: impl Fn(&trangxa::Report) -> String,
+    failure: &str,
+) -> ExitCode {
+    let (ok, diags) = match &result {
+        Ok(r) => (true, r.diagnostics.as_slice()),
+        Err(d) => (false, d.as_slice()),
+    };
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
-    eprintln!(
-        "Không xây dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất bản cũ được giữ nguyên."
-    );
-    ExitCode::FAILURE
+    if format == Format::Json {
+        let summary = serde_json::json!({
+            "ok": ok,
+            "errors": errors,
+            "warnings": warnings,
+            "pages": result.as_ref().map(|r| r.pages).ok(),
+            "files": result.as_ref().map(|r| r.files).ok(),
+            "elapsed_ms": result.as_ref().map(|r| r.elapsed.as_millis() as u64).ok(),
+            "diagnostics": diags,
+        });
+        println!("{summary:#}");
+    } else {
+        print_diagnostics(diags);
+        match &result {
+            Ok(r) => println!("{}", success(r)),
+            Err(_) => eprintln!("{failure}: {errors} lỗi, {warnings} cảnh báo."),
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { site, output } => {
+            let format = site.format;
             let mut opts = options(site);
             opts.output = output;
             let shown = opts.output.display().to_string();
-            match trangxa::build(&opts) {
-                Ok(r) => {
-                    print_diagnostics(&r.diagnostics);
-                    println!(
+            report(
+                trangxa::build(&opts),
+                format,
+                |r| {
+                    format!(
                         "Đã xây dựng {} trang ({} tệp) vào {shown}/ trong {} giây; {} cảnh báo.",
                         trangxa::vi::number(r.pages),
                         trangxa::vi::number(r.files),
                         seconds(r.elapsed),
                         r.diagnostics.len()
-                    );
-                    ExitCode::SUCCESS
+                    )
+                },
+                "Không xây dựng được trang; thư mục xuất bản cũ được giữ nguyên",
+            )
+        }
+        Command::Check {
+            site,
+            external,
+            timeout,
+        } => {
+            let format = site.format;
+            let mut opts = options(site);
+            opts.external = external.then(|| std::time::Duration::from_secs(timeout.max(1)));
+            report(
+                trangxa::check(&opts),
+                format,
+                |r| {
+                    format!(
+                        "Kiểm tra xong: {} trang hợp lệ, không có lỗi; {} cảnh báo ({} giây).",
+                        trangxa::vi::number(r.pages),
+                        r.diagnostics.len(),
+                        seconds(r.elapsed)
+                    )
+                },
+                "Kiểm tra thấy lỗi",
+            )
+        }
+        Command::Import {
+            what: ImportKind::ThuTuc { file, root },
+        } => {
+            let today = chrono::Utc::now()
+                .with_timezone(&trangxa::vi::tz())
+                .date_naive();
+            match trangxa::import::procedures(&root, &file, today) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings);
+                    // A closed pipe (`| head`) is not an import failure.
+                    let _ = write!(std::io::stdout(), "{report}");
+                    if report.count(trangxa::import::Outcome::Rejected) > 0 {
+                        ExitCode::FAILURE
+                    } else {
+                        ExitCode::SUCCESS
+                    }
                 }
-                Err(d) => fail(&d),
+                Err(d) => {
+                    print_diagnostics(&d);
+                    eprintln!("Không nhập được bảng tính; không có tệp nào được ghi.");
+                    ExitCode::FAILURE
+                }
             }
         }
-        Command::Check { site } => match trangxa::check(&options(site)) {
-            Ok(r) => {
-                print_diagnostics(&r.diagnostics);
-                println!(
-                    "Kiểm tra xong: {} trang hợp lệ, không có lỗi; {} cảnh báo ({} giây).",
-                    trangxa::vi::number(r.pages),
-                    r.diagnostics.len(),
-                    seconds(r.elapsed)
-                );
-                ExitCode::SUCCESS
-            }
-            Err(d) => {
-                print_diagnostics(&d);
-                let errors = d.iter().filter(|x| x.is_error()).count();
-                eprintln!("Kiểm tra thấy {errors} lỗi, {} cảnh báo.", d.len() - errors);
-                ExitCode::FAILURE
-            }
-        },
         Command::New { kind, title, root } => {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {

@@ -2,12 +2,52 @@
 //! lists, heading ids (Vietnamese slugs), and site-absolute links that follow
 //! the base URL's sub-path.
 //!
-//! Raw HTML in a body is shown as text, not interpreted: content comes from
-//! many hands, and a stray `<script>` must never reach a citizen's browser.
+//! Raw HTML in a body is sanitized by default (ammonia): content comes from many
+//! hands, and a stray `<script>` or `javascript:` link must never reach a
+//! citizen's browser. A site that trusts its writers may allow it in site.yaml.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 use std::collections::HashSet;
+
+/// What to do with raw HTML written in Markdown bodies (`raw_html` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawHtml {
+    /// Keep safe tags and attributes, drop scripts, event handlers and unsafe URLs.
+    #[default]
+    Sanitize,
+    /// Trust the writers: pass raw HTML through unchanged.
+    Allow,
+}
+
+/// URL schemes a link in content may use when sanitizing.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    match lower.find(':') {
+        Some(i)
+            if lower[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            matches!(&lower[..i], "http" | "https" | "mailto" | "tel")
+        }
+        _ => true, // a path or fragment
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        // Heading ids, footnote classes and task-list checkboxes are ours.
+        b.add_generic_attributes(["id", "class"]);
+        b.add_tags(["input"]);
+        b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+        b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
+        b
+    })
+}
 
 /// A heading, for a table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -84,8 +124,27 @@ fn end_block(end: &TagEnd, text: &mut String) {
     }
 }
 
-/// Render a Markdown body.
+/// The text of a raw HTML fragment, for the plain text: what is between
+/// the tags (the sanitizer keeps it), not the tags themselves.
+fn push_without_tags(html: &str, text: &mut String) {
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+}
+
+/// Render a Markdown body, sanitizing raw HTML.
 pub fn render(markdown: &str, base_path: &str) -> Rendered {
+    render_with(markdown, base_path, RawHtml::Sanitize)
+}
+
+/// Render a Markdown body with the site's raw-HTML policy.
+pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut out = Rendered::default();
     let mut used: HashSet<String> = HashSet::new();
@@ -130,6 +189,8 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     // Pass 2: links, raw HTML, first paragraph.
     let mut in_first_para = false;
     let mut first_para_done = false;
+    // Only bodies with raw HTML or unusual link schemes pay for sanitizing.
+    let mut unsafe_input = false;
     let events = events.into_iter().map(|ev| match ev {
         Event::Start(Tag::Link {
             link_type,
@@ -137,6 +198,7 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
             title,
             id,
         }) => {
+            unsafe_input |= !safe_url(&dest_url);
             let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
             Event::Start(Tag::Link {
                 link_type,
@@ -151,6 +213,7 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
             title,
             id,
         }) => {
+            unsafe_input |= !safe_url(&dest_url);
             let dest_url = rebase(dest_url, base_path, &mut out.internal_links);
             Event::Start(Tag::Image {
                 link_type,
@@ -187,18 +250,22 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
             out.text.push(' ');
             ev
         }
-        Event::Html(t) | Event::InlineHtml(t) => {
-            out.text.push_str(&t);
-            Event::Text(t)
-        }
         Event::End(ref end) => {
             end_block(end, &mut out.text);
+            ev
+        }
+        Event::Html(ref t) | Event::InlineHtml(ref t) => {
+            unsafe_input = true;
+            push_without_tags(t, &mut out.text);
             ev
         }
         other => other,
     });
     let events: Vec<Event> = events.collect();
     html::push_html(&mut out.html, events.into_iter());
+    if unsafe_input && raw_html == RawHtml::Sanitize {
+        out.html = sanitizer().clean(&out.html).to_string();
+    }
     out
 }
 
@@ -262,14 +329,52 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_shown_as_text() {
+    fn raw_html_is_sanitized_by_default_and_allowed_on_request() {
+        let md = "Xin chào <script>alert(1)</script> <b>đậm</b>\n\n<div onclick=x>y</div>\n\n[đi](https://gov.vn/)\n";
+        let r = render(md, "");
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("alert(1)</"),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.contains("onclick") && !r.html.contains("javascript:"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<b>đậm</b>") && r.html.contains("<div>y</div>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"https://gov.vn/\""));
+        let trusted = render_with(md, "", RawHtml::Allow);
+        assert!(trusted.html.contains("<div onclick=x>y</div>"));
+    }
+
+    #[test]
+    fn javascript_links_are_dropped_even_without_raw_html() {
         let r = render(
-            "Xin chào <script>alert(1)</script>\n\n<div onclick=x>y</div>\n",
+            "[bấm](javascript:alert(1)) và [ảnh](data:text/html,x) và [thư](mailto:a@b.vn)",
             "",
         );
-        assert!(!r.html.contains("<script>"), "{}", r.html);
-        assert!(r.html.contains("&lt;script&gt;"));
-        assert!(!r.html.contains("<div"));
+        assert!(
+            !r.html.contains("javascript:") && !r.html.contains("data:"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("mailto:a@b.vn"));
+    }
+
+    #[test]
+    fn plain_bodies_keep_heading_ids_and_footnotes_after_sanitizing() {
+        let r = render(
+            "## Mục một\n\nChữ<br>ngắt[^1]\n\n- [x] xong\n\n[^1]: Nguồn.\n",
+            "",
+        );
+        assert!(r.html.contains(r#"<h2 id="muc-mot">"#), "{}", r.html);
+        assert!(r.html.contains("footnote-reference"), "{}", r.html);
+        assert!(r.html.contains("checkbox"), "{}", r.html);
     }
 
     #[test]
@@ -287,7 +392,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
-            "Hồ sơ\nNộp trực tuyến tại dichvucong.\nTờ khai\nGiấy tờ\nMã Tên\n1.001193 Khai sinh\n<b>thô</b>\n"
+            "Hồ sơ\nNộp trực tuyến tại dichvucong.\nTờ khai\nGiấy tờ\nMã Tên\n1.001193 Khai sinh\nthô\n"
         );
     }
 }

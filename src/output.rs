@@ -137,36 +137,95 @@ pub fn write(
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let had_old = output.exists();
-    if had_old {
-        if let Err(e) = std::fs::rename(output, &old) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(io_error("thay được thư mục", output, e));
-        }
-    }
-    if let Err(e) = std::fs::rename(&staging, output) {
-        if had_old {
-            let _ = std::fs::rename(&old, output);
-        }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(io_error("đổi tên được thư mục", &staging, e));
-    }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
-    }
+    swap_into_place(&staging, output, &parent, &name)?;
     Ok(outputs.len() + statics.len())
 }
 
-/// Leftovers of builds that were killed before they could clean up.
+/// Exchange two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`): there
+/// is no moment at which the output folder is missing.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
+    // relative to the working directory like `rename` does.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Put the finished staging folder where the output is. The old site is
+/// swapped out atomically where the system can, else moved aside first and
+/// restored if the second rename fails.
+fn swap_into_place(
+    staging: &Path,
+    output: &Path,
+    parent: &Path,
+    name: &str,
+) -> Result<(), Diagnostic> {
+    if !output.exists() {
+        return std::fs::rename(staging, output).map_err(|e| {
+            let _ = std::fs::remove_dir_all(staging);
+            io_error("đổi tên được thư mục", staging, e)
+        });
+    }
+    if exchange(staging, output).is_ok() {
+        // `staging` now holds the previous site.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if let Err(e) = std::fs::rename(output, &old) {
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(io_error("thay được thư mục", output, e));
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(io_error("đổi tên được thư mục", staging, e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Leftovers of builds that were killed before they could clean up. A site
+/// moved aside by a build killed mid-swap is put back, never deleted.
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    for e in entries.flatten() {
-        let n = e.file_name().to_string_lossy().to_string();
-        if n.starts_with(&format!(".{name}.staging-")) || n.starts_with(&format!(".{name}.old-")) {
-            let _ = std::fs::remove_dir_all(e.path());
+    let output = parent.join(name);
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    for n in names {
+        let path = parent.join(&n);
+        if n.starts_with(&format!(".{name}.old-")) && !output.exists() {
+            let _ = std::fs::rename(&path, &output);
+        } else if n.starts_with(&format!(".{name}.staging-"))
+            || n.starts_with(&format!(".{name}.old-"))
+        {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
 }
@@ -217,6 +276,37 @@ fn fill(staging: &Path, outputs: &[Output], statics: &[StaticFile]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_moved_aside_by_a_killed_build_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".public.old-999");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("index.html"), "cũ").unwrap();
+        std::fs::create_dir_all(dir.path().join(".public.staging-998")).unwrap();
+        remove_stale(dir.path(), "public");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("public/index.html")).unwrap(),
+            "cũ"
+        );
+        assert!(!old.exists() && !dir.path().join(".public.staging-998").exists());
+    }
+
+    #[test]
+    fn swapping_replaces_the_site_and_drops_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staging, output) = (
+            dir.path().join(".public.staging-1"),
+            dir.path().join("public"),
+        );
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(staging.join("new.html"), "mới").unwrap();
+        std::fs::write(output.join("old.html"), "cũ").unwrap();
+        swap_into_place(&staging, &output, dir.path(), "public").unwrap();
+        assert!(output.join("new.html").is_file() && !output.join("old.html").exists());
+        assert!(!staging.exists());
+    }
 
     #[test]
     fn unsafe_paths_are_rejected() {

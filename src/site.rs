@@ -12,11 +12,13 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::types::{DateTime, Image};
-use crate::content::{Article, Content, Document, Loaded, Page, Unit};
+use crate::content::{Article, Content, Document, Loaded, Page, Procedure, Unit};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{ParArea, Status};
+
+pub mod procedures;
 
 /// What a build may publish, and when "now" is. The clock is injectable so
 /// scheduled posts can be tested (and previewed) deterministically.
@@ -60,6 +62,7 @@ pub enum ItemKind {
     Article(Article),
     Page(Page),
     Document(Document),
+    Procedure(Procedure),
 }
 
 /// A published article, page or document.
@@ -80,8 +83,12 @@ pub struct Item {
     pub tags: Vec<usize>,
     /// Indices into `Site::items` of the documents this item refers to.
     pub related_documents: Vec<usize>,
+    /// Indices into `Site::items` of the procedures an article names.
+    pub related_procedures: Vec<usize>,
     pub body: Rendered,
     pub kind: ItemKind,
+    /// The source file's text, to point at lines in checks after rendering.
+    pub text: String,
 }
 
 impl Item {
@@ -107,9 +114,28 @@ pub struct UnitEntry {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub replaced_by: Option<usize>,
+    /// The unit file's text, to point at lines in later checks.
+    pub text: String,
 }
 
 impl UnitEntry {
+    /// An error at `field` (and `value` inside it) of the unit's file.
+    fn error_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, col) = crate::content::front_matter::split(&self.text)
+            .map(|d| d.locate(field, value))
+            .unwrap_or((1, 1));
+        Diagnostic::error(code, message)
+            .in_file(&self.source)
+            .at(&self.text, line, col)
+            .field(field)
+    }
+
     /// Whether the unit gets its own page (`show_page`, default: internal units).
     pub fn has_page(&self) -> bool {
         self.unit.show_page.unwrap_or(!self.unit.external)
@@ -154,6 +180,8 @@ pub struct Site {
     pub documents: Vec<usize>,
     /// Static pages by `order`, then title.
     pub pages: Vec<usize>,
+    /// Administrative procedures, grouped for the catalogue.
+    pub procedures: procedures::Catalogue,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -226,14 +254,20 @@ impl Site {
     ) -> (Option<Site>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let base_path = config.base_path();
+        let raw_html = config.raw_html;
         let now = DateTime(opts.now);
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
+        for u in &content.units {
+            for url in u.meta.legal_basis.iter().filter_map(|r| r.url.as_ref()) {
+                check_url(u, "legal_basis", url, &mut diags);
+            }
+        }
         let mut units: Vec<UnitEntry> = content
             .units
             .into_par_iter()
             .map(|l| {
-                let rendered = markdown::render(l.body().0, &base_path);
+                let rendered = markdown::render_with(l.body().0, &base_path, raw_html);
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
@@ -243,6 +277,7 @@ impl Site {
                     parent: None,
                     children: Vec::new(),
                     replaced_by: None,
+                    text: l.text,
                 }
             })
             .collect();
@@ -254,28 +289,26 @@ impl Site {
             let mut seen_name: HashMap<String, (&str, &PathBuf)> = HashMap::new();
             for u in &units {
                 if let Some(first) = seen_id.insert(&u.unit.id, &u.source) {
-                    diags.push(
-                        Diagnostic::error(
-                            "E015",
-                            format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
-                        )
-                        .in_file(&u.source)
-                        .field("id"),
-                    );
+                    diags.push(u.error_at(
+                        "E015",
+                        "id",
+                        None,
+                        format!("mã đơn vị `{}` bị trùng với {}", u.unit.id, first.display()),
+                    ));
                 }
                 for alias in &u.unit.aliases {
                     let key = vi::fold(alias);
                     match seen_name.get(&key) {
                         Some((other, file)) if *other != u.unit.id.as_str() => diags.push(
-                            Diagnostic::error(
+                            u.error_at(
                                 "E015",
+                                "aliases",
+                                Some(alias),
                                 format!(
                                     "tên gọi khác `{alias}` đã dùng cho đơn vị `{other}` ({})",
                                     file.display()
                                 ),
                             )
-                            .in_file(&u.source)
-                            .field("aliases")
                             .hint("mỗi tên gọi khác chỉ được trỏ tới một đơn vị"),
                         ),
                         _ => {
@@ -300,9 +333,13 @@ impl Site {
                     }
                     Some(j) => units[i].replaced_by = Some(j),
                     None => diags.push(
-                        Diagnostic::error("E010", format!("không có đơn vị `{value}`"))
-                            .in_file(&units[i].source)
-                            .field(field)
+                        units[i]
+                            .error_at(
+                                "E010",
+                                field,
+                                Some(&value),
+                                format!("không có đơn vị `{value}`"),
+                            )
                             .hint(resolver.suggest(&value)),
                     ),
                 }
@@ -336,6 +373,10 @@ impl Site {
             })
             .collect();
 
+        let procedure_codes =
+            procedures::known_codes(&content.procedures, |p| visible(p.status, None, None));
+        diags.extend(procedures::check_duplicates(&content.procedures));
+
         // Items: pending form, with unit names still unresolved.
         struct Pending {
             key: String,
@@ -350,6 +391,8 @@ impl Site {
             par_areas: Vec<ParArea>,
             tags: Vec<String>,
             related: Vec<(String, &'static str)>,
+            /// Procedure codes an article names.
+            procedures: Vec<String>,
             kind: ItemKind,
         }
 
@@ -435,6 +478,9 @@ impl Site {
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
+            for media in &m.media {
+                check_url(&a, "media", &media.url, &mut diags);
+            }
             for img in m.image.iter().chain(m.gallery.iter()) {
                 if img.alt.trim().is_empty() {
                     diags.push(
@@ -465,6 +511,7 @@ impl Site {
                     .iter()
                     .map(|d| (d.clone(), "related_documents"))
                     .collect(),
+                procedures: m.related_procedures.iter().map(|c| c.0.clone()).collect(),
                 kind: ItemKind::Article(a.meta.clone()),
             });
         }
@@ -503,6 +550,7 @@ impl Site {
                 par_areas: Vec::new(),
                 tags: Vec::new(),
                 related: Vec::new(),
+                procedures: Vec::new(),
                 kind: ItemKind::Page(p.meta.clone()),
             });
         }
@@ -522,6 +570,11 @@ impl Site {
             let dir = parent[..parent.len().saturating_sub(1)].join("/");
             for f in &m.files {
                 check_file(&d, "files", &f.path, static_files, &mut diags);
+            }
+            for r in &m.based_on {
+                if let Some(url) = &r.url {
+                    check_url(&d, "based_on", url, &mut diags);
+                }
             }
             let date = m.published_at.or_else(|| {
                 m.issued_date
@@ -548,7 +601,41 @@ impl Site {
                 par_areas: m.par_areas.clone(),
                 tags: m.tags.clone(),
                 related,
+                procedures: Vec::new(),
                 kind: ItemKind::Document(d.meta.clone()),
+            });
+        }
+
+        for l in content.procedures {
+            let m = &l.meta;
+            if !visible(m.status, None, None) {
+                continue;
+            }
+            let meta =
+                procedures::check(&l, &config.procedure_fields, &procedure_codes, &mut diags);
+            for form in m.forms() {
+                if let Some(file) = &form.file {
+                    check_file(&l, "dossier", file, static_files, &mut diags);
+                }
+            }
+            let updated = m
+                .updated_at
+                .or_else(|| m.posted_at.map(|d| DateTime(d.at_midnight())));
+            pending.push(Pending {
+                key: l.key.clone(),
+                source: l.source.clone(),
+                text: l.text.clone(),
+                path: procedures::path_of(&m.code.0),
+                title: m.title.clone(),
+                summary: m.description.clone(),
+                date: None,
+                updated,
+                units: m.units.clone(),
+                par_areas: m.par_areas.clone(),
+                tags: Vec::new(),
+                related: Vec::new(),
+                procedures: Vec::new(),
+                kind: ItemKind::Procedure(meta),
             });
         }
 
@@ -586,6 +673,14 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, p)| (p.key.clone(), i))
+            .collect();
+        let procedure_index: HashMap<String, usize> = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match &p.kind {
+                ItemKind::Procedure(m) => Some((m.code.0.clone(), i)),
+                _ => None,
+            })
             .collect();
 
         // Tags: one entry per slug, named by its first spelling in sorted order.
@@ -654,8 +749,19 @@ impl Site {
                         ),
                     }
                 }
+                let mut related_procedures = Vec::new();
+                for code in &p.procedures {
+                    let found = procedures::resolve_related(code, &procedure_codes, &procedure_index, |c, msg| {
+                        at(c, "related_procedures", code, msg)
+                    });
+                    match found {
+                        Ok(Some(i)) if !related_procedures.contains(&i) => related_procedures.push(i),
+                        Ok(_) => {}
+                        Err(e) => d.push(e),
+                    }
+                }
                 let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let rendered = markdown::render(body, &base_path);
+                let rendered = markdown::render_with(body, &base_path, raw_html);
                 let summary = p
                     .summary
                     .clone()
@@ -678,8 +784,10 @@ impl Site {
                     par_areas: p.par_areas,
                     tags: tag_ids,
                     related_documents,
+                    related_procedures,
                     body: rendered,
                     kind: p.kind,
+                    text: p.text,
                 };
                 (item, d)
             })
@@ -709,7 +817,13 @@ impl Site {
         let mut par_areas: BTreeMap<ParArea, Vec<usize>> = BTreeMap::new();
         let (mut news, mut documents, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for (i, item) in items.iter().enumerate() {
-            for (pos, &u) in item.units.iter().enumerate() {
+            // Procedures are listed by the catalogue, not among a unit's news.
+            let unit_roles = if matches!(item.kind, ItemKind::Procedure(_)) {
+                &[][..]
+            } else {
+                &item.units[..]
+            };
+            for (pos, &u) in unit_roles.iter().enumerate() {
                 units[u].items.push((
                     i,
                     if pos == 0 {
@@ -736,6 +850,7 @@ impl Site {
                 }
                 ItemKind::Document(_) => documents.push(i),
                 ItemKind::Page(_) => pages.push(i),
+                ItemKind::Procedure(_) => {}
             }
         }
         let doc_sort_key = |i: &usize| match &items[*i].kind {
@@ -757,6 +872,7 @@ impl Site {
                 .then_with(|| vi::compare(&items[*a].title, &items[*b].title))
         });
 
+        let procedures = procedures::Catalogue::build(&items, &config.procedure_fields);
         let site = Site {
             config,
             base_path,
@@ -769,6 +885,7 @@ impl Site {
             news,
             documents,
             pages,
+            procedures,
         };
         (Some(site), diags)
     }
@@ -792,6 +909,21 @@ fn field_of_image(a: &Article, img: &Image) -> &'static str {
     }
 }
 
+/// A link from front matter must be a web address or a site path: a
+/// `javascript:` or `data:` URL in an `href` would run in readers' browsers.
+fn check_url<T>(l: &Loaded<T>, field: &str, url: &str, diags: &mut Vec<Diagnostic>) {
+    let lower = url.trim().to_ascii_lowercase();
+    let ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"));
+    if !ok {
+        diags.push(
+            l.error_at("E026", field, Some(url), format!("địa chỉ `{url}` không hợp lệ"))
+                .hint("chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /"),
+        );
+    }
+}
+
 /// An image or attachment written as a site path must exist under `static/`.
 fn check_file<T>(
     l: &Loaded<T>,
@@ -801,6 +933,18 @@ fn check_file<T>(
     diags: &mut Vec<Diagnostic>,
 ) {
     if path.starts_with("https://") || path.starts_with("http://") {
+        return;
+    }
+    if path.contains('\0') || path.split('/').any(|seg| seg == "..") {
+        diags.push(
+            l.error_at(
+                "E016",
+                field,
+                Some(path),
+                format!("đường dẫn tệp `{path}` không hợp lệ"),
+            )
+            .hint("viết đường dẫn tới tệp trong static/, ví dụ `/files/anh.jpg`, không dùng `..`"),
+        );
         return;
     }
     match static_key(path) {

@@ -136,6 +136,19 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The letter a title files under in an A–Z index: its first letter,
+/// uppercase, without tone but with its own vowel marks, since ă, â, đ, ê, ô,
+/// ơ and ư are letters of the alphabet ("Ủy" → "U", "Đăng" → "Đ").
+pub fn initial(s: &str) -> Option<String> {
+    let first = s.trim_start().chars().find(|c| c.is_alphanumeric())?;
+    let toneless: String = first
+        .to_string()
+        .nfd()
+        .filter(|c| !matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
+        .collect();
+    Some(toneless.nfc().flat_map(char::to_uppercase).collect())
+}
+
 /// "27/11/2026" — the short form used in lists and tables.
 pub fn date_short(d: &DateTime<FixedOffset>) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
@@ -166,6 +179,87 @@ pub fn long_from_parts(day: Option<u32>, month: Option<u32>, year: i32) -> Strin
 /// Time of day as "09:15".
 pub fn time_short(d: &DateTime<FixedOffset>) -> String {
     d.format("%H:%M").to_string()
+}
+
+/// Latin-1 characters that Vietnamese text never uses but text converted from
+/// the legacy TCVN3 (.VnTime) and VNI fonts is full of: "Thñ tôc", "hoµ",
+/// "Coäng hoøa".
+fn legacy_char(c: char) -> bool {
+    matches!(
+        c,
+        'Ä' | 'Å'
+            | 'Æ'
+            | 'Ç'
+            | 'Ë'
+            | 'Î'
+            | 'Ï'
+            | 'Ð'
+            | 'Ñ'
+            | 'Ö'
+            | 'Ø'
+            | 'Û'
+            | 'Ü'
+            | 'Þ'
+            | 'ß'
+            | 'ä'
+            | 'å'
+            | 'æ'
+            | 'ç'
+            | 'ë'
+            | 'î'
+            | 'ï'
+            | 'ð'
+            | 'ñ'
+            | 'ö'
+            | 'ø'
+            | 'û'
+            | 'ü'
+            | 'þ'
+            | 'ÿ'
+            | 'µ'
+            | '·'
+            | '¸'
+            | '¹'
+            | 'º'
+            | '¼'
+            | '½'
+            | '¾'
+            | '¿'
+            | '¬'
+            | '¶'
+            | '¢'
+            | '¤'
+            | '¥'
+            | '¦'
+            | '¨'
+            | 'ª'
+            | '¯'
+            | '±'
+            | '²'
+            | '³'
+            | '´'
+    )
+}
+
+/// If `text` looks pasted from a legacy TCVN3/VNI document, the 1-based
+/// (line, column) and text of the first suspicious word. Two or more such
+/// words are needed, so a foreign name like "Müller" passes.
+pub fn legacy_encoding(text: &str) -> Option<(usize, usize, String)> {
+    let mut first = None;
+    let mut count = 0;
+    for (line_no, line) in text.lines().enumerate() {
+        let mut col = 1;
+        for word in line.split(' ') {
+            let suspicious =
+                word.chars().any(legacy_char) && word.chars().any(|c| c.is_ascii_alphabetic());
+            if suspicious {
+                count += 1;
+                first.get_or_insert((line_no + 1, col, word.to_string()));
+            }
+            col += word.chars().count() + 1;
+        }
+    }
+    if count >= 2 { first } else { None }
 }
 
 /// Format a count the Vietnamese way: "1.234" (dot as thousands separator).
@@ -217,10 +311,32 @@ mod tests {
     }
 
     #[test]
+    fn initials_keep_vowel_marks_and_drop_tones() {
+        assert_eq!(initial("Ủy ban").as_deref(), Some("U"));
+        assert_eq!(initial("đăng ký").as_deref(), Some("Đ"));
+        assert_eq!(initial("Ấp").as_deref(), Some("Â"));
+        assert_eq!(initial("Ờ").as_deref(), Some("Ơ"));
+        assert_eq!(initial(" “Chứng thực”").as_deref(), Some("C"));
+        assert_eq!(initial("…"), None);
+    }
+
+    #[test]
     fn vietnamese_collation_is_not_code_point_order() {
         let mut v = vec!["Đà Nẵng", "Dương", "Zalo", "Ánh", "Bình", "An", "Ăn"];
         v.sort_by(|a, b| compare(a, b));
         assert_eq!(v, ["An", "Ánh", "Ăn", "Bình", "Dương", "Đà Nẵng", "Zalo"]);
+    }
+
+    #[test]
+    fn legacy_encodings_are_recognised() {
+        let tcvn3 = "---\ntitle: A\n---\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\n";
+        assert_eq!(
+            legacy_encoding(tcvn3).map(|x| (x.0, x.2)),
+            Some((4, "hoµ".to_string()))
+        );
+        assert!(legacy_encoding("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam").is_some());
+        assert!(legacy_encoding("Cộng hòa xã hội chủ nghĩa Việt Nam, ông Müller").is_none());
+        assert!(legacy_encoding("Thñ tôc hµnh chÝnh").is_some());
     }
 
     #[test]

@@ -234,3 +234,99 @@ vocab!(
         Audio = "audio" => "Âm thanh",
     }
 );
+
+vocab!(
+    /// Cấp thực hiện thủ tục hành chính.
+    Level {
+        CapXa = "cap_xa" => "Cấp xã",
+        CapTinh = "cap_tinh" => "Cấp tỉnh",
+        CapTrungUong = "cap_trung_uong" => "Cấp trung ương",
+    }
+);
+
+vocab!(
+    /// Mức độ dịch vụ công trực tuyến (NĐ 42/2022 Điều 11; NĐ 224/2026 Điều 14).
+    OnlineLevel {
+        ToanTrinh = "toan_trinh" => "Toàn trình",
+        MotPhan = "mot_phan" => "Một phần",
+        Khong = "khong" => "Không trực tuyến",
+    }
+);
+
+impl OnlineLevel {
+    /// The URL segment of the catalogue page that lists this level.
+    pub fn slug(self) -> &'static str {
+        match self {
+            OnlineLevel::ToanTrinh => "toan-trinh",
+            OnlineLevel::MotPhan => "mot-phan",
+            OnlineLevel::Khong => "khong",
+        }
+    }
+}
+
+vocab!(
+    /// Mức độ dịch vụ công trực tuyến chủ động (NĐ 224/2026 Điều 16).
+    ProactiveLevel {
+        Muc1 = "muc_1" => "Mức 1: nhắc thực hiện",
+        Muc2 = "muc_2" => "Mức 2: chuẩn bị sẵn hồ sơ",
+        Muc3 = "muc_3" => "Mức 3: khuyến nghị phương án",
+        Muc4 = "muc_4" => "Mức 4: tự động thực hiện",
+    }
+);
+
+vocab!(
+    /// Tình trạng của thủ tục hành chính.
+    ProcedureStatus {
+        ConHieuLuc = "con_hieu_luc" => "Còn hiệu lực",
+        DaSuaDoi = "da_sua_doi" => "Đã sửa đổi, bổ sung",
+        DaThayThe = "da_thay_the" => "Đã được thay thế",
+        DaBaiBo = "da_bai_bo" => "Đã bãi bỏ",
+    }
+);
+
+impl ProcedureStatus {
+    /// Whether citizens can still use the procedure.
+    pub fn in_force(self) -> bool {
+        matches!(
+            self,
+            ProcedureStatus::ConHieuLuc | ProcedureStatus::DaSuaDoi
+        )
+    }
+}
+
+vocab!(
+    /// Hình thức nộp hồ sơ (a row of "Cách thức thực hiện").
+    SubmitMethod {
+        TrucTiep = "truc_tiep" => "Trực tiếp",
+        TrucTuyen = "truc_tuyen" => "Trực tuyến",
+        BuuChinh = "buu_chinh" => "Dịch vụ bưu chính",
+    }
+);
+
+vocab!(
+    /// Đơn vị của thời hạn giải quyết.
+    TimeUnit {
+        NgayLamViec = "ngay_lam_viec" => "ngày làm việc",
+        Ngay = "ngay" => "ngày",
+        Gio = "gio" => "giờ",
+        TrongNgay = "trong_ngay" => "trong ngày",
+    }
+);
+
+vocab!(
+    /// Loại khoản thu.
+    FeeKind {
+        Phi = "phi" => "Phí",
+        LePhi = "le_phi" => "Lệ phí",
+    }
+);
+
+vocab!(
+    /// Where a procedure record was taken from.
+    SourceKind {
+        DvcqgDoc = "dvcqg_doc" => "Tệp chi tiết thủ tục (ChiTietTTHC) của Cổng Dịch vụ công quốc gia",
+        DvcqgHtml = "dvcqg_html" => "Trang thủ tục trên Cổng Dịch vụ công quốc gia",
+        QdCongBo = "qd_cong_bo" => "Quyết định công bố thủ tục hành chính",
+        ThuCong = "thu_cong" => "Cán bộ nhập thủ công",
+    }
+);

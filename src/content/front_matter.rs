@@ -70,6 +70,17 @@ pub fn split(text: &str) -> Result<Document<'_>, Diagnostic> {
 impl Document<'_> {
     /// Deserialize the front matter into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        // The YAML parser already bounds recursion depth and alias expansion;
+        // a size cap keeps a pasted blob from costing more than it is worth.
+        const MAX_YAML: usize = 256 * 1024;
+        if self.yaml.len() > MAX_YAML {
+            return Err(Diagnostic::error(
+                "E027",
+                "phần thông tin đầu tệp quá dài (giới hạn 256 KB)",
+            )
+            .at(self.text, self.yaml_line, 1)
+            .hint("chuyển nội dung dài xuống phần thân bài, sau dòng `---` thứ hai"));
+        }
         let yaml = if self.yaml.trim().is_empty() {
             "{}"
         } else {
@@ -88,8 +99,32 @@ impl Document<'_> {
         if let Some(hint) = hint {
             d = d.hint(hint);
         }
-        if let Some(path) = path {
-            d = d.field(path);
+        // The field concerned: yaml_serde's path for nested errors, else the
+        // key named in the message (missing, unknown or repeated field).
+        let named = ticks(msg).first().map(|s| s.to_string());
+        let keyed = msg.starts_with("missing field")
+            || msg.starts_with("unknown field")
+            || msg.starts_with("duplicate field");
+        match (path, named) {
+            (Some(path), _) => d = d.field(path),
+            (None, Some(key)) if keyed => d = d.field(key),
+            _ => {}
+        }
+        if msg.starts_with("duplicate field") {
+            // Point at the second time the key is written.
+            if let Some(key) = ticks(msg).first() {
+                let prefix = format!("{key}:");
+                if let Some(i) = self
+                    .yaml
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.starts_with(&prefix))
+                    .nth(1)
+                    .map(|(i, _)| i)
+                {
+                    return d.at(self.text, self.yaml_line + i, 1);
+                }
+            }
         }
         match e.location() {
             Some(loc) => d.at(self.text, self.yaml_line + loc.line() - 1, loc.column()),

@@ -8,6 +8,7 @@ pub mod article;
 pub mod document;
 pub mod front_matter;
 pub mod page;
+pub mod procedure;
 pub mod types;
 pub mod unit;
 
@@ -23,6 +24,7 @@ use crate::vi;
 pub use article::Article;
 pub use document::Document;
 pub use page::Page;
+pub use procedure::Procedure;
 pub use unit::Unit;
 
 /// One loaded content file.
@@ -84,6 +86,7 @@ pub struct Content {
     pub articles: Vec<Loaded<Article>>,
     pub pages: Vec<Loaded<Page>>,
     pub documents: Vec<Loaded<Document>>,
+    pub procedures: Vec<Loaded<Procedure>>,
 }
 
 /// Which content type a file is, from its top folder.
@@ -93,6 +96,7 @@ enum Kind {
     Article,
     Page,
     Document,
+    Procedure,
 }
 
 impl Kind {
@@ -102,6 +106,7 @@ impl Kind {
             "tin-tuc" => Some(Kind::Article),
             "trang" => Some(Kind::Page),
             "van-ban" => Some(Kind::Document),
+            "thu-tuc" => Some(Kind::Procedure),
             _ => None,
         }
     }
@@ -112,6 +117,7 @@ enum Parsed {
     Article(Loaded<Article>),
     Page(Loaded<Page>),
     Document(Loaded<Document>),
+    Procedure(Loaded<Procedure>),
 }
 
 /// Files an editor leaves behind while saving; never content.
@@ -194,7 +200,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             _ => diags.push(
                 Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
                     .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/ hoặc content/don-vi/"),
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
             ),
         }
     }
@@ -212,6 +218,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Some(Parsed::Article(a)) => content.articles.push(a),
             Some(Parsed::Page(p)) => content.pages.push(p),
             Some(Parsed::Document(d)) => content.documents.push(d),
+            Some(Parsed::Procedure(p)) => content.procedures.push(p),
             None => {}
         }
     }
@@ -233,16 +240,43 @@ fn load_file(
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect::<Vec<_>>()
         .join("/");
-    let mut diags = Vec::new();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
+    // A content file is a few KB; a huge one is a mistake (a pasted binary) and
+    // would make every later stage slow.
+    const MAX_FILE: u64 = 4 * 1024 * 1024;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE {
             return (
                 None,
-                vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)],
+                vec![
+                    Diagnostic::error(
+                        "E027",
+                        format!("tệp quá lớn ({} KB); giới hạn là 4 MB", meta.len() / 1024),
+                    )
+                    .in_file(&rel)
+                    .hint("đặt tệp đính kèm lớn vào static/files/ và liên kết tới nó"),
+                ],
             );
         }
-    };
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(&rel, &key, kind, bytes),
+        Err(e) => (
+            None,
+            vec![Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel)],
+        ),
+    }
+}
+
+/// Decode, normalize and parse one content file's bytes. No IO: the loader
+/// and the fuzz targets share it.
+fn parse_bytes(
+    rel: &Path,
+    key: &str,
+    kind: Kind,
+    bytes: Vec<u8>,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let rel = rel.to_path_buf();
+    let mut diags = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -269,6 +303,14 @@ fn load_file(
         );
         vi::nfc(&text)
     };
+    if let Some((line, col, word)) = vi::legacy_encoding(&text) {
+        diags.push(
+            Diagnostic::warning("W010", format!("văn bản có vẻ được dán từ bảng mã cũ TCVN3/VNI (ví dụ `{word}`)"))
+                .in_file(&rel)
+                .at(&text, line, col)
+                .hint("chuyển văn bản gốc sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi dán lại"),
+        );
+    }
     let doc = match front_matter::split(&text) {
         Ok(d) => d,
         Err(d) => {
@@ -300,19 +342,50 @@ fn load_file(
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Unit(wrap(&key, &rel, &text, u))
+            Parsed::Unit(wrap(key, &rel, &text, u))
         }),
         Kind::Article => parse::<Article>(&doc, &rel, &mut diags).map(|a| {
             diags.extend(a.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Article(wrap(&key, &rel, &text, a))
+            Parsed::Article(wrap(key, &rel, &text, a))
         }),
         Kind::Page => {
-            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(&key, &rel, &text, p)))
+            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(key, &rel, &text, p)))
         }
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Document(wrap(&key, &rel, &text, d))
+            Parsed::Document(wrap(key, &rel, &text, d))
+        }),
+        Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {
+            let stem = vi::nfc(key.rsplit('/').next().unwrap_or(key));
+            diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
+            Parsed::Procedure(wrap(key, &rel, &text, p))
         }),
     };
     (parsed, diags)
+}
+
+impl Content {
+    /// Add one file given as bytes, as if it were `content/<key>.md` (the
+    /// first segment of `key` chooses its type). For tools and fuzzing;
+    /// the site loader reads files itself.
+    pub fn add_bytes(&mut self, key: &str, bytes: Vec<u8>) -> Vec<Diagnostic> {
+        let folder = key.split('/').next().unwrap_or("");
+        let Some(kind) = Kind::from_folder(folder) else {
+            return vec![Diagnostic::error(
+                "E001",
+                format!("không có loại nội dung `{folder}`"),
+            )];
+        };
+        let rel = PathBuf::from(format!("content/{key}.md"));
+        let (parsed, diags) = parse_bytes(&rel, key, kind, bytes);
+        match parsed {
+            Some(Parsed::Unit(u)) => self.units.push(u),
+            Some(Parsed::Article(a)) => self.articles.push(a),
+            Some(Parsed::Page(p)) => self.pages.push(p),
+            Some(Parsed::Document(d)) => self.documents.push(d),
+            Some(Parsed::Procedure(p)) => self.procedures.push(p),
+            None => {}
+        }
+        diags
+    }
 }

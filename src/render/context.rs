@@ -144,6 +144,7 @@ pub fn kind_of(item: &Item) -> (&'static str, String) {
         ItemKind::Article(a) => ("article", a.kind.label().to_string()),
         ItemKind::Document(d) => ("document", d.doc_type.label().to_string()),
         ItemKind::Page(_) => ("page", "Trang".to_string()),
+        ItemKind::Procedure(_) => ("procedure", "Thủ tục hành chính".to_string()),
     }
 }
 
@@ -162,6 +163,7 @@ pub fn card(site: &Site, item: &Item) -> Card {
             .map(|&u| unit_link(site, u, Some(Role::Lead))),
         number: match &item.kind {
             ItemKind::Document(d) => Some(d.full_number()),
+            ItemKind::Procedure(p) => Some(p.code.0.clone()),
             _ => None,
         },
         featured: item.featured(),
@@ -234,6 +236,8 @@ pub struct ItemPage<'a> {
     pub content: &'a str,
     pub headings: &'a [Heading],
     pub related_documents: Vec<Card>,
+    /// Procedures an article names (`related_procedures`).
+    pub related_procedures: Vec<Card>,
     pub article: Option<&'a Article>,
     pub document: Option<DocRow<'a>>,
     pub page: Option<&'a Page>,
@@ -300,10 +304,16 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         .iter()
         .map(|&i| card(site, &site.items[i]))
         .collect();
+    let related_procedures = item
+        .related_procedures
+        .iter()
+        .map(|&i| card(site, &site.items[i]))
+        .collect();
     let (article, document, page) = match &item.kind {
         ItemKind::Article(a) => (Some(a), None, None),
         ItemKind::Document(d) => (None, Some(doc_row(site, item, d)), None),
         ItemKind::Page(p) => (None, None, Some(p)),
+        ItemKind::Procedure(_) => (None, None, None),
     };
     let submitted_to = article
         .map(|a| {
@@ -345,6 +355,7 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         content: &item.body.html,
         headings: &item.body.headings,
         related_documents,
+        related_procedures,
         article,
         document,
         page,

@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod procedures;
 pub mod search_index;
 pub mod search_page;
 pub mod search_text;
@@ -62,6 +63,7 @@ enum Job {
     SiteMapXml,
     Robots,
     Asset(String),
+    Procedures(procedures::Page),
 }
 
 /// The renderer for one build: Tera with the theme's templates and filters.
@@ -158,6 +160,7 @@ impl<'a> Renderer<'a> {
                 (1..=pages(entry.items.len(), per)).map(|page| Job::Unit { unit: u, page }),
             );
         }
+        jobs.extend(procedures::jobs(site).into_iter().map(Job::Procedures));
         jobs.extend(self.theme.assets.keys().cloned().map(Job::Asset));
         jobs
     }
@@ -188,40 +191,7 @@ impl<'a> Renderer<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let warnings = self.menu_warnings(&outputs);
-        Ok((outputs, warnings))
-    }
-
-    /// A menu entry that leads nowhere is the first thing a citizen clicks.
-    fn menu_warnings(&self, outputs: &[Output]) -> Vec<Diagnostic> {
-        let exists = |path: &str| {
-            let file = if path.ends_with('/') {
-                format!("{}index.html", &path[1..])
-            } else {
-                path[1..].to_string()
-            };
-            outputs
-                .binary_search_by(|o| o.path.as_str().cmp(&file))
-                .is_ok()
-        };
-        self.site
-            .config
-            .menu
-            .iter()
-            .filter(|m| m.url.starts_with('/') && !exists(m.url.split('#').next().unwrap_or("/")))
-            .map(|m| {
-                Diagnostic::warning(
-                    "W009",
-                    format!(
-                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
-                        m.name, m.url
-                    ),
-                )
-                .in_file("site.yaml")
-                .field("menu")
-                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
-            })
-            .collect()
+        Ok((outputs, Vec::new()))
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
@@ -313,12 +283,24 @@ impl<'a> Renderer<'a> {
                     "documents",
                     &self.cards(&site.documents[..site.documents.len().min(5)]),
                 );
+                procedures::home_context(site, &mut ctx);
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
             Job::Item(i) => {
                 let item = &site.items[*i];
                 let view = context::item_page(site, item);
+                let owned_trail = match &item.kind {
+                    ItemKind::Procedure(_) => procedures::trail(site, *i),
+                    _ => Vec::new(),
+                };
                 let (template, trail): (String, Vec<(&str, &str)>) = match &item.kind {
+                    ItemKind::Procedure(_) => (
+                        "procedure.html".into(),
+                        owned_trail
+                            .iter()
+                            .map(|(a, b)| (a.as_str(), b.as_str()))
+                            .collect(),
+                    ),
                     ItemKind::Article(_) => ("article.html".into(), vec![("Tin tức", "/tin-tuc/")]),
                     ItemKind::Document(_) => {
                         ("document.html".into(), vec![("Văn bản", "/van-ban/")])
@@ -347,16 +329,21 @@ impl<'a> Renderer<'a> {
                     ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
                 }
                 ctx.insert("page", &view);
+                procedures::item_context(site, *i, &mut ctx);
                 if let ItemKind::Page(p) = &item.kind {
                     if p.template.as_deref() == Some("tiep-can-thong-tin") {
                         ctx.insert("disclosures", &disclosure_rows(site));
                     }
                     if !self.theme.templates.contains_key(&template) {
+                        let (line, col) = crate::content::front_matter::split(&item.text)
+                            .map(|d| d.locate("template", None))
+                            .unwrap_or((1, 1));
                         return Err(Diagnostic::error(
                             "E017",
                             format!("giao diện không có mẫu `{template}`"),
                         )
                         .in_file(&item.source)
+                        .at(&item.text, line, col)
                         .field("template")
                         .hint(format!(
                             "các mẫu có sẵn: {}",
@@ -530,6 +517,7 @@ impl<'a> Renderer<'a> {
                     bytes: body.into_bytes(),
                 }])
             }
+            Job::Procedures(page) => procedures::render(self, page),
             Job::Asset(name) => {
                 let a = &self.theme.assets[name];
                 Ok(vec![Output {

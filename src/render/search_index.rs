@@ -62,11 +62,12 @@ pub struct SearchType {
 }
 
 /// The result type of an item. A new kind of item is one line here (the
-/// gaps in `rank` leave room for thủ tục and kế hoạch).
+/// gap in `rank` leaves room for kế hoạch).
 pub fn search_type(kind: &ItemKind) -> SearchType {
     let t = |rank, id, label| SearchType { rank, id, label };
     match kind {
         ItemKind::Article(_) => t(0, "tin-bai", "Tin bài"),
+        ItemKind::Procedure(_) => t(1, "thu-tuc", "Thủ tục hành chính"),
         ItemKind::Document(_) => t(2, "van-ban", "Văn bản"),
         ItemKind::Page(_) => t(4, "trang", "Trang"),
     }
@@ -115,6 +116,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         fields.push((Field::Meta, pa.label().to_string()));
     }
     let mut number = None;
+    let mut text = item.body.text.clone();
     match &item.kind {
         ItemKind::Article(a) => {
             fields.extend(
@@ -138,6 +140,36 @@ pub fn record(site: &Site, item: &Item) -> Record {
                 fields.extend(b.title.iter().map(|t| (Field::Meta, t.clone())));
             }
         }
+        ItemKind::Procedure(p) => {
+            fields.push((Field::Title, p.code.0.clone()));
+            number = Some(p.code.0.clone());
+            fields.extend(p.local_code.iter().map(|c| (Field::Title, c.clone())));
+            fields.extend(p.keywords.iter().map(|k| (Field::Summary, k.clone())));
+            fields.extend(p.description.iter().map(|d| (Field::Summary, d.clone())));
+            let body = p
+                .steps
+                .iter()
+                .chain(&p.results)
+                .chain(&p.applicants)
+                .chain(p.requirements.iter())
+                .chain(p.dossier.iter().flat_map(|c| c.case.iter()))
+                .chain(
+                    p.dossier
+                        .iter()
+                        .flat_map(|c| c.items.iter().map(|i| &i.name)),
+                );
+            for t in body {
+                // Shown in snippets too: a procedure's page is mostly these.
+                text.push_str(t);
+                text.push('\n');
+                fields.push((Field::Body, t.clone()));
+            }
+            fields.push((Field::Meta, p.field.clone()));
+            fields.push((Field::Meta, p.implementing_agency.clone()));
+            for b in p.decisions.iter().chain(&p.legal_basis) {
+                fields.push((Field::Meta, b.number.clone()));
+            }
+        }
         ItemKind::Page(_) => {}
     }
     Record {
@@ -149,7 +181,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         units: item.units.clone(),
         number,
         summary: item.summary.clone(),
-        text: item.body.text.clone(),
+        text,
         fields,
     }
 }

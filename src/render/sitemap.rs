@@ -46,6 +46,10 @@ pub fn xml(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         loc: site.permalink(&s.path),
         lastmod: None,
     }));
+    urls.extend(super::procedures::paths(site).iter().map(|p| Url {
+        loc: site.permalink(p),
+        lastmod: None,
+    }));
     urls.extend(site.tags.iter().map(|t| Url {
         loc: site.permalink(&t.path),
         lastmod: None,
@@ -89,6 +93,12 @@ pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         .map(|&i| link(&site.items[i].title, &site.items[i].path))
         .collect();
     let tags: Vec<Link> = site.tags.iter().map(|t| link(&t.name, &t.path)).collect();
+    let procedure_fields: Vec<Link> = site
+        .procedures
+        .fields
+        .iter()
+        .map(|g| link(&format!("Lĩnh vực {}", g.name), &g.path))
+        .collect();
     let mut ctx = r.context(
         "/so-do-trang/",
         "Sơ đồ trang",
@@ -99,6 +109,16 @@ pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     ctx.insert("units", &units);
     ctx.insert("documents", &documents);
     ctx.insert("tags", &tags);
+    if !procedure_fields.is_empty() {
+        ctx.insert(
+            "procedures",
+            &link(
+                "Thủ tục hành chính",
+                super::procedures::paths(site)[0].as_str(),
+            ),
+        );
+        ctx.insert("procedure_fields", &procedure_fields);
+    }
     Ok(vec![r.render_template(
         "sitemap.html",
         "/so-do-trang/",

@@ -13,6 +13,12 @@ base_url: https://thunghiem.gialai.gov.vn/
 responsible_person: {name: Nguyễn Văn An, position: Chủ tịch UBND xã}
 contact: {address: Thôn 1, phone: 0256 000 000, email: ubnd@thunghiem.gov.vn}
 paginate_by: 10
+menu:
+  - {name: Trang chủ, url: /}
+  - {name: Tin tức, url: /tin-tuc/}
+  - {name: Thủ tục hành chính, url: /thu-tuc-hanh-chinh/}
+  - {name: Văn bản, url: /van-ban/}
+  - {name: Đơn vị, url: /don-vi/}
 ";
 
 pub const UNITS: &[(&str, &str)] = &[

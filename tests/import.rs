@@ -1,0 +1,435 @@
+//! `trangxa import thu-tuc`: spreadsheets in, procedure files out, with a
+//! report a person can act on and nothing lost on bad rows.
+
+mod common;
+
+use common::{Fixture, stderr};
+use std::process::Output;
+
+const HEADER: &[&str] = &[
+    "Mã thủ tục",
+    "Tên thủ tục",
+    "Cấp thực hiện",
+    "Lĩnh vực",
+    "Trình tự thực hiện",
+    "Trực tiếp: thời hạn giải quyết",
+    "Trực tiếp: phí, lệ phí",
+    "Miễn, giảm phí, lệ phí",
+    "Thành phần hồ sơ",
+    "Đối tượng thực hiện",
+    "Cơ quan thực hiện",
+    "Kết quả thực hiện",
+    "Căn cứ pháp lý",
+    "Mức độ dịch vụ công trực tuyến",
+    "Địa chỉ nộp trực tuyến",
+    "Đơn vị tiếp nhận, giải quyết",
+    "Ngày lấy dữ liệu",
+];
+
+/// One valid row; tests change a cell by header.
+fn row(code: &str, title: &str) -> Vec<String> {
+    [
+        code,
+        title,
+        "Cấp xã",
+        "Hộ tịch",
+        "Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.",
+        "03 ngày làm việc",
+        "Lệ phí: 8.000 đồng",
+        "Miễn cho người thuộc hộ nghèo",
+        "Tờ khai theo mẫu (Bản chính: 1 - Bản sao: 0)\nGiấy tờ tùy thân (xuất trình)",
+        "Công dân Việt Nam",
+        "Ủy ban nhân dân cấp xã",
+        "Giấy xác nhận",
+        "60/2014/QH13 | Luật Hộ tịch | 20/11/2014 | Quốc hội",
+        "Không",
+        "",
+        "uy-ban; Phòng VHXH",
+        "20/11/2026",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn with(mut r: Vec<String>, header: &str, value: &str) -> Vec<String> {
+    let i = HEADER.iter().position(|h| *h == header).unwrap();
+    r[i] = value.to_string();
+    r
+}
+
+fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = header
+        .iter()
+        .map(|h| quote(h))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n";
+    for r in rows {
+        out += &(r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",") + "\n");
+    }
+    out
+}
+
+fn import(f: &Fixture, file: &str) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
+        .args(["import", "thu-tuc"])
+        .arg(f.root().join(file))
+        .arg("--root")
+        .arg(f.root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn content(f: &Fixture, code: &str) -> String {
+    std::fs::read_to_string(f.root().join(format!("content/thu-tuc/{code}.md"))).unwrap()
+}
+
+fn thu_tuc_files(f: &Fixture) -> Vec<String> {
+    let dir = f.root().join("content/thu-tuc");
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn import_creates_files_that_build_and_a_second_import_changes_nothing() {
+    let f = Fixture::new();
+    f.write(
+        "bang.csv",
+        &csv(
+            HEADER,
+            &[
+                row("1.001193", "Đăng ký khai sinh"),
+                row("1.000894", "Đăng ký kết hôn"),
+            ],
+        ),
+    );
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains(
+            "tạo mới    dòng 2    1.001193 Đăng ký khai sinh → content/thu-tuc/1.001193.md"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("Kết quả: 2 tạo mới, 0 cập nhật, 0 không đổi, 0 từ chối."),
+        "{report}"
+    );
+    let text = content(&f, "1.001193");
+    for line in [
+        "code: '1.001193'",
+        "- cap_xa",
+        "- 'Bước 1: Nộp hồ sơ.'",
+        "    text: 03 ngày làm việc",
+        "    amount: 3",
+        "    unit: ngay_lam_viec",
+        "    text: 'Lệ phí: 8.000 đồng'",
+        "    exemptions: Miễn cho người thuộc hộ nghèo",
+        "  - name: Tờ khai theo mẫu",
+        "    originals: 1",
+        "    present_only: true",
+        "  issued_date: 2014-11-20",
+        "online_level: khong",
+        "- Phòng VHXH",
+        "legal_status: con_hieu_luc",
+        "  retrieved_at: 2026-11-20",
+        "  verified: false",
+    ] {
+        assert!(text.contains(line), "`{line}` missing:\n{text}");
+    }
+    assert_eq!(
+        thu_tuc_files(&f),
+        ["1.000894.md", "1.001193.md"],
+        "no temp files left"
+    );
+    // The imported files build into the catalogue.
+    f.build_ok();
+    assert!(
+        f.read("thu-tuc-hanh-chinh/index.html")
+            .contains(">Đăng ký kết hôn</a>")
+    );
+    // Importing the same sheet again touches nothing.
+    let before = content(&f, "1.001193");
+    let again = import(&f, "bang.csv");
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("Kết quả: 0 tạo mới, 0 cập nhật, 2 không đổi, 0 từ chối."),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(content(&f, "1.001193"), before);
+}
+
+#[test]
+fn reimport_updates_fields_and_keeps_the_body_and_hand_added_details() {
+    let f = Fixture::new();
+    f.write(
+        "bang.csv",
+        &csv(HEADER, &[row("1.001193", "Đăng ký khai sinh")]),
+    );
+    assert!(import(&f, "bang.csv").status.success());
+    // Staff write a body and attach the form to a dossier item by hand.
+    let path = f.root().join("content/thu-tuc/1.001193.md");
+    let text = content(&f, "1.001193")
+        .replace(
+            "  - name: Tờ khai theo mẫu\n",
+            "  - name: Tờ khai theo mẫu\n    form: {name: Mẫu tờ khai, url: 'https://example.gov.vn/mau.docx'}\n",
+        )
+        + "## Lưu ý\n\nMang theo bản chính để đối chiếu.\n";
+    std::fs::write(&path, &text).unwrap();
+    // The national record changes its processing time.
+    f.write(
+        "bang.csv",
+        &csv(
+            HEADER,
+            &[with(
+                row("1.001193", "Đăng ký khai sinh"),
+                "Trực tiếp: thời hạn giải quyết",
+                "05 ngày làm việc",
+            )],
+        ),
+    );
+    let out = import(&f, "bang.csv");
+    assert!(
+        stdout(&out).contains("cập nhật   dòng 2    1.001193"),
+        "{}",
+        stdout(&out)
+    );
+    let new = content(&f, "1.001193");
+    assert!(
+        new.contains("text: 05 ngày làm việc") && !new.contains("03 ngày làm việc"),
+        "{new}"
+    );
+    assert!(
+        new.ends_with("---\n## Lưu ý\n\nMang theo bản chính để đối chiếu.\n"),
+        "{new}"
+    );
+    assert!(
+        new.contains("url: https://example.gov.vn/mau.docx"),
+        "the form link is kept:\n{new}"
+    );
+    f.build_ok();
+    assert!(
+        f.read("thu-tuc-hanh-chinh/1.001193/index.html")
+            .contains("Tải mẫu: Mẫu tờ khai")
+    );
+}
+
+#[test]
+fn rejected_rows_write_nothing_and_the_others_go_through() {
+    let f = Fixture::new();
+    let rows = [
+        row("1.001193", "Đăng ký khai sinh"),
+        row("1.00119", "Mã sai"),
+        with(row("1.000001", "Lĩnh vực sai"), "Lĩnh vực", "Hộ tịt"),
+        with(
+            row("1.000002", "Mức độ sai"),
+            "Mức độ dịch vụ công trực tuyến",
+            "Toàn phần",
+        ),
+        with(
+            row("1.000003", "Thiếu địa chỉ"),
+            "Mức độ dịch vụ công trực tuyến",
+            "Toàn trình",
+        ),
+        with(row("1.000004", "Xuống\ndòng"), "Cấp thực hiện", "Cấp xã"),
+        row("1.001193", "Trùng mã"),
+        with(
+            row("1.000005", "Đơn vị sai"),
+            "Đơn vị tiếp nhận, giải quyết",
+            "phong-kinh-tee",
+        ),
+        row("1.000894", "Đăng ký kết hôn"),
+    ];
+    f.write("bang.csv", &csv(HEADER, &rows));
+    let out = import(&f, "bang.csv");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a rejected row fails the command"
+    );
+    let report = stdout(&out);
+    for expected in [
+        "từ chối    dòng 3",
+        "dòng 3, cột A `Mã thủ tục`: mã thủ tục `1.00119` không hợp lệ",
+        "dòng 4, cột D `Lĩnh vực`: không có lĩnh vực `Hộ tịt` trong danh mục thủ tục",
+        "gợi ý: có phải bạn muốn viết `Hộ tịch`?",
+        "dòng 5, cột N `Mức độ dịch vụ công trực tuyến`: giá trị `Toàn phần` không hợp lệ",
+        "dòng 6, cột O `Địa chỉ nộp trực tuyến`: thủ tục có mức độ trực tuyến `Toàn trình` phải có địa chỉ nộp hồ sơ trực tuyến",
+        "dòng 7, cột B `Tên thủ tục`: ô có dấu xuống dòng",
+        "dòng 8, cột A `Mã thủ tục`: mã thủ tục `1.001193` đã có ở dòng 2",
+        "dòng 9, cột P `Đơn vị tiếp nhận, giải quyết`: không có đơn vị `phong-kinh-tee`",
+        "Kết quả: 2 tạo mới, 0 cập nhật, 0 không đổi, 7 từ chối.",
+    ] {
+        assert!(report.contains(expected), "`{expected}` missing:\n{report}");
+    }
+    assert_eq!(thu_tuc_files(&f), ["1.000894.md", "1.001193.md"]);
+    assert!(
+        content(&f, "1.001193").contains("title: Đăng ký khai sinh"),
+        "the first row wins"
+    );
+}
+
+#[test]
+fn a_sheet_missing_a_column_writes_nothing() {
+    let f = Fixture::new();
+    let header: Vec<&str> = HEADER
+        .iter()
+        .copied()
+        .filter(|h| *h != "Lĩnh vực")
+        .collect();
+    let mut r = row("1.001193", "Đăng ký khai sinh");
+    r.remove(3);
+    f.write("bang.csv", &csv(&header, &[r]));
+    let out = import(&f, "bang.csv");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("lỗi[E037]: bảng tính thiếu cột bắt buộc `Lĩnh vực`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bang.csv:1:"),
+        "the header row is named: {err}"
+    );
+    assert!(err.contains("không có tệp nào được ghi"), "{err}");
+    assert!(thu_tuc_files(&f).is_empty());
+}
+
+#[test]
+fn empty_rows_are_skipped_and_reported() {
+    let f = Fixture::new();
+    let blank = vec![String::new(); HEADER.len()];
+    f.write(
+        "bang.csv",
+        &csv(
+            HEADER,
+            &[
+                row("1.001193", "A"),
+                blank.clone(),
+                row("1.000894", "B"),
+                blank,
+            ],
+        ),
+    );
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success(), "{}", stdout(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("bỏ qua     dòng 3    (dòng trống)"),
+        "{report}"
+    );
+    assert!(report.contains("tạo mới    dòng 4    1.000894"), "{report}");
+    assert!(
+        !report.contains("dòng 5"),
+        "trailing blank rows are formatting: {report}"
+    );
+}
+
+#[test]
+fn unknown_columns_are_warned_about_with_a_suggestion() {
+    let f = Fixture::new();
+    let mut header = HEADER.to_vec();
+    header.push("Ghi chu noi bo");
+    header[1] = "TÊN THỦ TỤC";
+    let mut r = row("1.001193", "A");
+    r.push("x".into());
+    f.write("bang.csv", &csv(&header, &[r]));
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success());
+    assert!(
+        stderr(&out)
+            .contains("cảnh báo[W034]: cột R `Ghi chu noi bo` không được dùng nên bị bỏ qua"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        content(&f, "1.001193").contains("title: A"),
+        "headers match without case or tone marks"
+    );
+}
+
+#[test]
+fn excel_style_semicolon_csv_and_non_utf8_files() {
+    let f = Fixture::new();
+    // Excel set to Vietnamese writes `;` between cells.
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(";")
+            + "\n"
+    };
+    let out = line(HEADER.iter().map(|h| h.to_string()).collect()) + &line(row("1.001193", "A"));
+    f.write("bang.csv", &out);
+    let o = import(&f, "bang.csv");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    // A Windows-1258 export is refused with the fix.
+    f.write_bytes("cu.csv", b"M\xe3 th\xf0 t\xf5c\n");
+    let o = import(&f, "cu.csv");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("CSV UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_shipped_samples_import_to_the_embedded_content() {
+    // CSV and XLSX samples give the same records as content/thu-tuc/, so a
+    // second import of the sample reports every row unchanged.
+    for sample in ["thu-tuc-mau.csv", "thu-tuc-mau.xlsx"] {
+        let f = Fixture::new();
+        let root = common::repo_root();
+        std::fs::copy(root.join("site.yaml"), f.root().join("site.yaml")).unwrap();
+        for dir in ["content/don-vi", "content/thu-tuc"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let e = e.unwrap();
+                f.write_bytes(
+                    &format!("{dir}/{}", e.file_name().to_string_lossy()),
+                    &std::fs::read(e.path()).unwrap(),
+                );
+            }
+        }
+        std::fs::copy(root.join("examples").join(sample), f.root().join(sample)).unwrap();
+        let out = import(&f, sample);
+        assert!(
+            out.status.success(),
+            "{sample}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        let report = stdout(&out);
+        let n = report
+            .lines()
+            .filter(|l| l.starts_with("  không đổi"))
+            .count();
+        assert!(n >= 12, "{sample}: {report}");
+        assert!(
+            report.contains(&format!(
+                "Kết quả: 0 tạo mới, 0 cập nhật, {n} không đổi, 0 từ chối."
+            )),
+            "{sample}: {report}"
+        );
+        if sample.ends_with("xlsx") {
+            assert!(report.contains("(trang tính `Thủ tục`)"), "{report}");
+        }
+    }
+}
