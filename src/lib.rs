@@ -5,8 +5,10 @@
 //! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
 //! one error type they all report with; `scaffold` writes new content files;
-//! `import` turns a spreadsheet of procedures into content files.
+//! `import` turns a spreadsheet of procedures into content files; `serve` is
+//! the live preview (incremental rebuilds into memory, over HTTP).
 
+pub mod body_cache;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -16,6 +18,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vi;
@@ -120,8 +123,9 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     let build_opts = site::BuildOptions {
         drafts: opts.drafts,
         now,
+        bodies: None,
     };
-    let (site, site_diags) = site::Site::build(config, content, &static_keys, &build_opts);
+    let (site, site_diags) = site::Site::build(config, &content, &static_keys, &build_opts);
     diags.extend(site_diags);
     let (Some(site), Some(theme)) = (site, theme) else {
         return fail(diags);

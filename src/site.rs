@@ -6,10 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime as ChronoDateTime, FixedOffset};
 use rayon::prelude::*;
 
+use crate::body_cache::{self, BodyCache};
 use crate::config::SiteConfig;
 use crate::content::types::{DateTime, Image};
 use crate::content::{Article, Content, Document, Loaded, Page, Procedure, Unit};
@@ -26,6 +28,8 @@ pub mod procedures;
 pub struct BuildOptions {
     pub drafts: bool,
     pub now: ChronoDateTime<FixedOffset>,
+    /// Bodies rendered by earlier builds (`serve` keeps one across rebuilds).
+    pub bodies: Option<Arc<BodyCache>>,
 }
 
 /// Top-level path segments the generator uses itself; a static page cannot
@@ -85,7 +89,9 @@ pub struct Item {
     pub related_documents: Vec<usize>,
     /// Indices into `Site::items` of the procedures an article names.
     pub related_procedures: Vec<usize>,
-    pub body: Rendered,
+    pub body: Arc<Rendered>,
+    /// Changes whenever the source file's text does (see `body_cache`).
+    pub fingerprint: u64,
     pub kind: ItemKind,
     /// The source file's text, to point at lines in checks after rendering.
     pub text: String,
@@ -108,7 +114,9 @@ pub struct UnitEntry {
     pub unit: Unit,
     pub source: PathBuf,
     pub path: String,
-    pub body: Rendered,
+    pub body: Arc<Rendered>,
+    /// Changes whenever the source file's text does.
+    pub fingerprint: u64,
     /// Items the unit leads or coordinates, newest first.
     pub items: Vec<(usize, Role)>,
     pub parent: Option<usize>,
@@ -248,7 +256,7 @@ impl Site {
     /// Build the model. Returns `None` when there are errors (all reported).
     pub fn build(
         config: SiteConfig,
-        content: Content,
+        content: &Content,
         static_files: &BTreeSet<String>,
         opts: &BuildOptions,
     ) -> (Option<Site>, Vec<Diagnostic>) {
@@ -256,6 +264,7 @@ impl Site {
         let base_path = config.base_path();
         let raw_html = config.raw_html;
         let now = DateTime(opts.now);
+        let bodies = opts.bodies.as_deref();
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
         for u in &content.units {
@@ -265,19 +274,23 @@ impl Site {
         }
         let mut units: Vec<UnitEntry> = content
             .units
-            .into_par_iter()
+            .par_iter()
             .map(|l| {
-                let rendered = markdown::render_with(l.body().0, &base_path, raw_html);
+                let (rendered, fingerprint) =
+                    body_cache::render(bodies, &l.key, &l.text, &base_path, raw_html, || {
+                        l.body().0
+                    });
                 UnitEntry {
                     path: format!("/don-vi/{}/", l.meta.id),
                     unit: l.meta.clone(),
                     source: l.source.clone(),
                     body: rendered,
+                    fingerprint,
                     items: Vec::new(),
                     parent: None,
                     children: Vec::new(),
                     replaced_by: None,
-                    text: l.text,
+                    text: l.text.clone(),
                 }
             })
             .collect();
@@ -378,10 +391,10 @@ impl Site {
         diags.extend(procedures::check_duplicates(&content.procedures));
 
         // Items: pending form, with unit names still unresolved.
-        struct Pending {
+        struct Pending<'c> {
             key: String,
             source: PathBuf,
-            text: String,
+            text: &'c str,
             path: String,
             title: String,
             summary: Option<String>,
@@ -389,15 +402,19 @@ impl Site {
             updated: Option<DateTime>,
             units: Vec<String>,
             par_areas: Vec<ParArea>,
-            tags: Vec<String>,
+            /// Spelling and slug of each tag.
+            tags: Vec<(String, String)>,
             related: Vec<(String, &'static str)>,
             /// Procedure codes an article names.
             procedures: Vec<String>,
             kind: ItemKind,
         }
 
-        let mut pending: Vec<Pending> = Vec::new();
-        for a in content.articles {
+        let mut slugs: HashMap<String, String> = HashMap::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(
+            content.articles.len() + content.pages.len() + content.documents.len(),
+        );
+        for a in &content.articles {
             let m = &a.meta;
             if !visible(m.status, Some(&m.published_at), m.expires_at.as_ref()) {
                 continue;
@@ -497,7 +514,7 @@ impl Site {
             pending.push(Pending {
                 key: a.key.clone(),
                 source: a.source.clone(),
-                text: a.text.clone(),
+                text: &a.text,
                 path: format!("/tin-tuc/{slug}/"),
                 title: m.title.clone(),
                 summary: m.summary.clone(),
@@ -505,7 +522,7 @@ impl Site {
                 updated: m.updated_at,
                 units: m.units.clone(),
                 par_areas: m.par_areas.clone(),
-                tags: m.tags.clone(),
+                tags: tag_slugs(&m.tags, &mut slugs),
                 related: m
                     .related_documents
                     .iter()
@@ -516,7 +533,7 @@ impl Site {
             });
         }
 
-        for p in content.pages {
+        for p in &content.pages {
             let m = &p.meta;
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
@@ -540,7 +557,7 @@ impl Site {
             pending.push(Pending {
                 key: p.key.clone(),
                 source: p.source.clone(),
-                text: p.text.clone(),
+                text: &p.text,
                 path: format!("/{slug}/"),
                 title: m.title.clone(),
                 summary: m.summary.clone(),
@@ -555,7 +572,7 @@ impl Site {
             });
         }
 
-        for d in content.documents {
+        for d in &content.documents {
             let m = &d.meta;
             if !visible(m.status, m.published_at.as_ref(), m.expires_at.as_ref()) {
                 continue;
@@ -591,7 +608,7 @@ impl Site {
             pending.push(Pending {
                 key: d.key.clone(),
                 source: d.source.clone(),
-                text: d.text.clone(),
+                text: &d.text,
                 path: format!("/{dir}/{slug}/"),
                 title: m.display_title(),
                 summary: m.summary.clone().or_else(|| Some(m.abstract_.clone())),
@@ -599,23 +616,22 @@ impl Site {
                 updated: m.updated_at,
                 units: m.units.clone(),
                 par_areas: m.par_areas.clone(),
-                tags: m.tags.clone(),
+                tags: tag_slugs(&m.tags, &mut slugs),
                 related,
                 procedures: Vec::new(),
                 kind: ItemKind::Document(d.meta.clone()),
             });
         }
 
-        for l in content.procedures {
+        for l in &content.procedures {
             let m = &l.meta;
             if !visible(m.status, None, None) {
                 continue;
             }
-            let meta =
-                procedures::check(&l, &config.procedure_fields, &procedure_codes, &mut diags);
+            let meta = procedures::check(l, &config.procedure_fields, &procedure_codes, &mut diags);
             for form in m.forms() {
                 if let Some(file) = &form.file {
-                    check_file(&l, "dossier", file, static_files, &mut diags);
+                    check_file(l, "dossier", file, static_files, &mut diags);
                 }
             }
             let updated = m
@@ -624,7 +640,7 @@ impl Site {
             pending.push(Pending {
                 key: l.key.clone(),
                 source: l.source.clone(),
-                text: l.text.clone(),
+                text: &l.text,
                 path: procedures::path_of(&m.code.0),
                 title: m.title.clone(),
                 summary: m.description.clone(),
@@ -644,7 +660,7 @@ impl Site {
             let mut by_path: BTreeMap<&str, &PathBuf> = BTreeMap::new();
             for p in &pending {
                 if let Some(first) = by_path.insert(&p.path, &p.source) {
-                    let doc = crate::content::front_matter::split(&p.text).ok();
+                    let doc = crate::content::front_matter::split(p.text).ok();
                     let (line, col) = doc
                         .as_ref()
                         .map(|d| d.locate("title", None))
@@ -659,7 +675,7 @@ impl Site {
                             ),
                         )
                         .in_file(&p.source)
-                        .at(&p.text, line, col)
+                        .at(p.text, line, col)
                         .field("slug")
                         .hint("đổi tên một trong hai tệp, hoặc thêm `slug: ...` khác nhau"),
                     );
@@ -668,7 +684,15 @@ impl Site {
         }
 
         // Sort: newest first, undated last, then by key for determinism.
-        pending.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
+        // Sorting positions, not the large records, keeps this cheap at
+        // 10,000 items (serve runs it on every change).
+        let mut order: Vec<usize> = (0..pending.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&pending[a], &pending[b]);
+            b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
+        });
+        let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+        let pending: Vec<Pending> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let key_index: HashMap<String, usize> = pending
             .iter()
             .enumerate()
@@ -686,13 +710,12 @@ impl Site {
         // Tags: one entry per slug, named by its first spelling in sorted order.
         let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
         for p in &pending {
-            for t in &p.tags {
-                let slug = vi::slugify(t);
+            for (t, slug) in &p.tags {
                 if slug.is_empty() {
                     continue;
                 }
                 tag_names
-                    .entry(slug)
+                    .entry(slug.clone())
                     .or_insert_with(|| t.trim().to_string());
             }
         }
@@ -717,10 +740,12 @@ impl Site {
             .into_par_iter()
             .map(|p| {
                 let mut d = Vec::new();
-                let doc = crate::content::front_matter::split(&p.text).ok();
+                // Split the file only when needed: for an error, or a body not in the cache.
+                let doc = std::cell::OnceCell::new();
+                let doc = || doc.get_or_init(|| crate::content::front_matter::split(p.text).ok());
                 let at = |code: &'static str, field: &str, value: &str, msg: String| {
-                    let (line, col) = doc.as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
-                    Diagnostic::error(code, msg).in_file(&p.source).at(&p.text, line, col).field(field)
+                    let (line, col) = doc().as_ref().map(|x| x.locate(field, Some(value))).unwrap_or((1, 1));
+                    Diagnostic::error(code, msg).in_file(&p.source).at(p.text, line, col).field(field)
                 };
                 let mut unit_ids = Vec::new();
                 for u in &p.units {
@@ -760,8 +785,9 @@ impl Site {
                         Err(e) => d.push(e),
                     }
                 }
-                let (body, _) = doc.as_ref().map(|x| (x.body, x.body_line)).unwrap_or(("", 1));
-                let rendered = markdown::render_with(body, &base_path, raw_html);
+                let (rendered, fingerprint) = body_cache::render(bodies, &p.key, p.text, &base_path, raw_html, || {
+                    doc().as_ref().map(|x| x.body).unwrap_or("")
+                });
                 let summary = p
                     .summary
                     .clone()
@@ -769,7 +795,7 @@ impl Site {
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| markdown::truncate_words(&rendered.first_paragraph, 220));
                 let mut tag_ids: Vec<usize> =
-                    p.tags.iter().filter_map(|t| tag_index.get(&vi::slugify(t)).copied()).collect();
+                    p.tags.iter().filter_map(|(_, slug)| tag_index.get(slug).copied()).collect();
                 tag_ids.sort_unstable();
                 tag_ids.dedup();
                 let item = Item {
@@ -786,8 +812,9 @@ impl Site {
                     related_documents,
                     related_procedures,
                     body: rendered,
+                    fingerprint,
                     kind: p.kind,
-                    text: p.text,
+                    text: p.text.to_string(),
                 };
                 (item, d)
             })
@@ -968,6 +995,24 @@ fn check_file<T>(
             .hint(format!("ví dụ `/files/{path}` cho tệp static/files/{path}")),
         ),
     }
+}
+
+/// Each tag with its slug; a site uses a few dozen tags thousands of times,
+/// so slugs are remembered in `memo`.
+fn tag_slugs(tags: &[String], memo: &mut HashMap<String, String>) -> Vec<(String, String)> {
+    tags.iter()
+        .map(|t| {
+            let slug = match memo.get(t) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = vi::slugify(t);
+                    memo.insert(t.clone(), s.clone());
+                    s
+                }
+            };
+            (t.clone(), slug)
+        })
+        .collect()
 }
 
 /// The item's slug: the front matter's if well-formed (else an error), or the

@@ -35,6 +35,14 @@ pub fn nfc(s: &str) -> String {
 /// URL slug: lowercase ASCII words joined by `-`. `đ`/`Đ` become `d`
 /// (deunicode handles them, unlike "NFD and strip marks").
 pub fn slugify(s: &str) -> String {
+    // Most inputs are file names that already are slugs: skip the transliteration.
+    let b = s.as_bytes();
+    let plain = b
+        .iter()
+        .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+    if plain && !s.starts_with('-') && !s.ends_with('-') && !s.contains("--") {
+        return s.to_string();
+    }
     let ascii = deunicode::deunicode(s);
     let mut out = String::with_capacity(ascii.len());
     let mut dash = false;

@@ -77,6 +77,19 @@ impl<T> Loaded<T> {
             .at(&self.text, line, col)
             .field(field)
     }
+
+    pub fn warning_at(
+        &self,
+        code: &'static str,
+        field: &str,
+        value: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            ..self.error_at(code, field, value, message)
+        }
+    }
 }
 
 /// Everything under `content/`, by type, in a stable order (sorted by key).
@@ -112,7 +125,9 @@ impl Kind {
     }
 }
 
-enum Parsed {
+/// One parsed content file, of whichever type its folder says.
+#[derive(Debug, Clone)]
+pub enum Entry {
     Unit(Loaded<Unit>),
     Article(Loaded<Article>),
     Page(Loaded<Page>),
@@ -120,8 +135,80 @@ enum Parsed {
     Procedure(Loaded<Procedure>),
 }
 
+impl Entry {
+    pub fn key(&self) -> &str {
+        match self {
+            Entry::Unit(l) => &l.key,
+            Entry::Article(l) => &l.key,
+            Entry::Page(l) => &l.key,
+            Entry::Document(l) => &l.key,
+            Entry::Procedure(l) => &l.key,
+        }
+    }
+}
+
+/// Insert or replace `l` in a list kept sorted by key.
+fn upsert<T>(list: &mut Vec<Loaded<T>>, l: Loaded<T>) {
+    match list.binary_search_by(|x| x.key.as_str().cmp(&l.key)) {
+        Ok(i) => list[i] = l,
+        Err(i) => list.insert(i, l),
+    }
+}
+
+fn remove_key<T>(list: &mut Vec<Loaded<T>>, key: &str) -> bool {
+    match list.binary_search_by(|x| x.key.as_str().cmp(key)) {
+        Ok(i) => {
+            list.remove(i);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+impl Content {
+    /// Add a file, replacing the one with the same key: how `serve` takes in
+    /// an edited file without reloading the others.
+    pub fn insert(&mut self, entry: Entry) {
+        match entry {
+            Entry::Unit(l) => upsert(&mut self.units, l),
+            Entry::Article(l) => upsert(&mut self.articles, l),
+            Entry::Page(l) => upsert(&mut self.pages, l),
+            Entry::Document(l) => upsert(&mut self.documents, l),
+            Entry::Procedure(l) => upsert(&mut self.procedures, l),
+        }
+    }
+
+    /// Forget the file with this key (it was deleted or renamed away).
+    pub fn remove(&mut self, key: &str) -> bool {
+        remove_key(&mut self.units, key)
+            || remove_key(&mut self.articles, key)
+            || remove_key(&mut self.pages, key)
+            || remove_key(&mut self.documents, key)
+            || remove_key(&mut self.procedures, key)
+    }
+
+    /// Add one file given as bytes, as if it were `content/<key>.md` (the
+    /// first segment of `key` chooses its type). For tools and fuzzing;
+    /// the site loader reads files itself.
+    pub fn add_bytes(&mut self, key: &str, bytes: Vec<u8>) -> Vec<Diagnostic> {
+        let folder = key.split('/').next().unwrap_or("");
+        let Some(kind) = Kind::from_folder(folder) else {
+            return vec![Diagnostic::error(
+                "E001",
+                format!("không có loại nội dung `{folder}`"),
+            )];
+        };
+        let rel = PathBuf::from(format!("content/{key}.md"));
+        let (entry, diags) = parse_bytes(&rel, key, kind, bytes);
+        if let Some(e) = entry {
+            self.insert(e);
+        }
+        diags
+    }
+}
+
 /// Files an editor leaves behind while saving; never content.
-fn is_editor_temp(name: &str) -> bool {
+pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.starts_with('#')
@@ -129,112 +216,113 @@ fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// Every file (and symlink) under `dir`, which lies inside `root/content`,
+/// sorted by path; unreadable folders become diagnostics.
+pub fn files_under(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if !e.file_type().is_dir() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error("E001", format!("không đọc được: {e}"))),
+        }
+    }
+    (files, diags)
+}
+
 /// Load every content file under `root/content`.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     let content_dir = root.join("content");
-    let mut diags = Vec::new();
-    let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     if !content_dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "E001",
-                format!(
-                    "không tìm thấy thư mục nội dung `{}`",
-                    content_dir.display()
-                ),
-            )
-            .hint(
-                "chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`",
+        let d = Diagnostic::error(
+            "E001",
+            format!(
+                "không tìm thấy thư mục nội dung `{}`",
+                content_dir.display()
             ),
-        );
-        return (Content::default(), diags);
+        )
+        .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`");
+        return (Content::default(), vec![d]);
     }
-    for entry in WalkDir::new(&content_dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error("E001", format!("không đọc được: {e}")));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if is_editor_temp(&name) || entry.file_type().is_dir() {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            diags.push(
-                Diagnostic::warning(
-                    "W005",
-                    "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung",
-                )
-                .in_file(&rel),
-            );
-            continue;
-        }
-        if entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
-            diags.push(
-                Diagnostic::warning(
-                    "W006",
-                    "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung",
-                )
-                .in_file(&rel)
-                .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/"),
-            );
-            continue;
-        }
-        let in_content = entry
-            .path()
-            .strip_prefix(&content_dir)
-            .unwrap_or(entry.path());
-        let folder = in_content
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().to_string());
-        match folder.as_deref().and_then(Kind::from_folder) {
-            Some(kind) if in_content.components().count() > 1 => files.push((entry.path().to_path_buf(), kind)),
-            _ => diags.push(
-                Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
-                    .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
-            ),
-        }
-    }
-
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|(path, kind)| load_file(root, &content_dir, path, *kind))
-        .collect();
-
+    let (files, mut diags) = files_under(&content_dir);
+    let results: Vec<(Option<Entry>, Vec<Diagnostic>)> =
+        files.par_iter().map(|path| load_file(root, path)).collect();
     let mut content = Content::default();
-    for (parsed, file_diags) in results {
+    for (entry, file_diags) in results {
         diags.extend(file_diags);
-        match parsed {
-            Some(Parsed::Unit(u)) => content.units.push(u),
-            Some(Parsed::Article(a)) => content.articles.push(a),
-            Some(Parsed::Page(p)) => content.pages.push(p),
-            Some(Parsed::Document(d)) => content.documents.push(d),
-            Some(Parsed::Procedure(p)) => content.procedures.push(p),
-            None => {}
+        if let Some(e) = entry {
+            content.insert(e);
         }
     }
     (content, diags)
 }
 
-fn load_file(
-    root: &Path,
-    content_dir: &Path,
-    path: &Path,
-    kind: Kind,
-) -> (Option<Parsed>, Vec<Diagnostic>) {
+/// Decide what a path under `content/` is (editor leftovers: nothing; a
+/// symlink, a non-Markdown file or a file outside the known folders: a
+/// warning) and parse it if it is content.
+pub fn load_file(root: &Path, path: &Path) -> (Option<Entry>, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if is_editor_temp(&name) {
+        return (None, Vec::new());
+    }
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let key = path
-        .strip_prefix(content_dir)
-        .unwrap_or(path)
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let d = Diagnostic::error("E001", format!("không đọc được tệp: {e}")).in_file(&rel);
+            return (None, vec![d]);
+        }
+    };
+    if meta.file_type().is_symlink() {
+        let d = Diagnostic::warning(
+            "W005",
+            "bỏ qua liên kết tượng trưng (symlink) trong thư mục nội dung",
+        )
+        .in_file(&rel);
+        return (None, vec![d]);
+    }
+    if meta.is_dir() {
+        return (None, Vec::new());
+    }
+    if path.extension().and_then(|e| e.to_str()) != Some("md") {
+        let d = Diagnostic::warning(
+            "W006",
+            "bỏ qua tệp không phải Markdown (.md) trong thư mục nội dung",
+        )
+        .in_file(&rel)
+        .hint("tệp đính kèm và ảnh đặt trong thư mục static/files/");
+        return (None, vec![d]);
+    }
+    let in_content = path.strip_prefix(&content_dir).unwrap_or(path);
+    let folder = in_content
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    match folder.as_deref().and_then(Kind::from_folder) {
+        Some(kind) if in_content.components().count() > 1 => parse_file(path, rel, in_content, kind),
+        _ => (
+            None,
+            vec![
+                Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
+                    .in_file(&rel)
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
+            ],
+        ),
+    }
+}
+
+fn parse_file(
+    path: &Path,
+    rel: PathBuf,
+    in_content: &Path,
+    kind: Kind,
+) -> (Option<Entry>, Vec<Diagnostic>) {
+    let key = in_content
         .with_extension("")
         .components()
         .map(|c| c.as_os_str().to_string_lossy().to_string())
@@ -245,17 +333,13 @@ fn load_file(
     const MAX_FILE: u64 = 4 * 1024 * 1024;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.len() > MAX_FILE {
-            return (
-                None,
-                vec![
-                    Diagnostic::error(
-                        "E027",
-                        format!("tệp quá lớn ({} KB); giới hạn là 4 MB", meta.len() / 1024),
-                    )
-                    .in_file(&rel)
-                    .hint("đặt tệp đính kèm lớn vào static/files/ và liên kết tới nó"),
-                ],
-            );
+            let d = Diagnostic::error(
+                "E027",
+                format!("tệp quá lớn ({} KB); giới hạn là 4 MB", meta.len() / 1024),
+            )
+            .in_file(&rel)
+            .hint("đặt tệp đính kèm lớn vào static/files/ và liên kết tới nó");
+            return (None, vec![d]);
         }
     }
     match std::fs::read(path) {
@@ -274,7 +358,7 @@ fn parse_bytes(
     key: &str,
     kind: Kind,
     bytes: Vec<u8>,
-) -> (Option<Parsed>, Vec<Diagnostic>) {
+) -> (Option<Entry>, Vec<Diagnostic>) {
     let rel = rel.to_path_buf();
     let mut diags = Vec::new();
     let text = match String::from_utf8(bytes) {
@@ -342,50 +426,24 @@ fn parse_bytes(
     let parsed = match kind {
         Kind::Unit => parse::<Unit>(&doc, &rel, &mut diags).map(|u| {
             diags.extend(u.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Unit(wrap(key, &rel, &text, u))
+            Entry::Unit(wrap(key, &rel, &text, u))
         }),
         Kind::Article => parse::<Article>(&doc, &rel, &mut diags).map(|a| {
             diags.extend(a.validate(&doc).into_iter().map(|d| d.in_file(&rel)));
-            Parsed::Article(wrap(key, &rel, &text, a))
+            Entry::Article(wrap(key, &rel, &text, a))
         }),
         Kind::Page => {
-            parse::<Page>(&doc, &rel, &mut diags).map(|p| Parsed::Page(wrap(key, &rel, &text, p)))
+            parse::<Page>(&doc, &rel, &mut diags).map(|p| Entry::Page(wrap(key, &rel, &text, p)))
         }
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Document(wrap(key, &rel, &text, d))
+            Entry::Document(wrap(key, &rel, &text, d))
         }),
         Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {
             let stem = vi::nfc(key.rsplit('/').next().unwrap_or(key));
             diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
-            Parsed::Procedure(wrap(key, &rel, &text, p))
+            Entry::Procedure(wrap(key, &rel, &text, p))
         }),
     };
     (parsed, diags)
-}
-
-impl Content {
-    /// Add one file given as bytes, as if it were `content/<key>.md` (the
-    /// first segment of `key` chooses its type). For tools and fuzzing;
-    /// the site loader reads files itself.
-    pub fn add_bytes(&mut self, key: &str, bytes: Vec<u8>) -> Vec<Diagnostic> {
-        let folder = key.split('/').next().unwrap_or("");
-        let Some(kind) = Kind::from_folder(folder) else {
-            return vec![Diagnostic::error(
-                "E001",
-                format!("không có loại nội dung `{folder}`"),
-            )];
-        };
-        let rel = PathBuf::from(format!("content/{key}.md"));
-        let (parsed, diags) = parse_bytes(&rel, key, kind, bytes);
-        match parsed {
-            Some(Parsed::Unit(u)) => self.units.push(u),
-            Some(Parsed::Article(a)) => self.articles.push(a),
-            Some(Parsed::Page(p)) => self.pages.push(p),
-            Some(Parsed::Document(d)) => self.documents.push(d),
-            Some(Parsed::Procedure(p)) => self.procedures.push(p),
-            None => {}
-        }
-        diags
-    }
 }

@@ -22,6 +22,22 @@ struct Entry<'a> {
     categories: Vec<&'a str>,
 }
 
+/// The items a feed of `items` shows: dated ones (a feed needs dates), newest
+/// first, at most `feed_limit`.
+pub(super) fn selected<'s>(
+    site: &'s crate::site::Site,
+    items: &'s [usize],
+) -> impl Iterator<Item = usize> + 's {
+    items
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let item = &site.items[i];
+            item.date.is_some() && !matches!(item.kind, ItemKind::Page(_))
+        })
+        .take(site.config.feed_limit)
+}
+
 /// Render `rss.xml` and `atom.xml` under `path` for `items` (newest first).
 pub fn render(
     r: &Renderer,
@@ -30,11 +46,8 @@ pub fn render(
     items: &[usize],
 ) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site();
-    let entries: Vec<Entry> = items
-        .iter()
-        .map(|&i| &site.items[i])
-        .filter(|item| item.date.is_some() && !matches!(item.kind, ItemKind::Page(_)))
-        .take(site.config.feed_limit)
+    let entries: Vec<Entry> = selected(site, items)
+        .map(|i| &site.items[i])
         .filter_map(|item| {
             let date = item.date?;
             Some(Entry {

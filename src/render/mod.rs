@@ -1,7 +1,9 @@
 //! RENDER: `Site` + `Theme` → the list of files to write. No IO here.
 //!
 //! Every output is a `Job`; jobs render in parallel (rayon) and the result is
-//! sorted by path, so the output does not depend on thread timing.
+//! sorted by path, so the output does not depend on thread timing. Jobs can be
+//! listed with the files they write and a signature of what they show
+//! (`signature.rs`), so `serve` renders again only the jobs whose inputs changed.
 
 pub mod context;
 pub mod feeds;
@@ -9,9 +11,11 @@ pub mod procedures;
 pub mod search_index;
 pub mod search_page;
 pub mod search_text;
+mod signature;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -45,8 +49,24 @@ struct ListSpec {
     feeds: Option<(String, String)>,
 }
 
-#[derive(Debug, Clone)]
-enum Job {
+/// One piece of rendering work: a page, or a few files rendered together
+/// (a unit's first page and its feeds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    kind: JobKind,
+    /// The files it writes, relative to the output folder.
+    outputs: Vec<String>,
+}
+
+impl Job {
+    /// The files this job writes (`tin-tuc/abc/index.html`), known before rendering.
+    pub fn outputs(&self) -> &[String] {
+        &self.outputs
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum JobKind {
     Home,
     Item(usize),
     List { spec: usize, page: usize },
@@ -72,6 +92,9 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     lists: Vec<ListSpec>,
+    /// The search index's files, built on first use: their names (the
+    /// shards) are only known once the items are cut into words.
+    search: OnceLock<Vec<Output>>,
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
@@ -127,48 +150,141 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             lists,
+            search: OnceLock::new(),
         })
     }
 
-    fn jobs(&self) -> Vec<Job> {
+    fn search_index(&self) -> &[Output] {
+        self.search.get_or_init(|| search_index::outputs(self.site))
+    }
+
+    /// Every job of the site, each with the files it writes.
+    pub fn jobs(&self) -> Vec<Job> {
         let site = self.site;
         let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
         let per = site.config.paginate_by;
-        let mut jobs = vec![
-            Job::Home,
-            Job::UnitsIndex,
-            Job::TagsIndex,
-            Job::SectionsIndex,
-            Job::SiteMapHtml,
-            Job::SearchPage,
-            Job::SearchIndex,
-            Job::NotFound,
-            Job::Feeds,
-            Job::SiteMapXml,
-            Job::Robots,
+        let mut kinds = vec![
+            JobKind::Home,
+            JobKind::UnitsIndex,
+            JobKind::TagsIndex,
+            JobKind::SectionsIndex,
+            JobKind::SiteMapHtml,
+            JobKind::SearchPage,
+            JobKind::SearchIndex,
+            JobKind::NotFound,
+            JobKind::Feeds,
+            JobKind::SiteMapXml,
+            JobKind::Robots,
         ];
-        jobs.extend((0..site.items.len()).map(Job::Item));
+        kinds.extend((0..site.items.len()).map(JobKind::Item));
         for (i, spec) in self.lists.iter().enumerate() {
-            jobs.extend((1..=pages(spec.items.len(), per)).map(|page| Job::List { spec: i, page }));
-        }
-        jobs.extend(
-            (1..=pages(site.documents.len(), DOCUMENTS_PER_PAGE))
-                .map(|page| Job::Documents { page }),
-        );
-        for (u, entry) in site.units.iter().enumerate().filter(|(_, e)| e.has_page()) {
-            jobs.extend(
-                (1..=pages(entry.items.len(), per)).map(|page| Job::Unit { unit: u, page }),
+            kinds.extend(
+                (1..=pages(spec.items.len(), per)).map(|page| JobKind::List { spec: i, page }),
             );
         }
-        jobs.extend(procedures::jobs(site).into_iter().map(Job::Procedures));
-        jobs.extend(self.theme.assets.keys().cloned().map(Job::Asset));
-        jobs
+        kinds.extend(
+            (1..=pages(site.documents.len(), DOCUMENTS_PER_PAGE))
+                .map(|page| JobKind::Documents { page }),
+        );
+        for (u, entry) in site.units.iter().enumerate().filter(|(_, e)| e.has_page()) {
+            kinds.extend(
+                (1..=pages(entry.items.len(), per)).map(|page| JobKind::Unit { unit: u, page }),
+            );
+        }
+        kinds.extend(procedures::jobs(site).into_iter().map(JobKind::Procedures));
+        kinds.extend(self.theme.assets.keys().cloned().map(JobKind::Asset));
+        kinds
+            .into_iter()
+            .map(|kind| Job {
+                outputs: self.outputs_of(&kind),
+                kind,
+            })
+            .collect()
+    }
+
+    /// The files a job writes, from the model alone.
+    fn outputs_of(&self, kind: &JobKind) -> Vec<String> {
+        let site = self.site;
+        let feeds = |path: &str| {
+            [
+                output_file(&format!("{path}rss.xml")),
+                output_file(&format!("{path}atom.xml")),
+            ]
+        };
+        match kind {
+            JobKind::Home => vec!["index.html".into()],
+            JobKind::Item(i) => vec![output_file(&site.items[*i].path)],
+            JobKind::List { spec, page } => {
+                vec![output_file(&context::pager_path(
+                    &self.lists[*spec].path,
+                    *page,
+                ))]
+            }
+            JobKind::Documents { page } => {
+                vec![output_file(&context::pager_path("/van-ban/", *page))]
+            }
+            JobKind::Unit { unit, page } => {
+                let path = &site.units[*unit].path;
+                let mut out = vec![output_file(&context::pager_path(path, *page))];
+                if *page == 1 {
+                    out.extend(feeds(path));
+                }
+                out
+            }
+            JobKind::UnitsIndex => vec!["don-vi/index.html".into()],
+            JobKind::TagsIndex => vec!["tu-khoa/index.html".into()],
+            JobKind::SectionsIndex => vec!["chuyen-muc/index.html".into()],
+            JobKind::SiteMapHtml => vec!["so-do-trang/index.html".into()],
+            JobKind::SearchPage => vec![output_file(search_page::PATH)],
+            JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
+            JobKind::NotFound => vec!["404.html".into()],
+            JobKind::Feeds => {
+                let mut out = feeds("/").to_vec();
+                for s in &site.sections {
+                    out.extend(feeds(&s.path));
+                }
+                out
+            }
+            JobKind::SiteMapXml => vec!["sitemap.xml".into()],
+            JobKind::Robots => vec!["robots.txt".into()],
+            JobKind::Procedures(page) => vec![output_file(&procedures::page_path(site, page))],
+            JobKind::Asset(name) => vec![self.theme.assets[name].out_path.clone()],
+        }
     }
 
     /// Render every output file of the site, with warnings about the result.
     pub fn render_all(&self) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let results: Vec<Result<Vec<Output>, Diagnostic>> =
-            self.jobs().par_iter().map(|j| self.render_job(j)).collect();
+        let jobs = self.jobs();
+        let mut diags = duplicate_outputs(&jobs);
+        let outputs = match self.render_jobs(&jobs) {
+            Ok(o) => o,
+            Err(d) => {
+                diags.extend(d);
+                return Err(diags);
+            }
+        };
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        // Broken menu entries and links are reported by `check::links`.
+        Ok((outputs, Vec::new()))
+    }
+
+    /// Render some jobs (in parallel), sorted by path; every failure is reported.
+    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
+            .par_iter()
+            .map(|j| {
+                let out = self.render_job(&j.kind)?;
+                debug_assert!(
+                    out.iter().map(|o| &o.path).eq(j.outputs.iter()),
+                    "{:?} wrote {:?}",
+                    j.kind,
+                    out.iter().map(|o| &o.path).collect::<Vec<_>>()
+                );
+                Ok(out)
+            })
+            .collect();
         let mut outputs = Vec::new();
         let mut diags = Vec::new();
         for r in results {
@@ -177,21 +293,37 @@ impl<'a> Renderer<'a> {
                 Err(d) => diags.push(d),
             }
         }
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        for pair in outputs.windows(2) {
-            if pair[0].path == pair[1].path {
-                diags.push(
-                    Diagnostic::error("E012", format!("hai trang cùng ghi vào `{}`", pair[0].path))
-                        .hint(
-                            "đổi `slug:` của một trang tĩnh hoặc bài viết để đường dẫn khác nhau",
-                        ),
-                );
-            }
-        }
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok((outputs, Vec::new()))
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(outputs)
+    }
+
+    /// A menu entry that leads nowhere is the first thing a citizen clicks.
+    /// `exists` tells whether an output file (`gioi-thieu/index.html`) exists.
+    pub fn menu_warnings(&self, exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+        self.site
+            .config
+            .menu
+            .iter()
+            .filter(|m| {
+                m.url.starts_with('/')
+                    && !exists(&output_file(m.url.split('#').next().unwrap_or("/")))
+            })
+            .map(|m| {
+                Diagnostic::warning(
+                    "W009",
+                    format!(
+                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
+                        m.name, m.url
+                    ),
+                )
+                .in_file("site.yaml")
+                .field("menu")
+                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
+            })
+            .collect()
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
@@ -199,13 +331,8 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, ctx)
             .map_err(|e| template_error(template, &e))?;
-        let file = if path.ends_with('/') {
-            format!("{}index.html", &path[1..])
-        } else {
-            path[1..].to_string()
-        };
         Ok(Output {
-            path: file,
+            path: output_file(path),
             bytes: html.into_bytes(),
         })
     }
@@ -240,33 +367,16 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn render_job(&self, job: &Job) -> Result<Vec<Output>, Diagnostic> {
+    fn render_job(&self, job: &JobKind) -> Result<Vec<Output>, Diagnostic> {
         let site = self.site;
         let per = site.config.paginate_by;
         match job {
-            Job::Home => {
+            JobKind::Home => {
                 let mut ctx = self.base_ctx("/", &site.config.name, &[]);
-                let featured: Vec<usize> = site
-                    .news
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.items[i].featured())
-                    .take(3)
-                    .collect();
-                ctx.insert("featured", &self.cards(&featured));
-                let latest: Vec<usize> = site
-                    .news
-                    .iter()
-                    .copied()
-                    .filter(|i| !featured.contains(i))
-                    .take(per)
-                    .collect();
-                ctx.insert("latest", &self.cards(&latest));
-                let par = site
-                    .sections
-                    .iter()
-                    .find(|s| s.id == crate::content::article::PAR_SECTION);
-                if let Some(par) = par {
+                let home = Home::of(site);
+                ctx.insert("featured", &self.cards(&home.featured));
+                ctx.insert("latest", &self.cards(&home.latest));
+                if let Some((par, items)) = home.par {
                     ctx.insert(
                         "par_section",
                         &context::Link {
@@ -274,44 +384,28 @@ impl<'a> Renderer<'a> {
                             href: site.href(&par.path),
                         },
                     );
-                    ctx.insert(
-                        "par_latest",
-                        &self.cards(&par.items[..par.items.len().min(5)]),
-                    );
+                    ctx.insert("par_latest", &self.cards(items));
                 }
-                ctx.insert(
-                    "documents",
-                    &self.cards(&site.documents[..site.documents.len().min(5)]),
-                );
+                ctx.insert("documents", &self.cards(home.documents));
                 procedures::home_context(site, &mut ctx);
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
-            Job::Item(i) => {
+            JobKind::Item(i) => {
                 let item = &site.items[*i];
                 let view = context::item_page(site, item);
+                let template = item_template(item);
                 let owned_trail = match &item.kind {
                     ItemKind::Procedure(_) => procedures::trail(site, *i),
                     _ => Vec::new(),
                 };
-                let (template, trail): (String, Vec<(&str, &str)>) = match &item.kind {
-                    ItemKind::Procedure(_) => (
-                        "procedure.html".into(),
-                        owned_trail
-                            .iter()
-                            .map(|(a, b)| (a.as_str(), b.as_str()))
-                            .collect(),
-                    ),
-                    ItemKind::Article(_) => ("article.html".into(), vec![("Tin tức", "/tin-tuc/")]),
-                    ItemKind::Document(_) => {
-                        ("document.html".into(), vec![("Văn bản", "/van-ban/")])
-                    }
-                    ItemKind::Page(p) => (
-                        p.template
-                            .as_ref()
-                            .map(|t| format!("{}.html", t.trim_end_matches(".html")))
-                            .unwrap_or_else(|| "page.html".into()),
-                        vec![],
-                    ),
+                let trail: Vec<(&str, &str)> = match &item.kind {
+                    ItemKind::Procedure(_) => owned_trail
+                        .iter()
+                        .map(|(a, b)| (a.as_str(), b.as_str()))
+                        .collect(),
+                    ItemKind::Article(_) => vec![("Tin tức", "/tin-tuc/")],
+                    ItemKind::Document(_) => vec![("Văn bản", "/van-ban/")],
+                    ItemKind::Page(_) => vec![],
                 };
                 let mut trail = trail;
                 trail.push((&item.title, &item.path));
@@ -359,7 +453,7 @@ impl<'a> Renderer<'a> {
                 }
                 Ok(vec![self.page(&template, &item.path, &ctx)?])
             }
-            Job::List { spec, page } => {
+            JobKind::List { spec, page } => {
                 let spec = &self.lists[*spec];
                 let total = spec.items.len().div_ceil(per).max(1);
                 let slice = &spec.items
@@ -391,7 +485,7 @@ impl<'a> Renderer<'a> {
                 }
                 Ok(vec![self.page("list.html", &path, &ctx)?])
             }
-            Job::Documents { page } => {
+            JobKind::Documents { page } => {
                 let total = site.documents.len().div_ceil(DOCUMENTS_PER_PAGE).max(1);
                 let start = ((page - 1) * DOCUMENTS_PER_PAGE).min(site.documents.len());
                 let end = (page * DOCUMENTS_PER_PAGE).min(site.documents.len());
@@ -411,7 +505,7 @@ impl<'a> Renderer<'a> {
                 );
                 Ok(vec![self.page("documents.html", &path, &ctx)?])
             }
-            Job::Unit { unit, page } => {
+            JobKind::Unit { unit, page } => {
                 let entry = &site.units[*unit];
                 let total = entry.items.len().div_ceil(per).max(1);
                 let slice = &entry.items[((page - 1) * per).min(entry.items.len())
@@ -442,7 +536,7 @@ impl<'a> Renderer<'a> {
                 }
                 Ok(out)
             }
-            Job::UnitsIndex => {
+            JobKind::UnitsIndex => {
                 #[derive(Serialize)]
                 struct Row<'a> {
                     unit: &'a crate::content::Unit,
@@ -463,7 +557,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("units", &rows);
                 Ok(vec![self.page("units.html", "/don-vi/", &ctx)?])
             }
-            Job::TagsIndex => {
+            JobKind::TagsIndex => {
                 let tags: Vec<_> = site
                     .tags
                     .iter()
@@ -473,7 +567,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("tags", &tags);
                 Ok(vec![self.page("tags.html", "/tu-khoa/", &ctx)?])
             }
-            Job::SectionsIndex => {
+            JobKind::SectionsIndex => {
                 let sections: Vec<_> = site
                     .sections
                     .iter()
@@ -487,14 +581,14 @@ impl<'a> Renderer<'a> {
                 ctx.insert("sections", &sections);
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
-            Job::SiteMapHtml => sitemap::html(self),
-            Job::SearchPage => search_page::html(self),
-            Job::SearchIndex => Ok(search_index::outputs(site)),
-            Job::NotFound => {
+            JobKind::SiteMapHtml => sitemap::html(self),
+            JobKind::SearchPage => search_page::html(self),
+            JobKind::SearchIndex => Ok(self.search_index().to_vec()),
+            JobKind::NotFound => {
                 let ctx = self.base_ctx("/404.html", "Không tìm thấy trang", &[]);
                 Ok(vec![self.page("404.html", "/404.html", &ctx)?])
             }
-            Job::Feeds => {
+            JobKind::Feeds => {
                 let mut out = feeds::render(self, "/", &site.config.name, &feed_items(site))?;
                 for s in &site.sections {
                     out.extend(feeds::render(
@@ -506,8 +600,8 @@ impl<'a> Renderer<'a> {
                 }
                 Ok(out)
             }
-            Job::SiteMapXml => sitemap::xml(self),
-            Job::Robots => {
+            JobKind::SiteMapXml => sitemap::xml(self),
+            JobKind::Robots => {
                 let body = format!(
                     "User-agent: *\nAllow: /\n\nSitemap: {}\n",
                     site.permalink("/sitemap.xml")
@@ -517,8 +611,8 @@ impl<'a> Renderer<'a> {
                     bytes: body.into_bytes(),
                 }])
             }
-            Job::Procedures(page) => procedures::render(self, page),
-            Job::Asset(name) => {
+            JobKind::Procedures(page) => procedures::render(self, page),
+            JobKind::Asset(name) => {
                 let a = &self.theme.assets[name];
                 Ok(vec![Output {
                     path: a.out_path.clone(),
@@ -527,6 +621,87 @@ impl<'a> Renderer<'a> {
             }
         }
     }
+}
+
+/// The template of an item's own page.
+fn item_template(item: &crate::site::Item) -> String {
+    match &item.kind {
+        ItemKind::Procedure(_) => "procedure.html".into(),
+        ItemKind::Article(_) => "article.html".into(),
+        ItemKind::Document(_) => "document.html".into(),
+        ItemKind::Page(p) => p
+            .template
+            .as_ref()
+            .map(|t| format!("{}.html", t.trim_end_matches(".html")))
+            .unwrap_or_else(|| "page.html".into()),
+    }
+}
+
+/// What the home page shows, chosen once for rendering and signing alike.
+struct Home<'s> {
+    featured: Vec<usize>,
+    latest: Vec<usize>,
+    par: Option<(&'s crate::site::SectionEntry, &'s [usize])>,
+    documents: &'s [usize],
+}
+
+impl<'s> Home<'s> {
+    fn of(site: &'s Site) -> Home<'s> {
+        let featured: Vec<usize> = site
+            .news
+            .iter()
+            .copied()
+            .filter(|&i| site.items[i].featured())
+            .take(3)
+            .collect();
+        let latest = site
+            .news
+            .iter()
+            .copied()
+            .filter(|i| !featured.contains(i))
+            .take(site.config.paginate_by)
+            .collect();
+        let par = site
+            .sections
+            .iter()
+            .find(|s| s.id == crate::content::article::PAR_SECTION)
+            .map(|par| (par, &par.items[..par.items.len().min(5)]));
+        Home {
+            featured,
+            latest,
+            par,
+            documents: &site.documents[..site.documents.len().min(5)],
+        }
+    }
+}
+
+/// Site path → output file: `/tin-tuc/a/` → `tin-tuc/a/index.html`.
+fn output_file(path: &str) -> String {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Two jobs writing the same file (a page slug equal to a generated path).
+pub fn duplicate_outputs(jobs: &[Job]) -> Vec<Diagnostic> {
+    let mut all: Vec<&str> = jobs
+        .iter()
+        .flat_map(|j| j.outputs.iter().map(String::as_str))
+        .collect();
+    all.sort_unstable();
+    let mut diags = Vec::new();
+    for pair in all.windows(2) {
+        if pair[0] == pair[1] {
+            diags.push(
+                Diagnostic::error("E012", format!("hai trang cùng ghi vào `{}`", pair[0]))
+                    .hint("đổi `slug:` của một trang tĩnh hoặc bài viết để đường dẫn khác nhau"),
+            );
+        }
+    }
+    diags
 }
 
 /// Dated items for the site feed: articles and documents, newest first.

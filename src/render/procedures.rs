@@ -20,7 +20,7 @@ use crate::vocab::{OnlineLevel, ProcedureStatus};
 const TITLE: &str = "Thủ tục hành chính";
 
 /// One catalogue page to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Index,
     Field(usize),
@@ -41,6 +41,18 @@ pub fn jobs(site: &Site) -> Vec<Page> {
     jobs.extend((0..c.levels.len()).map(Page::Level));
     jobs.extend((0..c.agencies.len()).map(Page::Agency));
     jobs
+}
+
+/// The site path a catalogue page is written to.
+pub fn page_path(site: &Site, page: &Page) -> String {
+    let c = &site.procedures;
+    match page {
+        Page::Index => ROOT.to_string(),
+        Page::AToZ => format!("{ROOT}a-z/"),
+        Page::Field(i) => c.fields[*i].path.clone(),
+        Page::Level(i) => c.levels[*i].1.path.clone(),
+        Page::Agency(i) => c.agencies[*i].path.clone(),
+    }
 }
 
 /// Every catalogue path, for the sitemaps.

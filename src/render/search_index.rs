@@ -437,8 +437,8 @@ fn shard_files(dir: &str, index: &TokenIndex) -> (Vec<Output>, Vec<String>) {
     (files, shards.into_iter().map(|(k, _)| k).collect())
 }
 
-/// Every file of the index, in a fixed order (the same site gives the same
-/// bytes).
+/// Every file of the index, `index.json` first, in a fixed order (the same
+/// site gives the same bytes).
 pub fn outputs(site: &Site) -> Vec<Output> {
     let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
     let (words, pairs): (Vec<TokenMap>, Vec<TokenMap>) = records
@@ -506,7 +506,8 @@ pub fn outputs(site: &Site) -> Vec<Output> {
             })
             .collect(),
     };
-    files.push(json(format!("{DIR}/index.json"), &head));
+    // First: a job is known by its first file.
+    files.insert(0, json(format!("{DIR}/index.json"), &head));
     files
 }
 

@@ -1,0 +1,326 @@
+//! `trangxa serve`: a live preview. The site is built into memory (a
+//! production `public/` is never touched), served over HTTP on 127.0.0.1, and
+//! rebuilt incrementally on every change to its sources; open pages reload by
+//! themselves, and a build error shows as an overlay over the last good site.
+//!
+//! `rebuild` keeps the site and re-renders what an edit touches, `watch`
+//! turns file system events into changed paths, `http` serves, `reload` talks
+//! to the browser.
+
+pub mod http;
+pub mod rebuild;
+pub mod reload;
+pub mod watch;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use crate::Options;
+use crate::diagnostics::Diagnostic;
+use http::{Served, Server};
+use rebuild::{Delta, Rebuilder};
+use reload::Hub;
+use watch::{Change, Watcher};
+
+/// How `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// What to build; `base_url` defaults to the served address.
+    pub site: Options,
+    pub bind: IpAddr,
+    /// 0 lets the system choose a free port (printed at start).
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// Run until the process is stopped. Returns only on a setup failure.
+pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
+    let mut site_opts = opts.site.clone();
+    site_opts.root = std::fs::canonicalize(&site_opts.root).map_err(|e| {
+        vec![
+            Diagnostic::error(
+                "E001",
+                format!(
+                    "không tìm thấy thư mục trang `{}`: {e}",
+                    site_opts.root.display()
+                ),
+            )
+            .hint("dùng `--root THƯ_MỤC` (nơi có site.yaml)"),
+        ]
+    })?;
+    let listener = TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).map_err(|e| {
+        vec![
+            Diagnostic::error(
+                "E040",
+                format!("không mở được cổng {} trên {}: {e}", opts.port, opts.bind),
+            )
+            .hint("cổng có thể đang được chương trình khác dùng: chọn cổng khác với `--port`, ví dụ `--port 1112`"),
+        ]
+    })?;
+    let addr = listener.local_addr().map_err(|e| {
+        vec![Diagnostic::error(
+            "E040",
+            format!("không đọc được địa chỉ máy chủ: {e}"),
+        )]
+    })?;
+    let url = format!("http://{addr}/");
+    if !opts.bind.is_loopback() {
+        let w = Diagnostic::warning(
+            "W040",
+            format!(
+                "máy chủ xem trước đang mở cho mọi máy trong mạng ({}): ai cùng mạng cũng xem được cả bài nháp",
+                opts.bind
+            ),
+        )
+        .hint("chỉ dùng trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)");
+        eprintln!("{w}\n");
+    }
+    if site_opts.base_url.is_none() {
+        site_opts.base_url = Some(url.clone());
+    }
+
+    let mut rebuilder = Rebuilder::new(&site_opts);
+    let served = Arc::new(RwLock::new(Served::default()));
+    let hub = Arc::new(Hub::default());
+    let static_root = std::fs::canonicalize(site_opts.root.join("static"))
+        .unwrap_or_else(|_| site_opts.root.join("static"));
+    let server = Arc::new(Server::new(served.clone(), hub.clone(), static_root));
+
+    let first = rebuilder.rebuild(&[]);
+    let mut generation = 0;
+    publish(&rebuilder, &served, &hub, first, &mut generation, &[], None);
+
+    std::thread::Builder::new()
+        .name("trangxa-accept".into())
+        .spawn(move || server.run(listener))
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                "E040",
+                format!("không chạy được máy chủ: {e}"),
+            )]
+        })?;
+
+    let (tx, rx) = channel();
+    let mut watcher = Watcher::start(&site_opts.root, tx).map_err(|d| vec![d])?;
+    println!("Đang phục vụ tại {url}");
+    println!("Trang tự dựng lại khi tệp thay đổi. Nhấn Ctrl+C để dừng.");
+    let _ = std::io::stdout().flush();
+    if opts.open {
+        open_browser(&url);
+    }
+    watch_loop(
+        &rx,
+        &mut watcher,
+        &mut rebuilder,
+        &served,
+        &hub,
+        &mut generation,
+    );
+    Ok(())
+}
+
+/// Wait for changes, gather a burst into one batch, rebuild, publish.
+fn watch_loop(
+    rx: &Receiver<Change>,
+    watcher: &mut Watcher,
+    rebuilder: &mut Rebuilder,
+    served: &Arc<RwLock<Served>>,
+    hub: &Arc<Hub>,
+    generation: &mut u64,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut paths = Vec::new();
+        let mut everything = false;
+        let mut take = |c: Change, paths: &mut Vec<PathBuf>| match c {
+            Change::Paths(p) => paths.extend(p),
+            Change::Everything => everything = true,
+            Change::Failed(msg) => eprintln!("Lỗi theo dõi thay đổi: {msg}"),
+        };
+        take(first, &mut paths);
+        // A burst (a checkout, a copied folder) arrives in several batches:
+        // take in whatever is already waiting, so it costs one rebuild.
+        while let Ok(c) = rx.recv_timeout(Duration::from_millis(1)) {
+            take(c, &mut paths);
+        }
+        paths.sort();
+        paths.dedup();
+        if watcher.touches_roots(&paths) {
+            watcher.refresh();
+            everything = true;
+        }
+        if paths.is_empty() && !everything {
+            continue;
+        }
+        let old_css = rebuilder.stylesheets().clone();
+        let result = if everything {
+            rebuilder.rebuild_everything()
+        } else {
+            rebuilder.rebuild(&paths)
+        };
+        let swaps = css_swaps(rebuilder, &old_css);
+        publish(
+            rebuilder,
+            served,
+            hub,
+            result,
+            generation,
+            &paths,
+            Some(&swaps),
+        );
+    }
+}
+
+/// Stylesheet URLs that a CSS-only change renamed (old href → new href).
+fn css_swaps(
+    rebuilder: &Rebuilder,
+    old: &std::collections::BTreeMap<String, String>,
+) -> Vec<(String, String)> {
+    let base = rebuilder.base_path();
+    rebuilder
+        .stylesheets()
+        .iter()
+        .filter_map(|(name, new)| {
+            let old = old.get(name)?;
+            (old != new).then(|| (format!("{base}/{old}"), format!("{base}/{new}")))
+        })
+        .collect()
+}
+
+/// Put a build's result in front of the user: the terminal, the served site,
+/// and the open pages.
+fn publish(
+    rebuilder: &Rebuilder,
+    served: &Arc<RwLock<Served>>,
+    hub: &Hub,
+    result: Result<Delta, Vec<Diagnostic>>,
+    generation: &mut u64,
+    changed: &[PathBuf],
+    swaps: Option<&[(String, String)]>,
+) {
+    let root = rebuilder.root();
+    let clock = chrono::Local::now().format("%H:%M:%S");
+    let what = describe_changes(changed, root);
+    match result {
+        Ok(delta) => {
+            for w in &delta.warnings {
+                if changed.is_empty() || mentions(w, changed) {
+                    eprintln!("{w}\n");
+                }
+            }
+            let touched =
+                !delta.written.is_empty() || !delta.removed.is_empty() || delta.statics.is_some();
+            if let Ok(mut s) = served.write() {
+                for (path, bytes) in &delta.written {
+                    s.files.insert(path.clone(), bytes.clone());
+                }
+                for path in &delta.removed {
+                    s.files.remove(path);
+                }
+                if let Some(statics) = &delta.statics {
+                    s.statics = statics
+                        .iter()
+                        .map(|f| (f.rel.clone(), f.source.clone()))
+                        .collect::<HashMap<_, _>>();
+                }
+                s.base_path = rebuilder.base_path();
+            }
+            let static_edit = changed
+                .iter()
+                .any(|p| p.components().any(|c| c.as_os_str() == "static"));
+            if touched || static_edit {
+                *generation += 1;
+                let css = swaps.filter(|s| delta.css_only && !s.is_empty());
+                hub.built(*generation, css);
+            } else {
+                hub.unchanged();
+            }
+            let ms = format!("{:.1}", delta.elapsed.as_secs_f64() * 1000.0).replace('.', ",");
+            if changed.is_empty() {
+                println!(
+                    "[{clock}] Đã dựng {} tệp ({} mục) trong {ms} ms; {} cảnh báo.",
+                    crate::vi::number(delta.written.len()),
+                    crate::vi::number(delta.jobs_total),
+                    delta.warnings.len()
+                );
+            } else {
+                let mut outs: Vec<&str> = delta.written.iter().map(|(p, _)| p.as_str()).collect();
+                outs.sort_unstable();
+                let shown = match outs.len() {
+                    0 => String::new(),
+                    1..=6 => format!(": {}", outs.join(", ")),
+                    n => format!(": {}, … và {} tệp khác", outs[..5].join(", "), n - 5),
+                };
+                println!(
+                    "[{clock}] {what} → dựng lại {}/{} mục trong {ms} ms; {} tệp thay đổi, {} tệp bỏ{}{shown}",
+                    delta.jobs_rendered,
+                    crate::vi::number(delta.jobs_total),
+                    delta.written.len(),
+                    delta.removed.len(),
+                    if delta.css_only {
+                        " (chỉ đổi CSS: trình duyệt thay bảng kiểu, không tải lại)"
+                    } else {
+                        ""
+                    },
+                );
+            }
+        }
+        Err(diags) => {
+            // Every error; warnings only about the files just changed.
+            for d in diags
+                .iter()
+                .filter(|d| d.is_error() || mentions(d, changed))
+            {
+                eprintln!("{d}\n");
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            println!(
+                "[{clock}] {what} → {errors} lỗi; vẫn phục vụ bản dựng tốt gần nhất. Sửa tệp và lưu lại để dựng lại."
+            );
+            hub.failed(reload::overlay_html(&diags));
+        }
+    }
+    let _ = std::io::stdout().flush();
+}
+
+/// "content/tin-tuc/a.md" or "3 tệp (content/…, …)".
+fn describe_changes(changed: &[PathBuf], root: &std::path::Path) -> String {
+    let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).display().to_string();
+    match changed {
+        [] => "Dựng lần đầu".to_string(),
+        [one] => rel(one),
+        [a, b] => format!("{}, {}", rel(a), rel(b)),
+        [a, rest @ ..] => format!("{} và {} tệp khác", rel(a), rest.len()),
+    }
+}
+
+/// A warning about one of the changed files (others were printed before).
+fn mentions(d: &Diagnostic, changed: &[PathBuf]) -> bool {
+    match &d.file {
+        Some(f) => changed.iter().any(|c| c.ends_with(f)),
+        None => true,
+    }
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(e) = std::process::Command::new(cmd.0)
+        .args(&cmd.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        eprintln!("Không mở được trình duyệt ({e}); hãy mở {url}");
+    }
+}

@@ -1,0 +1,552 @@
+//! The site held in memory by `serve`, rebuilt incrementally.
+//!
+//! The `Rebuilder` keeps what the last build read (config, theme, every content
+//! file, the static file list) and what it produced (files and job signatures).
+//! After an edit it re-reads only the changed files (and rescans their folder,
+//! since a file created right after its folder may bring no event of its own),
+//! rebuilds the model — cheap, with rendered bodies reused — and renders only
+//! the jobs whose signature changed. The result is the same as a full build of
+//! the files on disk; `tests/serve_incremental.rs` checks that over random edits.
+//! A failed build changes nothing: the last good site stays served.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use chrono::Utc;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::body_cache::BodyCache;
+use crate::config::SiteConfig;
+use crate::content::{self, Content};
+use crate::diagnostics::{self, Diagnostic};
+use crate::output::{self, StaticFile};
+use crate::render::{self, Renderer};
+use crate::site::{BuildOptions, Site};
+use crate::theme::Theme;
+use crate::{Options, vi};
+
+/// A file's bytes, shared between the rebuilder and the HTTP threads.
+pub type Bytes = Arc<Vec<u8>>;
+
+/// What a content file gave on its last read.
+struct FileState {
+    /// Content key when it parsed.
+    key: Option<String>,
+    diags: Vec<Diagnostic>,
+    /// Modification time and size, to notice changes a folder rescan finds.
+    stamp: Option<(SystemTime, u64)>,
+}
+
+/// A job as the last good build rendered it.
+struct JobState {
+    signature: u64,
+    outputs: Vec<String>,
+    /// The build that last listed it (jobs no longer listed are dropped).
+    seen: u64,
+}
+
+/// What one successful rebuild changed.
+#[derive(Debug, Default)]
+pub struct Delta {
+    /// Files rendered again (new or different), with their bytes.
+    pub written: Vec<(String, Bytes)>,
+    /// Files that no longer exist.
+    pub removed: Vec<String>,
+    /// How many jobs were rendered, of how many.
+    pub jobs_rendered: usize,
+    pub jobs_total: usize,
+    /// The static file list, when it changed.
+    pub statics: Option<Vec<StaticFile>>,
+    /// Only theme stylesheets changed (the browser can swap them in place).
+    pub css_only: bool,
+    /// Warnings of the whole site after this build.
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Which inputs an edit touched.
+#[derive(Debug, Default)]
+struct Touched {
+    config: bool,
+    theme: bool,
+    statics: bool,
+    /// Content paths (files or folders, existing or gone).
+    content: Vec<PathBuf>,
+}
+
+pub struct Rebuilder {
+    opts: Options,
+    config: Result<SiteConfig, Vec<Diagnostic>>,
+    theme: Option<Result<Theme, Vec<Diagnostic>>>,
+    content: Content,
+    files: BTreeMap<PathBuf, FileState>,
+    /// Errors from walking folders (an unreadable folder), by folder.
+    walk_diags: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    statics: Vec<StaticFile>,
+    static_diags: Vec<Diagnostic>,
+    bodies: Arc<BodyCache>,
+    /// The output of the last good build.
+    outputs: HashMap<String, Bytes>,
+    /// Jobs of the last good build, by their first output.
+    jobs: HashMap<String, JobState>,
+    /// Counts good builds; marks the jobs each one saw.
+    build_number: u64,
+    /// The next build renders every job (first build, config changed).
+    render_all: bool,
+    /// Stylesheets as the last good build served them.
+    css: BTreeMap<String, String>,
+    /// A file was forgotten since the body cache was last trimmed.
+    forgot: bool,
+    /// The static file list changed since the last good build.
+    statics_changed: bool,
+}
+
+impl Rebuilder {
+    /// Read everything under `opts.root`; nothing is rendered until `rebuild`.
+    pub fn new(opts: &Options) -> Rebuilder {
+        let mut r = Rebuilder {
+            opts: opts.clone(),
+            config: Err(Vec::new()),
+            theme: None,
+            content: Content::default(),
+            files: BTreeMap::new(),
+            walk_diags: BTreeMap::new(),
+            statics: Vec::new(),
+            static_diags: Vec::new(),
+            bodies: Arc::new(BodyCache::default()),
+            outputs: HashMap::default(),
+            jobs: HashMap::default(),
+            build_number: 0,
+            render_all: true,
+            css: BTreeMap::new(),
+            forgot: false,
+            statics_changed: false,
+        };
+        r.read_everything();
+        r
+    }
+
+    /// The site's files as last built successfully: output path → bytes.
+    pub fn outputs(&self) -> &HashMap<String, Bytes> {
+        &self.outputs
+    }
+
+    /// The static files as last listed: output path → source.
+    pub fn statics(&self) -> &[StaticFile] {
+        &self.statics
+    }
+
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.opts.root
+    }
+
+    /// The site path prefix (`/canhvinh`) of the current configuration.
+    pub fn base_path(&self) -> String {
+        self.config
+            .as_ref()
+            .map(SiteConfig::base_path)
+            .unwrap_or_default()
+    }
+
+    fn read_everything(&mut self) {
+        self.config = self.load_config();
+        self.theme = None;
+        self.content = Content::default();
+        self.files.clear();
+        self.walk_diags.clear();
+        let content_dir = self.opts.root.join("content");
+        if content_dir.is_dir() {
+            self.rescan(&content_dir, &HashSet::default());
+        }
+        self.read_statics();
+        self.statics_changed = true;
+        self.render_all = true;
+    }
+
+    fn load_config(&self) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let mut config = SiteConfig::load(&self.opts.root)?;
+        if let Some(url) = &self.opts.base_url {
+            config.set_base_url(url);
+        }
+        Ok(config)
+    }
+
+    fn read_statics(&mut self) -> bool {
+        let (statics, diags) = output::list_static(&self.opts.root);
+        let changed = statics
+            .iter()
+            .map(|s| &s.rel)
+            .ne(self.statics.iter().map(|s| &s.rel))
+            || diags != self.static_diags;
+        self.statics = statics;
+        self.static_diags = diags;
+        changed
+    }
+
+    /// Sort changed paths into the inputs they belong to; everything else
+    /// (the output folder, editor files at the root) is ignored.
+    fn classify(&self, changed: &[PathBuf]) -> Touched {
+        let mut t = Touched::default();
+        for path in changed {
+            let Ok(rel) = path.strip_prefix(&self.opts.root) else {
+                continue;
+            };
+            let mut parts = rel.components();
+            match parts.next().map(|c| c.as_os_str().to_string_lossy()) {
+                Some(first) if first == "site.yaml" => t.config = true,
+                Some(first) if first == "themes" => t.theme = true,
+                Some(first) if first == "static" => t.statics = true,
+                Some(first) if first == "content" => t.content.push(path.clone()),
+                _ => {}
+            }
+        }
+        t
+    }
+
+    /// Re-read the files under `dir` (recursively) whose stamp changed or that
+    /// are in `force`, forget those that are gone, and read the new ones.
+    fn rescan(&mut self, dir: &Path, force: &HashSet<PathBuf>) {
+        let (found, walk) = if dir.is_dir() {
+            content::files_under(dir)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.walk_diags.retain(|d, _| !d.starts_with(dir));
+        if !walk.is_empty() {
+            self.walk_diags.insert(dir.to_path_buf(), walk);
+        }
+        let found_set: HashSet<&PathBuf> = found.iter().collect();
+        let gone: Vec<PathBuf> = self
+            .files
+            .range(dir.to_path_buf()..)
+            .take_while(|(p, _)| p.starts_with(dir))
+            .filter(|(p, _)| !found_set.contains(p))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in gone {
+            self.forget(&p);
+            self.forgot = true;
+        }
+        let stale: Vec<(PathBuf, Option<(SystemTime, u64)>)> = found
+            .into_iter()
+            .map(|p| {
+                let stamp = stamp_of(&p);
+                (p, stamp)
+            })
+            .filter(|(p, stamp)| {
+                force.contains(p)
+                    || !self
+                        .files
+                        .get(p)
+                        .is_some_and(|f| f.stamp.is_some() && f.stamp == *stamp)
+            })
+            .collect();
+        // Parse in parallel (the first build reads every file this way).
+        let root = &self.opts.root;
+        let loaded: Vec<_> = stale
+            .into_par_iter()
+            .map(|(p, stamp)| {
+                let (entry, diags) = content::load_file(root, &p);
+                (p, stamp, entry, diags)
+            })
+            .collect();
+        for (p, stamp, entry, diags) in loaded {
+            self.forget(&p);
+            let key = entry.as_ref().map(|e| e.key().to_string());
+            if let Some(e) = entry {
+                self.content.insert(e);
+            }
+            self.files.insert(p, FileState { key, diags, stamp });
+        }
+    }
+
+    fn forget(&mut self, path: &Path) {
+        if let Some(old) = self.files.remove(path) {
+            if let Some(key) = old.key {
+                self.content.remove(&key);
+            }
+        }
+    }
+
+    /// Take in the changes to `changed` (paths anywhere under the root) and
+    /// rebuild. On error the last good site is kept and every diagnostic returned.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Delta, Vec<Diagnostic>> {
+        let start = Instant::now();
+        let touched = self.classify(changed);
+        if touched.config {
+            self.config = self.load_config();
+            self.render_all = true;
+        }
+        if touched.theme || touched.config {
+            self.theme = None;
+        }
+        if touched.statics && self.read_statics() {
+            self.statics_changed = true;
+        }
+        // Rescan the folder of each change (the nearest one still there),
+        // re-reading the changed files themselves whatever their stamps say.
+        let content_dir = self.opts.root.join("content");
+        let nearest_dir = |path: &Path| {
+            let mut dir = if path.is_dir() {
+                path.to_path_buf()
+            } else {
+                path.parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or(content_dir.clone())
+            };
+            while !dir.is_dir() && dir.starts_with(&content_dir) && dir != content_dir {
+                dir = dir
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or(content_dir.clone());
+            }
+            if dir.starts_with(&content_dir) {
+                dir
+            } else {
+                content_dir.clone()
+            }
+        };
+        let dirs: BTreeSet<PathBuf> = touched.content.iter().map(|p| nearest_dir(p)).collect();
+        let force: HashSet<PathBuf> = touched.content.iter().cloned().collect();
+        for dir in dirs
+            .iter()
+            .filter(|d| !dirs.iter().any(|o| o != *d && d.starts_with(o)))
+        {
+            self.rescan(dir, &force);
+        }
+        // Only stylesheets changed: pages differ only by the stylesheet's name.
+        let css_only = touched.theme
+            && !touched.config
+            && !touched.statics
+            && touched.content.is_empty()
+            && changed
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+        let mut delta = self.build(start)?;
+        delta.css_only = css_only;
+        Ok(delta)
+    }
+
+    /// Read everything again (the watcher lost track, or a watched folder
+    /// was replaced) and rebuild.
+    pub fn rebuild_everything(&mut self) -> Result<Delta, Vec<Diagnostic>> {
+        let start = Instant::now();
+        self.read_everything();
+        self.build(start)
+    }
+
+    fn build(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
+        let mut diags: Vec<Diagnostic> = self
+            .files
+            .values()
+            .flat_map(|f| f.diags.iter().cloned())
+            .chain(self.walk_diags.values().flatten().cloned())
+            .chain(self.static_diags.iter().cloned())
+            .collect();
+        let content_dir = self.opts.root.join("content");
+        if !content_dir.is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    "E001",
+                    format!("không tìm thấy thư mục nội dung `{}`", content_dir.display()),
+                )
+                .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`"),
+            );
+        }
+        let fail = |mut d: Vec<Diagnostic>| {
+            diagnostics::sort(&mut d);
+            Err(d)
+        };
+        let config = match &self.config {
+            Ok(c) => c.clone(),
+            Err(d) => {
+                diags.extend(d.iter().cloned());
+                return fail(diags);
+            }
+        };
+        let theme_name = config.theme.clone();
+        let root = self.opts.root.clone();
+        let theme = self
+            .theme
+            .get_or_insert_with(|| Theme::load(&root, &theme_name));
+        let theme = match theme {
+            Ok(t) => Some(&*t),
+            Err(d) => {
+                diags.extend(d.iter().cloned());
+                None
+            }
+        };
+        let now = self
+            .opts
+            .now
+            .unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
+        let static_keys = self.statics.iter().map(|s| s.rel.clone()).collect();
+        let build_opts = BuildOptions {
+            drafts: self.opts.drafts,
+            now,
+            bodies: Some(self.bodies.clone()),
+        };
+        let (site, site_diags) = Site::build(config, &self.content, &static_keys, &build_opts);
+        diags.extend(site_diags);
+        let (Some(site), Some(theme)) = (site, theme) else {
+            return fail(diags);
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return fail(diags);
+        }
+        let renderer = match Renderer::new(&site, theme) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.extend(d);
+                return fail(diags);
+            }
+        };
+        let jobs = renderer.jobs();
+        let signatures = renderer.signatures(&jobs);
+        // Compare with the last good build: a job is rendered when it is new
+        // or its signature or files changed.
+        let mut same_files = jobs.len() == self.jobs.len();
+        let mut dirty: Vec<render::Job> = Vec::new();
+        for (job, sig) in jobs.iter().zip(&signatures) {
+            match self.jobs.get(&job.outputs()[0]) {
+                Some(old) if old.outputs.as_slice() == job.outputs() => {
+                    if self.render_all || old.signature != *sig {
+                        dirty.push(job.clone());
+                    }
+                }
+                _ => {
+                    same_files = false;
+                    dirty.push(job.clone());
+                }
+            }
+        }
+        // Clashing paths can only appear when the set of files changes.
+        if !same_files || self.render_all || self.statics_changed {
+            let mut errors = render::duplicate_outputs(&jobs);
+            let statics: HashSet<&str> = self.statics.iter().map(|s| s.rel.as_str()).collect();
+            for out in jobs.iter().flat_map(|j| j.outputs()) {
+                if statics.contains(out.as_str()) {
+                    errors.push(Diagnostic::error(
+                        "E012",
+                        format!("tệp tĩnh `static/{out}` trùng đường dẫn với một trang của site"),
+                    ));
+                }
+            }
+            if !errors.is_empty() {
+                diags.extend(errors);
+                return fail(diags);
+            }
+        }
+        let rendered = match renderer.render_jobs(&dirty) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.extend(d);
+                return fail(diags);
+            }
+        };
+
+        // Commit: from here on nothing fails.
+        let mut delta = Delta {
+            jobs_rendered: dirty.len(),
+            jobs_total: jobs.len(),
+            ..Delta::default()
+        };
+        self.build_number += 1;
+        let mark = self.build_number;
+        let mut maybe_removed: Vec<String> = Vec::new();
+        for (job, sig) in jobs.iter().zip(&signatures) {
+            let key = &job.outputs()[0];
+            match self.jobs.get_mut(key) {
+                Some(entry) => {
+                    if entry.outputs.as_slice() != job.outputs() {
+                        maybe_removed.extend(entry.outputs.iter().cloned());
+                        entry.outputs = job.outputs().to_vec();
+                    }
+                    entry.signature = *sig;
+                    entry.seen = mark;
+                }
+                None => {
+                    let entry = JobState {
+                        signature: *sig,
+                        outputs: job.outputs().to_vec(),
+                        seen: mark,
+                    };
+                    self.jobs.insert(key.clone(), entry);
+                }
+            }
+        }
+        if !same_files {
+            self.jobs.retain(|_, e| {
+                if e.seen != mark {
+                    maybe_removed.append(&mut e.outputs);
+                }
+                e.seen == mark
+            });
+        }
+        for out in rendered {
+            let bytes = Arc::new(out.bytes);
+            let same = self
+                .outputs
+                .get(&out.path)
+                .is_some_and(|old| **old == *bytes);
+            if !same {
+                self.outputs.insert(out.path.clone(), bytes.clone());
+                delta.written.push((out.path, bytes));
+            }
+        }
+        if !maybe_removed.is_empty() {
+            let still: HashSet<&str> = jobs
+                .iter()
+                .flat_map(|j| j.outputs().iter().map(String::as_str))
+                .collect();
+            for path in maybe_removed {
+                if !still.contains(path.as_str()) && self.outputs.remove(&path).is_some() {
+                    delta.removed.push(path);
+                }
+            }
+        }
+        self.render_all = false;
+        if std::mem::take(&mut self.statics_changed) {
+            delta.statics = Some(self.statics.clone());
+        }
+        if std::mem::take(&mut self.forgot) {
+            let keys: HashSet<&str> = self
+                .files
+                .values()
+                .filter_map(|f| f.key.as_deref())
+                .collect();
+            self.bodies.retain(|k| keys.contains(k));
+        }
+        let outputs = &self.outputs;
+        diags.extend(renderer.menu_warnings(&|f| outputs.contains_key(f)));
+        diagnostics::sort(&mut diags);
+        delta.warnings = diags;
+        self.css = theme
+            .assets
+            .iter()
+            .filter(|(n, _)| n.ends_with(".css"))
+            .map(|(n, a)| (n.clone(), a.out_path.clone()))
+            .collect();
+        // Freeing ten thousand items takes milliseconds: not on the way to the browser.
+        drop(renderer);
+        let _ = std::thread::Builder::new()
+            .name("trangxa-free".into())
+            .spawn(move || drop((site, jobs, dirty, signatures)));
+        delta.elapsed = start.elapsed();
+        Ok(delta)
+    }
+
+    /// The stylesheets of the last good build: theme name → output path.
+    pub fn stylesheets(&self) -> &BTreeMap<String, String> {
+        &self.css
+    }
+}
+
+fn stamp_of(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
