@@ -124,20 +124,6 @@ fn end_block(end: &TagEnd, text: &mut String) {
     }
 }
 
-/// The text of a raw HTML fragment, for the plain text: what is between
-/// the tags (the sanitizer keeps it), not the tags themselves.
-fn push_without_tags(html: &str, text: &mut String) {
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-}
-
 /// Render a Markdown body, sanitizing raw HTML.
 pub fn render(markdown: &str, base_path: &str) -> Rendered {
     render_with(markdown, base_path, RawHtml::Sanitize)
@@ -254,9 +240,9 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
             end_block(end, &mut out.text);
             ev
         }
-        Event::Html(ref t) | Event::InlineHtml(ref t) => {
+        // Raw HTML is markup, not text a reader searches for.
+        Event::Html(_) | Event::InlineHtml(_) => {
             unsafe_input = true;
-            push_without_tags(t, &mut out.text);
             ev
         }
         other => other,
@@ -392,6 +378,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
+            // Raw HTML tags are markup, not words: only the text between them counts.
             "Hồ sơ\nNộp trực tuyến tại dichvucong.\nTờ khai\nGiấy tờ\nMã Tên\n1.001193 Khai sinh\nthô\n"
         );
     }

@@ -308,6 +308,16 @@ mod tests {
     }
 
     #[test]
+    fn initials_keep_vowel_marks_and_drop_tones() {
+        assert_eq!(initial("Ủy ban").as_deref(), Some("U"));
+        assert_eq!(initial("đăng ký").as_deref(), Some("Đ"));
+        assert_eq!(initial("Ấp").as_deref(), Some("Â"));
+        assert_eq!(initial("Ờ").as_deref(), Some("Ơ"));
+        assert_eq!(initial(" “Chứng thực”").as_deref(), Some("C"));
+        assert_eq!(initial("…"), None);
+    }
+
+    #[test]
     fn tone_key_ignores_tone_placement_but_not_diacritics() {
         assert_eq!(tone_key("Hoà"), "hoa~2");
         assert_eq!(tone_key("hòa"), "hoa~2");
@@ -316,16 +326,6 @@ mod tests {
         assert_eq!(tone_key("dương"), "dương");
         assert_ne!(tone_key("đường"), tone_key("dương"));
         assert_eq!(tone_key("135/KH-UBND"), "135/kh-ubnd");
-    }
-
-    #[test]
-    fn initials_keep_vowel_marks_and_drop_tones() {
-        assert_eq!(initial("Ủy ban").as_deref(), Some("U"));
-        assert_eq!(initial("đăng ký").as_deref(), Some("Đ"));
-        assert_eq!(initial("Ấp").as_deref(), Some("Â"));
-        assert_eq!(initial("Ờ").as_deref(), Some("Ơ"));
-        assert_eq!(initial(" “Chứng thực”").as_deref(), Some("C"));
-        assert_eq!(initial("…"), None);
     }
 
     #[test]

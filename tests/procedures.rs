@@ -187,7 +187,13 @@ fn the_page_prints_as_an_a4_checklist() {
     let css = f.read(css_href.trim_start_matches('/'));
     let print = &css[css.find("@page { size: A4").expect("an A4 print rule")..];
     // Menus, footer, the online button and the long sections stay off paper.
-    assert!(css.contains(".site-header nav, .breadcrumbs, .site-footer"));
+    let hidden_in_print = css.split("@media print").skip(1).any(|block| {
+        let rule = block.split('}').next().unwrap_or("");
+        rule.contains(".site-header nav")
+            && rule.contains(".site-footer")
+            && rule.contains("display: none")
+    });
+    assert!(hidden_in_print, "menus and footer are hidden in print");
     assert!(print.contains(".no-print, .cta, .toc"));
     assert!(print.contains(".print-only { display: block; }"));
     // What the checklist keeps: papers, time and fees, address and result.

@@ -73,7 +73,7 @@ fn ranking_site() -> Fixture {
         "huong-dan-khai-sinh",
         "Hướng dẫn đăng ký khai sinh trực tuyến",
         "2026-03-03T08:00:00+07:00",
-        "related_procedures: [\"1.001193\"]\n",
+        "",
         "Người dân nộp hồ sơ thủ tục mã 1.001193 qua Cổng Dịch vụ công.",
     );
     put(

@@ -15,7 +15,6 @@ mod signature;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -92,9 +91,9 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     lists: Vec<ListSpec>,
-    /// The search index's files, built on first use: their names (the
-    /// shards) are only known once the items are cut into words.
-    search: OnceLock<Vec<Output>>,
+    /// The search index files, built once: the job lists them before it
+    /// renders them, and building the index is not cheap.
+    search: std::sync::OnceLock<Vec<Output>>,
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
@@ -150,10 +149,11 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             lists,
-            search: OnceLock::new(),
+            search: std::sync::OnceLock::new(),
         })
     }
 
+    /// The search index files of this site.
     fn search_index(&self) -> &[Output] {
         self.search.get_or_init(|| search_index::outputs(self.site))
     }
@@ -235,8 +235,6 @@ impl<'a> Renderer<'a> {
             JobKind::TagsIndex => vec!["tu-khoa/index.html".into()],
             JobKind::SectionsIndex => vec!["chuyen-muc/index.html".into()],
             JobKind::SiteMapHtml => vec!["so-do-trang/index.html".into()],
-            JobKind::SearchPage => vec![output_file(search_page::PATH)],
-            JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
             JobKind::NotFound => vec!["404.html".into()],
             JobKind::Feeds => {
                 let mut out = feeds("/").to_vec();
@@ -248,6 +246,8 @@ impl<'a> Renderer<'a> {
             JobKind::SiteMapXml => vec!["sitemap.xml".into()],
             JobKind::Robots => vec!["robots.txt".into()],
             JobKind::Procedures(page) => vec![output_file(&procedures::page_path(site, page))],
+            JobKind::SearchPage => vec![output_file(search_page::PATH)],
+            JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
             JobKind::Asset(name) => vec![self.theme.assets[name].out_path.clone()],
         }
     }

@@ -141,6 +141,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
             }
         }
         ItemKind::Procedure(p) => {
+            // The code is found as typed, and so are the words people use for it.
             fields.push((Field::Title, p.code.0.clone()));
             number = Some(p.code.0.clone());
             fields.extend(p.local_code.iter().map(|c| (Field::Title, c.clone())));

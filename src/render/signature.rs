@@ -372,21 +372,6 @@ impl<'r> Inputs<'r> {
                     .add(&site.procedures.all.len());
                 sig.done()
             }
-            JobKind::SearchIndex => {
-                // Everything an item's record holds: its own text, the
-                // names of its units and tags, its place in the order.
-                let mut sig = self.start(&[]);
-                for item in &site.items {
-                    sig.add(&item.fingerprint).add(&item.path).date(item.date);
-                    for &u in &item.units {
-                        sig.add(&self.unit[u]);
-                    }
-                    for &t in &item.tags {
-                        sig.add(&site.tags[t].name);
-                    }
-                }
-                sig.done()
-            }
             JobKind::NotFound => self.start(&["404.html"]).done(),
             JobKind::Feeds => {
                 let mut sig = self.start(&["rss.xml", "atom.xml"]);
@@ -410,6 +395,24 @@ impl<'r> Inputs<'r> {
                 sig.done()
             }
             JobKind::Robots => self.start(&[]).done(),
+            JobKind::SearchIndex => {
+                // Every item's text and what its record shows: any content
+                // edit rebuilds the index.
+                let mut sig = self.start(&[]);
+                for (i, item) in site.items.iter().enumerate() {
+                    sig.add(&self.card[i])
+                        .add(&item.fingerprint)
+                        .add(&item.par_areas);
+                    for &u in &item.units {
+                        sig.add(&self.unit[u]);
+                    }
+                    // A tag is shown by its first spelling on the site.
+                    for &t in &item.tags {
+                        sig.add(&site.tags[t].name);
+                    }
+                }
+                sig.done()
+            }
             JobKind::Procedures(page) => {
                 let mut sig = self.start(&["procedures.html", "procedures-az.html"]);
                 sig.add(&format!("{page:?}"));
