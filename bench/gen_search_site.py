@@ -8,8 +8,9 @@ own articles (content/ in this repository) and mixed with names, places,
 procedures and document numbers that exercise the search: people called
 Hòa / Hoà / Thúy / Thuý / Dương, streets (đường), procedure codes
 (1.001193), document numbers (135/KH-UBND). About 80 % of the pages are
-news articles, the rest documents; the sample site's units and static pages
-are copied as they are. The same arguments always give the same files.
+news articles, the rest documents; the sample site's units, static pages and
+procedures are copied as they are. The same arguments always give the same
+files.
 """
 
 import argparse
@@ -33,18 +34,14 @@ UNITS = [
 PAR = ["chi_dao_dieu_hanh", "the_che", "thu_tuc_hanh_chinh", "to_chuc_bo_may",
        "che_do_cong_vu", "tai_chinh_cong", "chinh_quyen_so"]
 KINDS = ["tin", "tin", "tin", "bai_viet", "thong_bao", "tin_ngan", "hoi_dap"]
-PROCEDURES = [
-    ("1.001193", "Đăng ký khai sinh"),
-    ("1.000894", "Đăng ký kết hôn"),
-    ("1.001022", "Đăng ký khai tử"),
-    ("1.000656", "Đăng ký thường trú"),
-    ("2.000908", "Chứng thực bản sao từ bản chính"),
-    ("1.003583", "Cấp giấy xác nhận tình trạng hôn nhân"),
-    ("1.004227", "Đăng ký giám hộ"),
-    ("2.001711", "Trợ cấp xã hội hằng tháng cho người cao tuổi"),
-    ("1.001612", "Đăng ký hộ kinh doanh"),
-    ("1.008004", "Giải quyết tranh chấp đất đai"),
-]
+# Procedures: those of the sample site (content/thu-tuc/), which the
+# generated site copies, so that `related_procedures` resolve.
+PROCEDURES = []
+for _p in sorted((REPO / "content" / "thu-tuc").glob("*.md")):
+    _fm = _p.read_text(encoding="utf-8").split("---", 2)[1]
+    _code = re.search(r"^code:\s*[\"']?([0-9.]+)", _fm, re.M).group(1)
+    _title = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", _fm, re.M).group(1)
+    PROCEDURES.append((_code, _title))
 PEOPLE = [
     "Nguyễn Thị Hòa", "Trần Văn Hoà", "Lê Thị Thúy", "Phạm Thị Thuý", "Đỗ Văn Dương",
     "Võ Thị Đường", "Huỳnh Văn Khánh", "Đặng Thị Lụa", "Bùi Văn Quý", "Rơ Châm H'Lan",
@@ -160,6 +157,7 @@ def main():
     shutil.copytree(REPO / "themes", out / "themes")
     shutil.copytree(REPO / "content" / "don-vi", out / "content" / "don-vi")
     shutil.copytree(REPO / "content" / "trang", out / "content" / "trang")
+    shutil.copytree(REPO / "content" / "thu-tuc", out / "content" / "thu-tuc")
     sentences = corpus_sentences()
 
     n_docs = max(1, args.pages // 5)

@@ -109,6 +109,10 @@ fn ranking_site() -> Fixture {
         "---\ndoc_type: ke_hoach\nnumber: \"135\"\nsymbol: KH-UBND\nabstract: Cải cách hành chính năm 2026\nissuer: Ủy ban nhân dân xã\nissuer_level: xa\nissued_date: 2025-12-31\nlegal_status: con_hieu_luc\nunits: [phong-van-hoa-xa-hoi]\nsigner: {name: Nguyễn Văn An, position: Chủ tịch}\n---\nNội dung kế hoạch.\n",
     );
     f.write(
+        "content/thu-tuc/1.001193.md",
+        "---\ncode: \"1.001193\"\ntitle: Đăng ký khai sinh\nlevels: [cap_xa]\nfield: Hộ tịch\nsteps: [\"Nộp tờ khai tại Bộ phận Một cửa.\"]\nchannels:\n  - method: truc_tiep\n    processing_time: {text: Trong ngày, amount: 1, unit: ngay_lam_viec}\ndossier:\n  - items: [{name: Tờ khai đăng ký khai sinh, originals: 1}]\napplicants: [Công dân Việt Nam]\nimplementing_agency: Ủy ban nhân dân cấp xã\nresults: [Giấy khai sinh]\nlegal_basis: [{number: 60/2014/QH13, title: Luật Hộ tịch, issued_date: 2014-11-20, issuer: Quốc hội}]\nonline_level: khong\nunits: [uy-ban]\nlegal_status: con_hieu_luc\nsource: {kind: dvcqg_doc, retrieved_at: 2026-11-20, verified: true}\n---\n",
+    );
+    f.write(
         "content/trang/gioi-thieu.md",
         "---\ntitle: Giới thiệu\n---\nXã nằm bên quốc lộ.\n",
     );
@@ -155,6 +159,7 @@ fn search_page_has_a_labelled_field_a_get_form_and_a_fallback_without_js() {
     // Without JavaScript: a notice and the ways in.
     assert!(html.contains("Chức năng tìm kiếm cần JavaScript"));
     for href in [
+        "/thu-tuc-hanh-chinh/a-z/",
         "/van-ban/",
         "/tin-tuc/",
         "/chuyen-muc/cai-cach-hanh-chinh/",
@@ -200,12 +205,13 @@ fn index_holds_every_published_item_with_its_facts_and_no_draft() {
     let f = ranking_site();
     f.build_ok();
     let index = read_json(&f, "index.json");
-    // Six articles, one document, one page; the draft is left out.
-    assert_eq!(index["count"], 8);
-    let items: Vec<Value> = (0..8)
+    // Six articles, one document, one page, one procedure; the draft is
+    // left out.
+    assert_eq!(index["count"], 9);
+    let items: Vec<Value> = (0..9)
         .map(|n| read_json(&f, &format!("d/{n}.json")))
         .collect();
-    assert!(!f.public("tim-kiem/chi-muc/d/8.json").exists());
+    assert!(!f.public("tim-kiem/chi-muc/d/9.json").exists());
     let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
     assert!(titles.contains(&"Hướng dẫn đăng ký khai sinh trực tuyến"));
     assert!(!titles.iter().any(|t| t.contains("nháp")));
@@ -226,9 +232,14 @@ fn index_holds_every_published_item_with_its_facts_and_no_draft() {
         .iter()
         .map(|t| t[0].as_str().unwrap())
         .collect();
-    assert_eq!(types, ["tin-bai", "van-ban", "trang"]);
+    assert_eq!(types, ["tin-bai", "thu-tuc", "van-ban", "trang"]);
+    let proc = items
+        .iter()
+        .find(|i| i["type"] == "Thủ tục hành chính")
+        .unwrap();
+    assert_eq!(proc["number"], "1.001193");
     let n = items.iter().position(|i| i["type"] == "Văn bản").unwrap();
-    assert_eq!(index["item_types"][n], 1);
+    assert_eq!(index["item_types"][n], 2);
     // Words are stored folded, with each spelling apart.
     let shards = index["word_shards"].as_array().unwrap();
     let key = shards
@@ -385,8 +396,9 @@ fn vietnamese_queries_find_and_rank_what_they_must() {
     const THUY1: &str = "Chị Lê Thị Thúy nhận giấy khen";
     const THUY2: &str = "Bà Phạm Thị Thuý được khen thưởng";
     const PLAN: &str = "Kế hoạch số 135/KH-UBND: Cải cách hành chính năm 2026";
-    // (query, filter type, results that must come first in this order,
-    //  results that must be there, results that must not)
+    const PROC: &str = "Đăng ký khai sinh";
+    // (query, filter type, results that must be there in this order (others
+    //  may come between), results that must be there, results that must not)
     let table: &[(&str, &str, &[&str], &[&str], &[&str])] = &[
         // Without diacritics, every spelling; đ matches d.
         ("duong ", "", &[], &[ROAD, NAME], &[BIRTH]),
@@ -409,18 +421,20 @@ fn vietnamese_queries_find_and_rank_what_they_must() {
         ("Hoà Bình", "", &[], &[THUY1, THUY2], &[]),
         ("hòa bình ", "", &[], &[THUY1, THUY2], &[]),
         // Codes and numbers as typed, and by their parts.
-        ("1.001193", "", &[BIRTH], &[], &[MEETING, PLAN]),
+        // The procedure by its code, then the article that names it.
+        ("1.001193", "", &[PROC, BIRTH], &[], &[MEETING, PLAN]),
         ("135/KH-UBND", "", &[PLAN], &[], &[BIRTH]),
         ("135/kh-ubnd ", "", &[PLAN], &[], &[]),
         ("135/KH", "", &[PLAN], &[], &[]),
         ("KH-UBND ", "", &[PLAN], &[], &[]),
         // Prefixes while typing.
         ("khai si", "", &[BIRTH, MEETING], &[], &[ROAD]),
-        ("1.0011", "", &[BIRTH], &[], &[]),
+        ("1.0011", "", &[PROC, BIRTH], &[], &[]),
         ("đăng k", "", &[BIRTH], &[MEETING], &[ROAD]),
         // Filters.
         ("cai cach", "van-ban", &[PLAN], &[], &[]),
         ("", "van-ban", &[PLAN], &[], &[BIRTH]),
+        ("khai sinh", "thu-tuc", &[PROC], &[], &[BIRTH, MEETING]),
         // The draft is not published, so not found.
         (
             "bí mật ",
@@ -438,10 +452,11 @@ fn vietnamese_queries_find_and_rank_what_they_must() {
     let mut failures = Vec::new();
     for ((q, _, first, has, not), r) in table.iter().zip(&results) {
         let got = titles(r);
-        let ok = got.len() >= first.len()
-            && got[..first.len()] == first.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]
-            && has.iter().all(|h| got.iter().any(|g| g == h))
-            && not.iter().all(|n| !got.iter().any(|g| g == n));
+        let at = |t: &str| got.iter().position(|g| g == t);
+        let in_order = first.iter().map(|t| at(t)).collect::<Option<Vec<_>>>();
+        let ok = in_order.is_some_and(|p| p.windows(2).all(|w| w[0] < w[1]))
+            && has.iter().all(|h| at(h).is_some())
+            && not.iter().all(|n| at(n).is_none());
         if !ok {
             failures.push(format!("{q:?} → {got:?}"));
         }
@@ -457,7 +472,7 @@ fn snippets_mark_the_matched_words() {
         &f,
         &[
             serde_json::json!({"q": "hoi nghi dang ky khai sinh "}),
-            serde_json::json!({"q": "1.001193"}),
+            serde_json::json!({"q": "1.001193", "type": "tin-bai"}),
         ],
     );
     assert_eq!(
@@ -555,6 +570,14 @@ fn browser_typing_on_the_sample_site_shows_ranked_highlighted_results() {
         "Kế hoạch số 135/KH-UBND: Ban hành kế hoạch cải cách hành chính xã Canh Vinh năm 2026"
     );
     assert_eq!(q("135/KH-UBND")["marks"][0], "135/KH-UBND");
+    // A procedure by its code, typed as it is printed.
+    assert_eq!(first("1.001193"), "Đăng ký khai sinh");
+    assert!(
+        q("1.001193")["meta"]
+            .as_str()
+            .unwrap()
+            .starts_with("Thủ tục hành chính")
+    );
     assert!(
         q("135/KH-UBND")["meta"]
             .as_str()

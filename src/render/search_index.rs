@@ -62,7 +62,7 @@ pub struct SearchType {
 }
 
 /// The result type of an item. A new kind of item is one line here (the
-/// gaps in `rank` leave room for thủ tục and kế hoạch).
+/// gap in `rank` leaves room for kế hoạch).
 pub fn search_type(kind: &ItemKind) -> SearchType {
     let t = |rank, id, label| SearchType { rank, id, label };
     match kind {
@@ -116,6 +116,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         fields.push((Field::Meta, pa.label().to_string()));
     }
     let mut number = None;
+    let mut text = item.body.text.clone();
     match &item.kind {
         ItemKind::Article(a) => {
             fields.extend(
@@ -143,11 +144,32 @@ pub fn record(site: &Site, item: &Item) -> Record {
             // The code is found as typed, and so are the words people use for it.
             fields.push((Field::Title, p.code.0.clone()));
             number = Some(p.code.0.clone());
+            fields.extend(p.local_code.iter().map(|c| (Field::Title, c.clone())));
+            fields.extend(p.keywords.iter().map(|k| (Field::Summary, k.clone())));
+            fields.extend(p.description.iter().map(|d| (Field::Summary, d.clone())));
+            let body = p
+                .steps
+                .iter()
+                .chain(&p.results)
+                .chain(&p.applicants)
+                .chain(p.requirements.iter())
+                .chain(p.dossier.iter().flat_map(|c| c.case.iter()))
+                .chain(
+                    p.dossier
+                        .iter()
+                        .flat_map(|c| c.items.iter().map(|i| &i.name)),
+                );
+            for t in body {
+                // Shown in snippets too: a procedure's page is mostly these.
+                text.push_str(t);
+                text.push('\n');
+                fields.push((Field::Body, t.clone()));
+            }
             fields.push((Field::Meta, p.field.clone()));
             fields.push((Field::Meta, p.implementing_agency.clone()));
-            fields.extend(p.keywords.iter().map(|k| (Field::Summary, k.clone())));
-            fields.extend(p.results.iter().map(|r| (Field::Meta, r.clone())));
-            fields.extend(p.steps.iter().map(|s| (Field::Body, s.clone())));
+            for b in p.decisions.iter().chain(&p.legal_basis) {
+                fields.push((Field::Meta, b.number.clone()));
+            }
         }
         ItemKind::Page(_) => {}
     }
@@ -160,7 +182,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         units: item.units.clone(),
         number,
         summary: item.summary.clone(),
-        text: item.body.text.clone(),
+        text,
         fields,
     }
 }
@@ -416,8 +438,8 @@ fn shard_files(dir: &str, index: &TokenIndex) -> (Vec<Output>, Vec<String>) {
     (files, shards.into_iter().map(|(k, _)| k).collect())
 }
 
-/// Every file of the index, in a fixed order (the same site gives the same
-/// bytes).
+/// Every file of the index, `index.json` first, in a fixed order (the same
+/// site gives the same bytes).
 pub fn outputs(site: &Site) -> Vec<Output> {
     let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
     let (words, pairs): (Vec<TokenMap>, Vec<TokenMap>) = records
@@ -485,7 +507,8 @@ pub fn outputs(site: &Site) -> Vec<Output> {
             })
             .collect(),
     };
-    files.push(json(format!("{DIR}/index.json"), &head));
+    // First: a job is known by its first file.
+    files.insert(0, json(format!("{DIR}/index.json"), &head));
     files
 }
 

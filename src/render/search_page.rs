@@ -1,6 +1,7 @@
 //! The search page, `/tim-kiem/`: a GET form that `search.js` turns into
 //! results as you type. Without JavaScript it still offers ways in — the
-//! document list, the topic pages and the units — so it is never blank.
+//! A–Z procedure index, the document list, the topic pages and the units —
+//! so it is never blank.
 
 use serde::Serialize;
 
@@ -74,5 +75,10 @@ pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     ctx.insert("unit_pages", &unit_pages);
     ctx.insert("document_count", &site.documents.len());
     ctx.insert("news_count", &site.news.len());
+    ctx.insert("procedure_count", &site.procedures.all.len());
+    ctx.insert(
+        "procedures_az",
+        &site.href(&format!("{}a-z/", crate::site::procedures::ROOT)),
+    );
     Ok(vec![r.render_template("search.html", PATH, &ctx)?])
 }

@@ -355,6 +355,24 @@ impl<'r> Inputs<'r> {
                 }
                 sig.done()
             }
+            JobKind::SearchPage => {
+                let mut sig = self.start(&["search.html"]);
+                for item in &site.items {
+                    sig.add(crate::render::search_index::search_type(&item.kind).id);
+                }
+                for (u, entry) in site.units.iter().enumerate() {
+                    sig.add(&self.unit[u])
+                        .add(&entry.has_page())
+                        .add(&entry.items.is_empty());
+                }
+                for s in &site.sections {
+                    sig.add(&s.path).add(&s.name).add(&s.items.len());
+                }
+                sig.add(&site.documents.len())
+                    .add(&site.news.len())
+                    .add(&site.procedures.all.len());
+                sig.done()
+            }
             JobKind::NotFound => self.start(&["404.html"]).done(),
             JobKind::Feeds => {
                 let mut sig = self.start(&["rss.xml", "atom.xml"]);
@@ -378,22 +396,6 @@ impl<'r> Inputs<'r> {
                 sig.done()
             }
             JobKind::Robots => self.start(&[]).done(),
-            JobKind::SearchPage => {
-                let mut sig = self.start(&["search.html"]);
-                for (u, entry) in site.units.iter().enumerate() {
-                    sig.add(&self.unit[u])
-                        .add(&entry.has_page())
-                        .add(&entry.items.is_empty());
-                }
-                for s in &site.sections {
-                    sig.add(&s.name).add(&s.path).add(&s.items.len());
-                }
-                sig.add(&site.documents.len()).add(&site.news.len());
-                for item in &site.items {
-                    sig.add(&std::mem::discriminant(&item.kind));
-                }
-                sig.done()
-            }
             JobKind::SearchIndex => {
                 // Every item's text and what its record shows: any content
                 // edit rebuilds the index.
@@ -404,6 +406,10 @@ impl<'r> Inputs<'r> {
                         .add(&item.par_areas);
                     for &u in &item.units {
                         sig.add(&self.unit[u]);
+                    }
+                    // A tag is shown by its first spelling on the site.
+                    for &t in &item.tags {
+                        sig.add(&site.tags[t].name);
                     }
                 }
                 sig.done()

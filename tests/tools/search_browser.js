@@ -40,7 +40,7 @@ async function main() {
       return page.eval(SHOWN);
     };
     out.queries = {};
-    for (const q of ['dang ky cu tru', 'đăng ký cư trú', 'duong', 'đường', '135/KH-UBND', 'xyzzy', 'lua dao']) {
+    for (const q of ['dang ky cu tru', 'đăng ký cư trú', 'duong', 'đường', '135/KH-UBND', '1.001193', 'xyzzy', 'lua dao']) {
       out.queries[q] = await typed(q);
     }
     out.browse_hidden_with_query = await page.eval(`document.getElementById('tk-danh-muc-wrap').hidden`);
