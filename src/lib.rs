@@ -5,7 +5,8 @@
 //! `config` + `content` (LOAD) → `site` (MODEL) → `render` (RENDER) → `output` (WRITE).
 //! `markdown`, `vi`, `vocab` and `theme` serve the stages; `diagnostics` is the
 //! one error type they all report with; `scaffold` writes new content files;
-//! `import` turns a spreadsheet of procedures into content files.
+//! `import` turns a spreadsheet of procedures into content files; `report`
+//! computes a plan's quarterly communication report from the model.
 
 pub mod config;
 pub mod content;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod site;
 pub mod theme;
@@ -79,8 +81,12 @@ struct Generated {
     warnings: Vec<Diagnostic>,
 }
 
-/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
-fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
+/// LOAD → MODEL: the site model, or every diagnostic that prevents it.
+/// `extra` are problems found alongside (a broken theme) that also fail the run.
+fn model(
+    opts: &Options,
+    mut extra: Vec<Diagnostic>,
+) -> Result<(site::Site, Vec<output::StaticFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let fail = |mut d: Vec<Diagnostic>| {
         diagnostics::sort(&mut d);
@@ -91,6 +97,7 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     diags.extend(load_diags);
     let (statics, static_diags) = output::list_static(&opts.root);
     diags.extend(static_diags);
+    diags.append(&mut extra);
     let mut config = match config {
         Ok(c) => c,
         Err(d) => {
@@ -101,13 +108,6 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     if let Some(url) = &opts.base_url {
         config.set_base_url(url);
     }
-    let theme = match theme::Theme::load(&opts.root, &config.theme) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
     let now = opts
         .now
         .unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
@@ -118,15 +118,30 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     };
     let (site, site_diags) = site::Site::build(config, content, &static_keys, &build_opts);
     diags.extend(site_diags);
-    let (Some(site), Some(theme)) = (site, theme) else {
-        return fail(diags);
-    };
-    if diags.iter().any(Diagnostic::is_error) {
-        return fail(diags);
+    match site {
+        Some(site) if !diags.iter().any(Diagnostic::is_error) => Ok((site, statics, diags)),
+        _ => fail(diags),
     }
+}
+
+/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
+fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
+    // The theme is read first so its errors are reported with the content's.
+    let theme_name = config::SiteConfig::load(&opts.root).map(|c| c.theme).ok();
+    let (theme, theme_diags) = match theme_name.map(|t| theme::Theme::load(&opts.root, &t)) {
+        Some(Ok(t)) => (Some(t), Vec::new()),
+        Some(Err(d)) => (None, d),
+        None => (None, Vec::new()),
+    };
+    let (site, statics, mut diags) = model(opts, theme_diags)?;
+    let Some(theme) = theme else {
+        diagnostics::sort(&mut diags);
+        return Err(diags);
+    };
     match render::render(&site, &theme) {
         Ok((outputs, warnings)) => {
             diags.extend(warnings);
+            diags.extend(report::warnings(&site));
             diagnostics::sort(&mut diags);
             Ok(Generated {
                 outputs,
@@ -136,9 +151,23 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
         }
         Err(d) => {
             diags.extend(d);
-            fail(diags)
+            diagnostics::sort(&mut diags);
+            Err(diags)
         }
     }
+}
+
+/// The quarterly communication report of the site's plans, as text.
+/// `plan` picks one plan (its key, `ke-hoach/2026/tuyen-truyen-cchc`),
+/// `quarter` one quarter (`2026-Q2`; default: the one that contains "now").
+pub fn report(
+    opts: &Options,
+    plan: Option<&str>,
+    quarter: Option<&str>,
+    format: report::format::Format,
+) -> Result<String, Vec<Diagnostic>> {
+    let (site, _, _) = model(opts, Vec::new())?;
+    report::text(&site, plan, quarter, format).map_err(|d| vec![d])
 }
 
 fn count_pages(outputs: &[render::Output]) -> usize {

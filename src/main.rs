@@ -51,6 +51,20 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Báo cáo kết quả tuyên truyền theo quý của các kế hoạch: trangxa report --quarter 2026-Q2
+    Report {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Mã kế hoạch, ví dụ ke-hoach/2026/tuyen-truyen-cchc (mặc định: mọi kế hoạch có chế độ báo cáo)
+        #[arg(long)]
+        plan: Option<String>,
+        /// Quý báo cáo, ví dụ 2026-Q2 (mặc định: quý hiện tại)
+        #[arg(long)]
+        quarter: Option<String>,
+        /// Định dạng: table (bảng trên màn hình), csv (danh sách tài liệu kiểm chứng), markdown
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "markdown"])]
+        format: String,
+    },
     /// Nhập dữ liệu từ bảng tính: trangxa import thu-tuc danh-sach.xlsx
     Import {
         #[command(subcommand)]
@@ -153,6 +167,27 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Report {
+            site,
+            plan,
+            quarter,
+            format,
+        } => {
+            let format = trangxa::report::format::Format::parse(&format)
+                .unwrap_or(trangxa::report::format::Format::Table);
+            match trangxa::report(&options(site), plan.as_deref(), quarter.as_deref(), format) {
+                Ok(text) => {
+                    // A closed pipe (`| head`) is not a failure.
+                    let _ = write!(std::io::stdout(), "{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    eprintln!("Không lập được báo cáo.");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Import {
             what: ImportKind::ThuTuc { file, root },
         } => {

@@ -18,6 +18,7 @@ use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{ParArea, Status};
 
+pub mod plans;
 pub mod procedures;
 
 /// What a build may publish, and when "now" is. The clock is injectable so
@@ -161,6 +162,8 @@ pub struct Site {
     pub pages: Vec<usize>,
     /// Administrative procedures, grouped for the catalogue.
     pub procedures: procedures::Catalogue,
+    /// Plans and campaigns (`content/ke-hoach/`), in item order.
+    pub plans: Vec<plans::PlanEntry>,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -170,6 +173,7 @@ struct UnitResolver {
     /// Every id, name and alias with its unit, for suggestions.
     candidates: Vec<(String, usize)>,
     ids: Vec<String>,
+    names: Vec<String>,
 }
 
 impl UnitResolver {
@@ -189,11 +193,13 @@ impl UnitResolver {
             }
         }
         let ids = units.iter().map(|u| u.unit.id.clone()).collect();
+        let names = units.iter().map(|u| u.unit.name.clone()).collect();
         UnitResolver {
             by_id,
             by_folded,
             candidates,
             ids,
+            names,
         }
     }
 
@@ -366,6 +372,13 @@ impl Site {
             kind: ItemKind,
         }
 
+        let plan_index = plans::PlanIndex::new(&content.documents);
+        let plan_sources: Vec<Loaded<Document>> = content
+            .documents
+            .iter()
+            .filter(|d| d.key.starts_with("ke-hoach/"))
+            .cloned()
+            .collect();
         let mut pending: Vec<Pending> = Vec::new();
         for a in content.articles {
             let m = &a.meta;
@@ -397,27 +410,7 @@ impl Site {
                     );
                 }
             }
-            for pa in &m.plan_activities {
-                match pa.split_once('#') {
-                    Some((doc, item)) if !item.trim().is_empty() => {
-                        if !all_documents.contains_key(doc) {
-                            diags.push(
-                                a.error_at("E013", "plan_activities", Some(pa), format!("không có kế hoạch `{doc}`"))
-                                    .hint("viết mã kế hoạch (đường dẫn tệp trong content/, không có .md), dấu `#` và số thứ tự nhiệm vụ, ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
-                            );
-                        }
-                    }
-                    _ => diags.push(
-                        a.error_at(
-                            "E008",
-                            "plan_activities",
-                            Some(pa),
-                            format!("`{pa}` không đúng dạng `<kế hoạch>#<số thứ tự>`"),
-                        )
-                        .hint("ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
-                    ),
-                }
-            }
+            plan_index.check(&a, &mut diags);
             for sub in &m.submitted_to {
                 if resolver.resolve(&sub.recipient).is_none() {
                     diags.push(
@@ -758,6 +751,14 @@ impl Site {
             diags.extend(d);
             items.push(item);
         }
+        let plans = plans::build(
+            &plan_sources,
+            &items,
+            &key_index,
+            &resolver,
+            opts.now,
+            &mut diags,
+        );
 
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
@@ -847,6 +848,7 @@ impl Site {
             documents,
             pages,
             procedures,
+            plans,
         };
         (Some(site), diags)
     }

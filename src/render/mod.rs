@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod par;
 pub mod procedures;
 pub mod sitemap;
 
@@ -59,6 +60,7 @@ enum Job {
     Robots,
     Asset(String),
     Procedures(procedures::Page),
+    Par(par::Page),
 }
 
 /// The renderer for one build: Tera with the theme's templates and filters.
@@ -154,6 +156,7 @@ impl<'a> Renderer<'a> {
             );
         }
         jobs.extend(procedures::jobs(site).into_iter().map(Job::Procedures));
+        jobs.extend(par::jobs().into_iter().map(Job::Par));
         jobs.extend(self.theme.assets.keys().cloned().map(Job::Asset));
         jobs
     }
@@ -310,6 +313,7 @@ impl<'a> Renderer<'a> {
                     &self.cards(&site.documents[..site.documents.len().min(5)]),
                 );
                 procedures::home_context(site, &mut ctx);
+                ctx.insert("campaigns", &par::active_campaigns(site));
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
             Job::Item(i) => {
@@ -328,6 +332,9 @@ impl<'a> Renderer<'a> {
                             .collect(),
                     ),
                     ItemKind::Article(_) => ("article.html".into(), vec![("Tin tức", "/tin-tuc/")]),
+                    ItemKind::Document(_) if site.plans.iter().any(|p| p.item == *i) => {
+                        ("plan.html".into(), vec![(par::TITLE, par::ROOT)])
+                    }
                     ItemKind::Document(_) => {
                         ("document.html".into(), vec![("Văn bản", "/van-ban/")])
                     }
@@ -356,6 +363,7 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert("page", &view);
                 procedures::item_context(site, *i, &mut ctx);
+                par::plan_context(site, *i, &mut ctx);
                 if let ItemKind::Page(p) = &item.kind {
                     if p.template.as_deref() == Some("tiep-can-thong-tin") {
                         ctx.insert("disclosures", &disclosure_rows(site));
@@ -538,6 +546,7 @@ impl<'a> Renderer<'a> {
                 }])
             }
             Job::Procedures(page) => procedures::render(self, page),
+            Job::Par(page) => par::render(self, page),
             Job::Asset(name) => {
                 let a = &self.theme.assets[name];
                 Ok(vec![Output {
