@@ -333,7 +333,7 @@ fn load_file(
                         .in_file(&rel)
                         .at(&text, line, col)
                         .field(field)
-                        .hint(format!("chuyển tệp sang content/ke-hoach/<năm>/ để trang hiển thị danh mục hoạt động và theo dõi tiến độ")),
+                        .hint("chuyển tệp sang content/ke-hoach/<năm>/ để trang hiển thị danh mục hoạt động và theo dõi tiến độ"),
                 );
             }
             Parsed::Document(wrap(&key, &rel, &text, d))

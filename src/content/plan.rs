@@ -223,15 +223,15 @@ impl Document {
                 );
             }
         }
-        if let Some(p) = &self.period {
-            if p.to < p.from {
-                out.push(
+        if let Some(p) = &self.period
+            && p.to < p.from
+        {
+            out.push(
                     err("E081", doc.locate("period", None), "period",
                         format!("thời gian thực hiện kết thúc ({}) trước khi bắt đầu ({})",
                             p.to.0.format("%d/%m/%Y"), p.from.0.format("%d/%m/%Y")))
                         .hint("kiểm tra lại `period: {from: …, to: …}`: `from` là ngày bắt đầu, `to` là ngày kết thúc"),
                 );
-            }
         }
         let numbers: Vec<&str> = self.activities.iter().map(|a| a.item_no.trim()).collect();
         for (i, a) in self.activities.iter().enumerate() {
@@ -306,15 +306,15 @@ impl Document {
                     out.push(err("E085", at("timeframe", None), "activities", format!("hoạt động {no}: {msg}"))
                         .hint(format!("ví dụ `timeframe: {{kind: dinh_ky, cadence: hang_quy, text: Định kỳ 01 lần/quý}}` (thiếu `{field}`)")));
                 }
-                if let (Some(f), Some(t)) = (tf.from, tf.to) {
-                    if t < f {
-                        out.push(err(
-                            "E081",
-                            at("timeframe", None),
-                            "activities",
-                            format!("hoạt động {no}: thời gian kết thúc trước khi bắt đầu"),
-                        ));
-                    }
+                if let (Some(f), Some(t)) = (tf.from, tf.to)
+                    && t < f
+                {
+                    out.push(err(
+                        "E081",
+                        at("timeframe", None),
+                        "activities",
+                        format!("hoạt động {no}: thời gian kết thúc trước khi bắt đầu"),
+                    ));
                 }
             }
         }

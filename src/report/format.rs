@@ -95,7 +95,7 @@ fn tables(plan: &PlanReport, q: &QuarterReport) -> Vec<Table> {
     let evidence = Table {
         title: "Danh sách tài liệu kiểm chứng".into(),
         header: evidence_header(),
-        rows: q.evidence.iter().map(|e| evidence_row(e)).collect(),
+        rows: q.evidence.iter().map(evidence_row).collect(),
     };
     vec![activities, units, evidence]
 }

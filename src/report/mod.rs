@@ -1,7 +1,7 @@
-//! The quarterly communication report a plan asks for (the seed: Phòng Văn hóa
-//! - Xã hội "theo dõi, tổng hợp, đánh giá" every quarter): for each activity
-//! and quarter whether its cadence was met, per-unit counts by PAR area, kind
-//! and channel, and the evidence list the PAR index asks for.
+//! The quarterly communication report a plan asks for (in the seed, Phòng Văn
+//! hóa - Xã hội must "theo dõi, tổng hợp, đánh giá" every quarter): for each
+//! activity and quarter whether its cadence was met, per-unit counts by PAR
+//! area, kind and channel, and the evidence list the PAR index asks for.
 //!
 //! Pure: computed from the `Site` model and a clock; `format` prints it, the
 //! renderer shows it on `/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/`.

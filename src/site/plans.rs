@@ -182,22 +182,22 @@ pub(super) fn build(
         };
         let m = &l.meta;
         let doc = l.doc();
-        if let Some(p) = &m.parent_plan {
-            if !key_index.contains_key(p.trim_matches('/')) {
-                let hint = match closest(p, key_index.keys().map(String::as_str).filter(|k| k.starts_with("van-ban/") || k.starts_with("ke-hoach/"))) {
+        if let Some(p) = &m.parent_plan
+            && !key_index.contains_key(p.trim_matches('/'))
+        {
+            let hint = match closest(p, key_index.keys().map(String::as_str).filter(|k| k.starts_with("van-ban/") || k.starts_with("ke-hoach/"))) {
                     Some(c) => format!("có phải bạn muốn viết `{c}`?"),
                     None => "viết đường dẫn tệp trong content/ (không có .md), ví dụ `van-ban/2025/135-kh-ubnd`".into(),
                 };
-                diags.push(
-                    l.error_at(
-                        "E013",
-                        "parent_plan",
-                        Some(p),
-                        format!("không có văn bản `{p}`"),
-                    )
-                    .hint(hint),
-                );
-            }
+            diags.push(
+                l.error_at(
+                    "E013",
+                    "parent_plan",
+                    Some(p),
+                    format!("không có văn bản `{p}`"),
+                )
+                .hint(hint),
+            );
         }
         for (field, refs) in [
             (
@@ -329,10 +329,10 @@ pub(super) fn build(
             else {
                 continue;
             };
-            if let Some(x) = p.activity(no) {
-                if !p.activities[x].items.contains(&i) {
-                    p.activities[x].items.push(i);
-                }
+            if let Some(x) = p.activity(no)
+                && !p.activities[x].items.contains(&i)
+            {
+                p.activities[x].items.push(i);
             }
         }
     }
