@@ -174,7 +174,7 @@ fn default_menu() -> Vec<MenuItem> {
         ("Trang chủ", "/"),
         ("Giới thiệu", "/gioi-thieu/"),
         ("Tin tức", "/tin-tuc/"),
-        ("Cải cách hành chính", "/chuyen-muc/cai-cach-hanh-chinh/"),
+        ("Cải cách hành chính", "/cai-cach-hanh-chinh/"),
         ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/"),
         ("Văn bản", "/van-ban/"),
         ("Liên hệ", "/lien-he/"),

@@ -7,7 +7,8 @@
 //! `diagnostics` is the one error type they all report with; `check` checks the
 //! rendered site; `scaffold` writes new content files; `import` turns a
 //! spreadsheet of procedures into content files; `serve` is the live preview
-//! (incremental rebuilds into memory, over HTTP).
+//! (incremental rebuilds into memory, over HTTP); `report` computes a plan's
+//! quarterly communication report from the model.
 
 pub mod body_cache;
 pub mod check;
@@ -20,6 +21,7 @@ pub mod markdown;
 pub mod media;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
@@ -91,7 +93,12 @@ struct Generated {
 }
 
 /// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
-fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
+/// LOAD → MODEL: the site model and its static files, with every diagnostic
+/// so far; the theme's problems (`extra`) are reported with the content's.
+fn model(
+    opts: &Options,
+    mut extra: Vec<Diagnostic>,
+) -> Result<(site::Site, Vec<output::StaticFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let fail = |mut d: Vec<Diagnostic>| {
         diagnostics::sort(&mut d);
@@ -102,6 +109,7 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     diags.extend(load_diags);
     let (statics, static_diags) = output::list_static(&opts.root);
     diags.extend(static_diags);
+    diags.append(&mut extra);
     let mut config = match config {
         Ok(c) => c,
         Err(d) => {
@@ -112,13 +120,6 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     if let Some(url) = &opts.base_url {
         config.set_base_url(url);
     }
-    let theme = match theme::Theme::load(&opts.root, &config.theme) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
     let now = opts
         .now
         .unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
@@ -130,7 +131,27 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     };
     let (site, site_diags) = site::Site::build(config, &content, &static_keys, &build_opts);
     diags.extend(site_diags);
-    let (Some(mut site), Some(theme)) = (site, theme) else {
+    match site {
+        Some(site) if !diags.iter().any(Diagnostic::is_error) => Ok((site, statics, diags)),
+        _ => fail(diags),
+    }
+}
+
+/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
+fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
+    let fail = |mut d: Vec<Diagnostic>| {
+        diagnostics::sort(&mut d);
+        Err(d)
+    };
+    // The theme is read first so its errors are reported with the content's.
+    let theme_name = config::SiteConfig::load(&opts.root).map(|c| c.theme).ok();
+    let (theme, theme_diags) = match theme_name.map(|t| theme::Theme::load(&opts.root, &t)) {
+        Some(Ok(t)) => (Some(t), Vec::new()),
+        Some(Err(d)) => (None, d),
+        None => (None, Vec::new()),
+    };
+    let (site, statics, mut diags) = model(opts, theme_diags)?;
+    let (mut site, Some(theme)) = (site, theme) else {
         return fail(diags);
     };
     if diags.iter().any(Diagnostic::is_error) {
@@ -151,6 +172,7 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
                 statics.iter().map(|s| s.rel.clone()).collect();
             diags.extend(check::links(&site, &outputs, &static_set));
             diags.extend(check::staleness(&site));
+            diags.extend(report::warnings(&site));
             if diags.iter().any(Diagnostic::is_error) {
                 return fail(diags);
             }
@@ -215,4 +237,15 @@ pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 /// Render the site in memory (for tests and tools): path → bytes.
 pub fn render_in_memory(opts: &Options) -> Result<Vec<render::Output>, Vec<Diagnostic>> {
     generate(opts).map(|g| g.outputs)
+}
+
+/// The quarterly communication report of a plan (`trangxa report`).
+pub fn report(
+    opts: &Options,
+    plan: Option<&str>,
+    quarter: Option<&str>,
+    format: report::format::Format,
+) -> Result<String, Vec<Diagnostic>> {
+    let (site, _, _) = model(opts, Vec::new())?;
+    report::text(&site, plan, quarter, format).map_err(|d| vec![d])
 }

@@ -91,6 +91,24 @@ enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
+    /// Báo cáo kết quả tuyên truyền theo quý của các kế hoạch: trangxa report --quarter 2026-Q2
+    Report {
+        /// Thư mục của trang (nơi có site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Coi thời điểm này là "bây giờ", ví dụ 2026-12-01T08:00:00+07:00
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<FixedOffset>>,
+        /// Mã kế hoạch, ví dụ ke-hoach/2026/tuyen-truyen-cchc (mặc định: mọi kế hoạch có chế độ báo cáo)
+        #[arg(long)]
+        plan: Option<String>,
+        /// Quý báo cáo, ví dụ 2026-Q2 (mặc định: quý hiện tại)
+        #[arg(long)]
+        quarter: Option<String>,
+        /// Định dạng: table (bảng trên màn hình), csv (danh sách tài liệu kiểm chứng), markdown
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "markdown"])]
+        format: String,
+    },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
         /// Loại nội dung: tin-tuc, trang, van-ban, don-vi
@@ -261,6 +279,30 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     print_diagnostics(&d);
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Report {
+            root,
+            now,
+            plan,
+            quarter,
+            format,
+        } => {
+            let format = trangxa::report::format::Format::parse(&format)
+                .unwrap_or(trangxa::report::format::Format::Table);
+            let mut opts = trangxa::Options::new(root);
+            opts.now = now;
+            match trangxa::report(&opts, plan.as_deref(), quarter.as_deref(), format) {
+                Ok(text) => {
+                    // A closed pipe (`| head`) is not a failure.
+                    let _ = write!(std::io::stdout(), "{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    eprintln!("Không lập được báo cáo.");
                     ExitCode::FAILURE
                 }
             }

@@ -20,6 +20,7 @@ use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{ParArea, Status};
 
+pub mod plans;
 pub mod procedures;
 
 /// What a build may publish, and when "now" is. The clock is injectable so
@@ -192,6 +193,8 @@ pub struct Site {
     pub procedures: procedures::Catalogue,
     /// Responsive variants of the images items show (filled by `images`).
     pub images: crate::images::Catalog,
+    /// Plans and campaigns (`content/ke-hoach/`), in item order.
+    pub plans: Vec<plans::PlanEntry>,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -201,6 +204,7 @@ struct UnitResolver {
     /// Every id, name and alias with its unit, for suggestions.
     candidates: Vec<(String, usize)>,
     ids: Vec<String>,
+    names: Vec<String>,
 }
 
 impl UnitResolver {
@@ -220,11 +224,13 @@ impl UnitResolver {
             }
         }
         let ids = units.iter().map(|u| u.unit.id.clone()).collect();
+        let names = units.iter().map(|u| u.unit.name.clone()).collect();
         UnitResolver {
             by_id,
             by_folded,
             candidates,
             ids,
+            names,
         }
     }
 
@@ -412,6 +418,13 @@ impl Site {
             kind: ItemKind,
         }
 
+        let plan_index = plans::PlanIndex::new(&content.documents);
+        let plan_sources: Vec<Loaded<Document>> = content
+            .documents
+            .iter()
+            .filter(|d| d.key.starts_with("ke-hoach/"))
+            .cloned()
+            .collect();
         let mut slugs: HashMap<String, String> = HashMap::new();
         let mut pending: Vec<Pending> = Vec::with_capacity(
             content.articles.len() + content.pages.len() + content.documents.len(),
@@ -446,27 +459,7 @@ impl Site {
                     );
                 }
             }
-            for pa in &m.plan_activities {
-                match pa.split_once('#') {
-                    Some((doc, item)) if !item.trim().is_empty() => {
-                        if !all_documents.contains_key(doc) {
-                            diags.push(
-                                a.error_at("E013", "plan_activities", Some(pa), format!("không có kế hoạch `{doc}`"))
-                                    .hint("viết mã kế hoạch (đường dẫn tệp trong content/, không có .md), dấu `#` và số thứ tự nhiệm vụ, ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
-                            );
-                        }
-                    }
-                    _ => diags.push(
-                        a.error_at(
-                            "E008",
-                            "plan_activities",
-                            Some(pa),
-                            format!("`{pa}` không đúng dạng `<kế hoạch>#<số thứ tự>`"),
-                        )
-                        .hint("ví dụ `van-ban/2026/ke-hoach-tuyen-truyen-cchc-2026#4.2`"),
-                    ),
-                }
-            }
+            plan_index.check(&a, &mut diags);
             for sub in &m.submitted_to {
                 if resolver.resolve(&sub.recipient).is_none() {
                     diags.push(
@@ -846,6 +839,14 @@ impl Site {
             diags.extend(d);
             items.push(item);
         }
+        let plans = plans::build(
+            &plan_sources,
+            &items,
+            &key_index,
+            &resolver,
+            opts.now,
+            &mut diags,
+        );
 
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
@@ -936,6 +937,7 @@ impl Site {
             pages,
             procedures,
             images: Default::default(),
+            plans,
         };
         (Some(site), diags)
     }

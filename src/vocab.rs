@@ -330,3 +330,108 @@ vocab!(
         ThuCong = "thu_cong" => "Cán bộ nhập thủ công",
     }
 );
+
+vocab!(
+    /// Loại kế hoạch (content-model.md §6).
+    CampaignKind {
+        TuyenTruyen = "tuyen_truyen" => "Kế hoạch tuyên truyền",
+        CaiCachHanhChinh = "cai_cach_hanh_chinh" => "Kế hoạch cải cách hành chính",
+        ChuyenDoiSo = "chuyen_doi_so" => "Kế hoạch chuyển đổi số",
+        Khac = "khac" => "Kế hoạch khác",
+    }
+);
+
+vocab!(
+    /// Kỳ báo cáo của một kế hoạch.
+    ReportCadence {
+        HangQuy = "hang_quy" => "Hằng quý",
+        SauThang = "sau_thang" => "Sáu tháng",
+        HangNam = "hang_nam" => "Hằng năm",
+        ThuongXuyen = "thuong_xuyen" => "Thường xuyên",
+    }
+);
+
+vocab!(
+    /// How report periods are cut: calendar quarters, or the Ministry of Home
+    /// Affairs' PAR windows (15/12→14/3, 15/3→14/6, 15/6→14/9, 15/9→14/12).
+    ReportWindow {
+        Calendar = "calendar" => "Quý theo năm dương lịch",
+        BnvCchc = "bnv_cchc" => "Kỳ báo cáo cải cách hành chính của Bộ Nội vụ (ngày 15 tháng cuối kỳ trước đến ngày 14 tháng cuối kỳ)",
+    }
+);
+
+vocab!(
+    /// Kiểu thời gian thực hiện một hoạt động.
+    TimeframeKind {
+        ThuongXuyen = "thuong_xuyen" => "Thường xuyên",
+        DinhKy = "dinh_ky" => "Định kỳ",
+        Moc = "moc" => "Trước một mốc",
+        Khoang = "khoang" => "Trong một khoảng thời gian",
+    }
+);
+
+vocab!(
+    /// Chu kỳ của hoạt động định kỳ.
+    Cadence {
+        HangThang = "hang_thang" => "Hằng tháng",
+        HangQuy = "hang_quy" => "Hằng quý",
+        SauThang = "sau_thang" => "Sáu tháng",
+        HangNam = "hang_nam" => "Hằng năm",
+    }
+);
+
+vocab!(
+    /// Tiến độ của một hoạt động.
+    Progress {
+        ChuaThucHien = "chua_thuc_hien" => "Chưa thực hiện",
+        DangThucHien = "dang_thuc_hien" => "Đang thực hiện",
+        HoanThanh = "hoan_thanh" => "Hoàn thành",
+        KhongThucHien = "khong_thuc_hien" => "Không thực hiện",
+    }
+);
+
+vocab!(
+    /// Loại sản phẩm của một hoạt động.
+    OutputKind {
+        HoiNghi = "hoi_nghi" => "Hội nghị, cuộc họp",
+        PhatThanh = "phat_thanh" => "Phát thanh",
+        TinBai = "tin_bai" => "Tin, bài",
+        Infographic = "infographic" => "Infographic",
+        Video = "video" => "Video clip",
+        PhongSu = "phong_su" => "Phóng sự",
+        AnPham = "an_pham" => "Ấn phẩm",
+        Pano = "pano" => "Pano, áp phích, khẩu hiệu",
+        DoiThoai = "doi_thoai" => "Đối thoại",
+        CuocThi = "cuoc_thi" => "Cuộc thi",
+        TapHuan = "tap_huan" => "Tập huấn",
+        KeHoach = "ke_hoach" => "Kế hoạch",
+        BaoCao = "bao_cao" => "Báo cáo",
+    }
+);
+
+vocab!(
+    /// Chỉ tiêu của kế hoạch.
+    Metric {
+        SoTinBai = "so_tin_bai" => "Số tin, bài",
+        SoHoatDong = "so_hoat_dong" => "Số hoạt động",
+        SoSanPham = "so_san_pham" => "Số sản phẩm",
+    }
+);
+
+vocab!(
+    /// Kỳ của một chỉ tiêu.
+    TargetPer {
+        Quy = "quy" => "mỗi quý",
+        Nam = "nam" => "mỗi năm",
+    }
+);
+
+vocab!(
+    /// A column of the appendix a sub-activity shares with its parent row
+    /// (a vertically merged cell in the signed document).
+    Inherit {
+        Timeframe = "timeframe" => "Thời gian thực hiện",
+        Outputs = "outputs" => "Hoạt động/sản phẩm",
+        CoordinatingUnits = "coordinating_units" => "Cơ quan phối hợp",
+    }
+);

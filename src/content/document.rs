@@ -5,11 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::front_matter::Document as Source;
+use super::plan::{Activity, Period, Reporting, Target};
 use super::types::{
     Attachment, CommentPeriod, Date, DateTime, Disclosure, LegalRef, PartialDate, Signer,
 };
 use crate::diagnostics::Diagnostic;
-use crate::vocab::{DocType, IssuerLevel, LegalStatus, ParArea, Status};
+use crate::vocab::{CampaignKind, DocType, Index, IssuerLevel, LegalStatus, ParArea, Status};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +61,21 @@ pub struct Document {
     pub files: Vec<Attachment>,
     pub public_disclosure: Option<Disclosure>,
     pub comment_period: Option<CommentPeriod>,
+    /// Chỉ số liên quan (plans name the indices they serve).
+    #[serde(default)]
+    pub indices: Vec<Index>,
+    // Plan fields (content-model.md §6), only in `content/ke-hoach/`.
+    pub year: Option<i32>,
+    pub period: Option<Period>,
+    pub parent_plan: Option<String>,
+    pub campaign_kind: Option<CampaignKind>,
+    pub reporting: Option<Reporting>,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// Heading of the appendix table ("Danh mục các hoạt động …").
+    pub appendix_title: Option<String>,
 }
 
 impl Document {

@@ -8,6 +8,7 @@ pub mod article;
 pub mod document;
 pub mod front_matter;
 pub mod page;
+pub mod plan;
 pub mod procedure;
 pub mod types;
 pub mod unit;
@@ -109,6 +110,7 @@ enum Kind {
     Article,
     Page,
     Document,
+    Plan,
     Procedure,
 }
 
@@ -119,6 +121,7 @@ impl Kind {
             "tin-tuc" => Some(Kind::Article),
             "trang" => Some(Kind::Page),
             "van-ban" => Some(Kind::Document),
+            "ke-hoach" => Some(Kind::Plan),
             "thu-tuc" => Some(Kind::Procedure),
             _ => None,
         }
@@ -310,7 +313,7 @@ pub fn load_file(root: &Path, path: &Path) -> (Option<Entry>, Vec<Diagnostic>) {
             vec![
                 Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
                     .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/thu-tuc/ hoặc content/don-vi/"),
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/ hoặc content/don-vi/"),
             ],
         ),
     }
@@ -437,6 +440,27 @@ fn parse_bytes(
         }
         Kind::Document => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
             diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
+            if d.has_plan_fields() {
+                let field = plan::PLAN_FIELDS
+                    .iter()
+                    .find(|f| doc.yaml.lines().any(|l| l.starts_with(&format!("{f}:"))))
+                    .copied()
+                    .unwrap_or("activities");
+                let (line, col) = doc.locate(field, None);
+                diags.push(
+                    Diagnostic::error("E086", format!("trường `{field}` chỉ dùng cho kế hoạch, chương trình, đề án"))
+                        .in_file(&rel)
+                        .at(&text, line, col)
+                        .field(field)
+                        .hint("chuyển tệp sang content/ke-hoach/<năm>/ để trang hiển thị danh mục hoạt động và theo dõi tiến độ"),
+                );
+            }
+            Entry::Document(wrap(key, &rel, &text, d))
+        }),
+        // A plan is a document with its plan fields filled.
+        Kind::Plan => parse::<Document>(&doc, &rel, &mut diags).map(|d| {
+            diags.extend(d.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
+            diags.extend(d.validate_plan(&doc).into_iter().map(|x| x.in_file(&rel)));
             Entry::Document(wrap(key, &rel, &text, d))
         }),
         Kind::Procedure => parse::<Procedure>(&doc, &rel, &mut diags).map(|p| {

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod par;
 pub mod procedures;
 pub mod search_index;
 pub mod search_page;
@@ -83,6 +84,7 @@ enum JobKind {
     Robots,
     Asset(String),
     Procedures(procedures::Page),
+    Par(par::Page),
 }
 
 /// The renderer for one build: Tera with the theme's templates and filters.
@@ -195,6 +197,7 @@ impl<'a> Renderer<'a> {
             );
         }
         kinds.extend(procedures::jobs(site).into_iter().map(JobKind::Procedures));
+        kinds.extend(par::jobs().into_iter().map(JobKind::Par));
         kinds.extend(self.theme.assets.keys().cloned().map(JobKind::Asset));
         kinds
             .into_iter()
@@ -249,6 +252,7 @@ impl<'a> Renderer<'a> {
             JobKind::SiteMapXml => vec!["sitemap.xml".into()],
             JobKind::Robots => vec!["robots.txt".into()],
             JobKind::Procedures(page) => vec![output_file(&procedures::page_path(site, page))],
+            JobKind::Par(page) => vec![output_file(&par::page_path(page))],
             JobKind::SearchPage => vec![output_file(search_page::PATH)],
             JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
             JobKind::Asset(name) => vec![self.theme.assets[name].out_path.clone()],
@@ -408,6 +412,7 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert("documents", &self.cards(home.documents));
                 procedures::home_context(site, &mut ctx);
+                ctx.insert("campaigns", &par::active_campaigns(site));
                 Ok(vec![self.page("index.html", "/", &ctx)?])
             }
             JobKind::Item(i) => {
@@ -418,12 +423,20 @@ impl<'a> Renderer<'a> {
                     ItemKind::Procedure(_) => procedures::trail(site, *i),
                     _ => Vec::new(),
                 };
+                let template = if site.plans.iter().any(|p| p.item == *i) {
+                    "plan.html".to_string()
+                } else {
+                    template
+                };
                 let trail: Vec<(&str, &str)> = match &item.kind {
                     ItemKind::Procedure(_) => owned_trail
                         .iter()
                         .map(|(a, b)| (a.as_str(), b.as_str()))
                         .collect(),
                     ItemKind::Article(_) => vec![("Tin tức", "/tin-tuc/")],
+                    ItemKind::Document(_) if site.plans.iter().any(|p| p.item == *i) => {
+                        vec![(par::TITLE, par::ROOT)]
+                    }
                     ItemKind::Document(_) => vec![("Văn bản", "/van-ban/")],
                     ItemKind::Page(_) => vec![],
                 };
@@ -448,6 +461,7 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert("page", &view);
                 procedures::item_context(site, *i, &mut ctx);
+                par::plan_context(site, *i, &mut ctx);
                 if let ItemKind::Page(p) = &item.kind {
                     if p.template.as_deref() == Some("tiep-can-thong-tin") {
                         ctx.insert("disclosures", &disclosure_rows(site));
@@ -636,6 +650,7 @@ impl<'a> Renderer<'a> {
                 }])
             }
             JobKind::Procedures(page) => procedures::render(self, page),
+            JobKind::Par(page) => par::render(self, page),
             JobKind::Asset(name) => {
                 let a = &self.theme.assets[name];
                 Ok(vec![Output {

@@ -234,13 +234,26 @@ impl<'r> Inputs<'r> {
                     sig.date(Some(site.now));
                 }
                 self.cards(&mut sig, home.documents);
+                // Active campaigns' banner.
+                for p in &site.plans {
+                    sig.add(&self.card[p.item]);
+                }
+                sig.date(Some(site.now));
                 sig.done()
             }
             JobKind::Item(i) => {
                 let item = &site.items[*i];
                 let template = item_template(item);
-                let mut sig = self.start(&[&template]);
+                let mut sig = self.start(&[&template, "plan.html"]);
                 sig.add(&item.fingerprint).add(&item.path);
+                // A plan's page lists the items that carry out each activity,
+                // and their quarters depend on the clock.
+                if site.plans.iter().any(|p| p.item == *i) {
+                    sig.date(Some(site.now));
+                    for c in &self.card {
+                        sig.add(c);
+                    }
+                }
                 for &u in &item.units {
                     sig.add(&self.unit[u]);
                 }
@@ -411,6 +424,19 @@ impl<'r> Inputs<'r> {
                     for &t in &item.tags {
                         sig.add(&site.tags[t].name);
                     }
+                }
+                sig.done()
+            }
+            JobKind::Par(page) => {
+                // The section, its report and its lists read most of the site
+                // and the clock (campaign status, quarters): any change renders them.
+                let mut sig = self.start(&["par.html", "par-list.html", "par-report.html"]);
+                sig.add(&format!("{page:?}")).date(Some(site.now));
+                for (i, item) in site.items.iter().enumerate() {
+                    sig.add(&self.card[i]).add(&item.par_areas);
+                }
+                for u in &self.unit {
+                    sig.add(u);
                 }
                 sig.done()
             }

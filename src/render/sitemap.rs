@@ -50,6 +50,10 @@ pub fn xml(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         loc: site.permalink(p),
         lastmod: None,
     }));
+    urls.extend(super::par::paths().iter().map(|p| Url {
+        loc: site.permalink(p),
+        lastmod: None,
+    }));
     urls.extend(site.tags.iter().map(|t| Url {
         loc: site.permalink(&t.path),
         lastmod: None,

@@ -16,6 +16,7 @@ paginate_by: 10
 menu:
   - {name: Trang chủ, url: /}
   - {name: Tin tức, url: /tin-tuc/}
+  - {name: Cải cách hành chính, url: /cai-cach-hanh-chinh/}
   - {name: Thủ tục hành chính, url: /thu-tuc-hanh-chinh/}
   - {name: Văn bản, url: /van-ban/}
   - {name: Đơn vị, url: /don-vi/}

@@ -1,0 +1,452 @@
+//! The PAR section (`/cai-cach-hanh-chinh/`): introduction, one page per PAR
+//! area and per index, the quarterly communication report, and the plan
+//! pages with their appendix table (merged cells as `rowspan`).
+
+use serde::Serialize;
+use tera::Context;
+
+use super::context::{self, Card};
+use super::{Output, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::report;
+use crate::site::plans::{ActivityEntry, PlanEntry};
+use crate::site::{ItemKind, Site};
+use crate::vocab::{Index, Inherit, ParArea};
+
+pub const ROOT: &str = "/cai-cach-hanh-chinh/";
+pub const TITLE: &str = "Cải cách hành chính";
+pub const REPORT_PATH: &str = "/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/";
+const REPORT_TITLE: &str = "Kết quả tuyên truyền cải cách hành chính";
+
+/// One page of the section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Index,
+    Area(ParArea),
+    IndexTag(Index),
+    Report,
+}
+
+pub fn jobs() -> Vec<Page> {
+    let mut jobs = vec![Page::Index, Page::Report];
+    jobs.extend(ParArea::ALL.iter().copied().map(Page::Area));
+    jobs.extend(Index::ALL.iter().copied().map(Page::IndexTag));
+    jobs
+}
+
+fn slug(id: &str) -> String {
+    id.replace('_', "-")
+}
+
+pub fn area_path(a: ParArea) -> String {
+    format!("{ROOT}{}/", slug(a.id()))
+}
+
+pub fn index_path(i: Index) -> String {
+    format!("{ROOT}chi-so/{}/", slug(i.id()))
+}
+
+/// The site path a page of the section is written to.
+pub fn page_path(page: &Page) -> String {
+    match page {
+        Page::Index => ROOT.to_string(),
+        Page::Report => REPORT_PATH.to_string(),
+        Page::Area(a) => area_path(*a),
+        Page::IndexTag(i) => index_path(*i),
+    }
+}
+
+/// Every path of the section, for the sitemaps.
+pub fn paths() -> Vec<String> {
+    let mut out = vec![ROOT.to_string(), REPORT_PATH.to_string()];
+    out.extend(ParArea::ALL.iter().map(|a| area_path(*a)));
+    out.extend(Index::ALL.iter().map(|i| index_path(*i)));
+    out
+}
+
+/// Items tagged with an index (articles and documents, plans included).
+fn index_items(site: &Site, index: Index) -> Vec<usize> {
+    (0..site.items.len())
+        .filter(|&i| match &site.items[i].kind {
+            ItemKind::Article(a) => a.indices.contains(&index),
+            ItemKind::Document(d) => d.indices.contains(&index),
+            _ => false,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Entry {
+    name: String,
+    href: String,
+    count: usize,
+}
+
+/// A plan as a line of a list, or the home page banner.
+#[derive(Serialize)]
+pub struct PlanCard {
+    pub card: Card,
+    pub status: Option<StatusView>,
+    pub period: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct StatusView {
+    pub id: crate::site::plans::CampaignStatus,
+    pub label: &'static str,
+}
+
+pub fn plan_card(site: &Site, p: &PlanEntry) -> PlanCard {
+    let period = p.document(&site.items).and_then(|d| d.period).map(|x| {
+        format!(
+            "{} – {}",
+            x.from.0.format("%d/%m/%Y"),
+            x.to.0.format("%d/%m/%Y")
+        )
+    });
+    PlanCard {
+        card: context::card(site, &site.items[p.item]),
+        status: p.status.map(|s| StatusView {
+            id: s,
+            label: s.label(),
+        }),
+        period,
+    }
+}
+
+/// Active campaigns, for the home page banner.
+pub fn active_campaigns(site: &Site) -> Vec<PlanCard> {
+    site.plans
+        .iter()
+        .filter(|p| p.status == Some(crate::site::plans::CampaignStatus::Active))
+        .map(|p| plan_card(site, p))
+        .collect()
+}
+
+pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site();
+    let cards = |items: &[usize]| -> Vec<Card> {
+        items
+            .iter()
+            .map(|&i| context::card(site, &site.items[i]))
+            .collect()
+    };
+    match page {
+        Page::Index => {
+            let mut ctx = r.context(ROOT, TITLE, &[(TITLE, ROOT)]);
+            let areas: Vec<Entry> = ParArea::ALL
+                .iter()
+                .map(|a| Entry {
+                    name: a.label().into(),
+                    href: site.href(&area_path(*a)),
+                    count: site.par_areas.get(a).map_or(0, Vec::len),
+                })
+                .collect();
+            let indices: Vec<Entry> = Index::ALL
+                .iter()
+                .map(|i| Entry {
+                    name: i.label().into(),
+                    href: site.href(&index_path(*i)),
+                    count: index_items(site, *i).len(),
+                })
+                .collect();
+            let plans: Vec<PlanCard> = site.plans.iter().map(|p| plan_card(site, p)).collect();
+            let section = site
+                .sections
+                .iter()
+                .find(|s| s.id == crate::content::article::PAR_SECTION);
+            let latest: Vec<usize> = match section {
+                Some(s) => s
+                    .items
+                    .iter()
+                    .take(site.config.paginate_by)
+                    .copied()
+                    .collect(),
+                None => site
+                    .par_areas
+                    .values()
+                    .flatten()
+                    .copied()
+                    .filter(|&i| site.items[i].is_article())
+                    .take(10)
+                    .collect(),
+            };
+            ctx.insert("areas", &areas);
+            ctx.insert("indices", &indices);
+            ctx.insert("plans", &plans);
+            ctx.insert("latest", &cards(&latest));
+            if let Some(s) = section {
+                ctx.insert(
+                    "par_section",
+                    &context::Link {
+                        name: s.name.clone(),
+                        href: site.href(&s.path),
+                    },
+                );
+            }
+            ctx.insert("procedures_href", &site.href("/thu-tuc-hanh-chinh/"));
+            ctx.insert("procedure_count", &site.procedures.all.len());
+            ctx.insert("report_href", &site.href(REPORT_PATH));
+            ctx.insert(
+                "has_report",
+                &!report::plans_to_report(site, None).is_empty(),
+            );
+            Ok(vec![r.render_template("par.html", ROOT, &ctx)?])
+        }
+        Page::Area(a) => {
+            let path = area_path(*a);
+            let items = site.par_areas.get(a).cloned().unwrap_or_default();
+            list(r, &path, a.label(), &cards(&items))
+        }
+        Page::IndexTag(i) => {
+            let path = index_path(*i);
+            list(r, &path, i.label(), &cards(&index_items(site, *i)))
+        }
+        Page::Report => {
+            let mut ctx = r.context(
+                REPORT_PATH,
+                REPORT_TITLE,
+                &[(TITLE, ROOT), (REPORT_TITLE, REPORT_PATH)],
+            );
+            let reports: Vec<ReportView> = report::plans_to_report(site, None)
+                .into_iter()
+                .map(|p| report_view(report::build(site, p)))
+                .collect();
+            ctx.insert("reports", &reports);
+            Ok(vec![r.render_template(
+                "par-report.html",
+                REPORT_PATH,
+                &ctx,
+            )?])
+        }
+    }
+}
+
+fn list(r: &Renderer, path: &str, title: &str, items: &[Card]) -> Result<Vec<Output>, Diagnostic> {
+    let mut ctx = r.context(path, title, &[(TITLE, ROOT), (title, path)]);
+    ctx.insert("items", items);
+    Ok(vec![r.render_template("par-list.html", path, &ctx)?])
+}
+
+/// A plan's report with its bar charts laid out.
+#[derive(Serialize)]
+struct ReportView {
+    #[serde(flatten)]
+    report: report::PlanReport,
+    charts: Vec<Chart>,
+}
+
+/// A horizontal bar chart as SVG geometry; the template draws it.
+#[derive(Serialize)]
+struct Chart {
+    width: u32,
+    height: u32,
+    bars: Vec<Bar>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    value: usize,
+    y: u32,
+    width: u32,
+    text_x: u32,
+}
+
+const LABEL_W: u32 = 300;
+const BAR_MAX: u32 = 320;
+const ROW_H: u32 = 28;
+
+fn report_view(report: report::PlanReport) -> ReportView {
+    let charts = report
+        .details
+        .iter()
+        .map(|q| {
+            let max = q.units.iter().map(|u| u.total).max().unwrap_or(0).max(1);
+            let bars = q
+                .units
+                .iter()
+                .enumerate()
+                .map(|(n, u)| {
+                    let width = (u.total as u32 * BAR_MAX) / max as u32;
+                    Bar {
+                        label: u.unit.clone(),
+                        value: u.total,
+                        y: n as u32 * ROW_H,
+                        width,
+                        text_x: LABEL_W + width + 6,
+                    }
+                })
+                .collect::<Vec<_>>();
+            Chart {
+                width: LABEL_W + BAR_MAX + 40,
+                height: (bars.len() as u32).max(1) * ROW_H,
+                bars,
+            }
+        })
+        .collect();
+    ReportView { report, charts }
+}
+
+/// One appendix row as the template draws it. A cell shared with the rows
+/// below (a vertically merged cell) has `rowspan`; a cell covered by the row
+/// above is `None` and not drawn.
+#[derive(Serialize)]
+struct RowView {
+    item_no: String,
+    anchor: String,
+    depth: usize,
+    task: String,
+    lead: Vec<UnitText>,
+    lead_note: Option<String>,
+    coordinating: Option<CellView>,
+    timeframe: Option<CellView>,
+    outputs: Option<CellView>,
+    progress: String,
+    progress_note: Option<String>,
+    items: Vec<Card>,
+    quarters: Vec<QuarterCell>,
+}
+
+#[derive(Serialize)]
+struct UnitText {
+    text: String,
+    href: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct CellView {
+    rowspan: usize,
+    units: Vec<UnitText>,
+    note: Option<String>,
+    lines: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct QuarterCell {
+    label: String,
+    verdict: report::Verdict,
+    verdict_label: &'static str,
+    count: usize,
+}
+
+/// How many rows the cell of `column` at row `i` spans: itself and the
+/// consecutive children below that inherit that column.
+fn span(acts: &[ActivityEntry], i: usize, column: Inherit) -> usize {
+    1 + acts[i + 1..]
+        .iter()
+        .take_while(|a| a.parent == Some(i) && a.activity.inherits(column))
+        .count()
+}
+
+/// Whether row `i`'s cell of `column` is covered by its parent's merged cell.
+fn covered(acts: &[ActivityEntry], i: usize, column: Inherit) -> bool {
+    match acts[i].parent {
+        Some(p) if acts[i].activity.inherits(column) => i < p + span(acts, p, column),
+        _ => false,
+    }
+}
+
+fn unit_texts(site: &Site, refs: &[crate::site::plans::UnitRef]) -> Vec<UnitText> {
+    refs.iter()
+        .map(|u| UnitText {
+            text: u.text.clone(),
+            href: context::unit_link(site, u.unit, None).href,
+        })
+        .collect()
+}
+
+/// The plan page's extra context: status, appendix rows, reporting.
+pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
+    let Some(plan) = site.plans.iter().find(|p| p.item == item) else {
+        return;
+    };
+    let acts = &plan.activities;
+    let report = report::plans_to_report(site, None)
+        .iter()
+        .any(|p| p.item == item)
+        .then(|| report::build(site, plan));
+    let rows: Vec<RowView> = acts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let cell = |column: Inherit, fill: &dyn Fn(&mut CellView)| {
+                (!covered(acts, i, column)).then(|| {
+                    let mut c = CellView {
+                        rowspan: span(acts, i, column),
+                        ..Default::default()
+                    };
+                    fill(&mut c);
+                    c
+                })
+            };
+            let progress = match a.activity.progress {
+                Some(p) => p.label().to_string(),
+                None if a.items.is_empty() => "Chưa có tin, bài được đăng".to_string(),
+                None => format!("{} tin, bài đã đăng", a.items.len()),
+            };
+            RowView {
+                item_no: a.activity.item_no.trim().to_string(),
+                anchor: format!("hoat-dong-{}", a.activity.item_no.trim().replace('.', "-")),
+                depth: usize::from(a.parent.is_some()),
+                task: a.activity.task.clone(),
+                lead: unit_texts(site, &a.lead_units),
+                lead_note: a.activity.lead_note.clone(),
+                coordinating: cell(Inherit::CoordinatingUnits, &|c| {
+                    c.units = unit_texts(site, &a.coordinating_units);
+                    c.note = a.activity.coordinating_note.clone();
+                }),
+                timeframe: cell(Inherit::Timeframe, &|c| {
+                    c.lines = a.timeframe.iter().map(|t| t.text.clone()).collect();
+                }),
+                outputs: cell(Inherit::Outputs, &|c| c.lines = a.outputs.clone()),
+                progress,
+                progress_note: a.activity.progress_note.clone(),
+                items: a
+                    .items
+                    .iter()
+                    .map(|&x| context::card(site, &site.items[x]))
+                    .collect(),
+                quarters: report
+                    .as_ref()
+                    .map(|r| {
+                        r.quarters
+                            .iter()
+                            .zip(&r.activities[i].cells)
+                            .filter(|(_, c)| c.verdict != report::Verdict::NotDue)
+                            .map(|(q, c)| QuarterCell {
+                                label: q.label(),
+                                verdict: c.verdict,
+                                verdict_label: c.verdict_label,
+                                count: c.count,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let doc = plan.document(&site.items);
+    ctx.insert("plan_rows", &rows);
+    ctx.insert(
+        "plan_status",
+        &plan.status.map(|s| StatusView {
+            id: s,
+            label: s.label(),
+        }),
+    );
+    ctx.insert("plan_card", &plan_card(site, plan));
+    ctx.insert(
+        "appendix_title",
+        &doc.and_then(|d| d.appendix_title.clone()),
+    );
+    ctx.insert(
+        "report_href",
+        &report.is_some().then(|| site.href(REPORT_PATH)),
+    );
+    let parent = doc
+        .and_then(|d| d.parent_plan.as_deref())
+        .and_then(|k| site.items.iter().find(|x| x.key == k.trim_matches('/')))
+        .map(|x| context::card(site, x));
+    ctx.insert("parent_plan", &parent);
+}

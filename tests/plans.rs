@@ -1,0 +1,573 @@
+//! Plans and the quarterly report: the appendix table as the signed document
+//! draws it, the cadence rules at quarter boundaries, the report in every
+//! format, and bad plans or links. Fixture sites, fixed clock.
+
+mod common;
+
+use common::{Fixture, article, repo_root, stderr};
+
+const PLAN: &str = "content/ke-hoach/2026/kh.md";
+const NOW: &str = "2026-11-27T12:00:00+07:00";
+
+/// A plan with a regular task, a quarterly group (4 → 4.1, 4.2 sharing the
+/// timeframe and products cells) and calendar quarters.
+fn plan(extra_activities: &str, period: &str) -> String {
+    format!(
+        "---
+doc_type: ke_hoach
+symbol: KH-UBND
+abstract: Tuyên truyền cải cách hành chính năm 2026
+issuer: Ủy ban nhân dân xã Thử Nghiệm
+issuer_level: xa
+issued_date: \"2026-03\"
+legal_status: du_thao
+units: [phong-van-hoa-xa-hoi]
+year: 2026
+period: {period}
+campaign_kind: tuyen_truyen
+reporting: {{cadence: hang_quy}}
+appendix_title: Danh mục hoạt động trọng tâm
+activities:
+  - item_no: \"1\"
+    task: Tuyên truyền chủ trương, chính sách về cải cách hành chính.
+    lead_units: [Phòng VHXH]
+    coordinating_units: [Phòng Kinh tế]
+    timeframe: {{kind: thuong_xuyen, text: Thường xuyên}}
+    outputs: [Hội nghị, Phát thanh trên Đài của xã]
+  - item_no: \"4\"
+    task: Gửi tin, bài về kết quả cải cách hành chính
+    lead_units: [doan-thanh-nien]
+    timeframe: {{kind: dinh_ky, cadence: hang_quy, times: 1, text: Định kỳ 01 lần/quý}}
+    outputs: [\"Tin ngắn, bài viết, infographic\"]
+  - item_no: \"4.1\"
+    parent: \"4\"
+    task: Về cải cách thể chế
+    lead_units: [phong-van-hoa-xa-hoi]
+    inherit: [timeframe, outputs, coordinating_units]
+  - item_no: \"4.2\"
+    parent: \"4\"
+    task: Về cải cách tài chính công
+    lead_units: [phong-kinh-te]
+    lead_note: và các đơn vị liên quan
+    inherit: [timeframe, outputs, coordinating_units]
+{extra_activities}---
+Nội dung kế hoạch.
+"
+    )
+}
+
+fn site_with_plan() -> Fixture {
+    let f = Fixture::new();
+    f.write(PLAN, &plan("", "{from: 2026-01-01, to: 2026-12-31}"));
+    f
+}
+
+fn linked(f: &Fixture, slug: &str, title: &str, at: &str, units: &str, activity: &str) {
+    f.write(
+        &format!("content/tin-tuc/2026/{slug}.md"),
+        &article(
+            title,
+            at,
+            &format!("plan_activities: [ke-hoach/2026/kh#{activity}]\nchannels: [website, zalo]\n"),
+        )
+        .replace("units: [phong-kinh-te]", &format!("units: [{units}]")),
+    );
+}
+
+#[test]
+fn appendix_table_keeps_merged_cells_links_and_items() {
+    let f = site_with_plan();
+    linked(
+        &f,
+        "the-che",
+        "Tin về thể chế quý hai",
+        "2026-05-04T08:00:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "4.1",
+    );
+    f.build_ok();
+    let html = f.read("ke-hoach/2026/kh/index.html");
+    // 4, 4.1, 4.2 share one timeframe, products and coordinating cell.
+    assert_eq!(html.matches("rowspan=\"3\"").count(), 3, "{html}");
+    assert!(
+        html.contains("<td rowspan=\"3\">Định kỳ 01 lần/quý</td>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<tr id=\"hoat-dong-").count(), 4);
+    // The 4.1 row draws only TT, task and lead: its other cells are merged.
+    let row = html
+        .split("id=\"hoat-dong-4-1\"")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(row.matches("<td").count(), 2, "{row}");
+    // Units as written in the plan, linked to their pages; the note follows.
+    assert!(html.contains("<a href=\"/don-vi/phong-van-hoa-xa-hoi/\">Phòng VHXH</a>"));
+    assert!(!html.contains(">phong-kinh-te<"));
+    assert!(
+        html.contains(
+            "<a href=\"/don-vi/phong-kinh-te/\">Phòng Kinh tế</a> và các đơn vị liên quan"
+        )
+    );
+    assert!(html.contains("<ul><li>Hội nghị</li><li>Phát thanh trên Đài của xã</li></ul>"));
+    // Under the activity: the item that carries it out and the quarter's verdict.
+    let part = html
+        .split("id=\"kq-hoat-dong-4-1\"")
+        .nth(1)
+        .unwrap()
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(part.contains("Tin về thể chế quý hai"), "{part}");
+    assert!(
+        part.contains("Quý II/2026: <span class=\"verdict verdict-met\">Đạt</span>"),
+        "{part}"
+    );
+    assert!(
+        part.contains("Quý I/2026: <span class=\"verdict verdict-not_met\">Chưa đạt</span>"),
+        "{part}"
+    );
+    // The campaign is running on the fixed clock: status and home banner.
+    assert!(html.contains("Đang diễn ra"));
+    assert!(f.read("index.html").contains("campaign-banner"));
+    // The fixture has no static pages, so only its menu entries lead nowhere.
+    let broken: Vec<_> = common::broken_links(&f.public(""), "")
+        .into_iter()
+        .filter(|(_, l)| l != "/gioi-thieu/" && l != "/lien-he/")
+        .collect();
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
+#[test]
+fn par_section_pages() {
+    let f = site_with_plan();
+    f.write(
+        "content/tin-tuc/2026/cchc.md",
+        &article(
+            "Tin cải cách thủ tục",
+            "2026-05-04T08:00:00+07:00",
+            "par_areas: [thu_tuc_hanh_chinh]\nindices: [sipas]\n",
+        )
+        .replace("sections: [tin-tuc]", "sections: [cai-cach-hanh-chinh]"),
+    );
+    f.build_ok();
+    let home = f.read("cai-cach-hanh-chinh/index.html");
+    for link in [
+        "/cai-cach-hanh-chinh/thu-tuc-hanh-chinh/",
+        "/cai-cach-hanh-chinh/chinh-quyen-so/",
+        "/cai-cach-hanh-chinh/chi-so/sipas/",
+        "/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/",
+        "/ke-hoach/2026/kh/",
+        "/thu-tuc-hanh-chinh/",
+    ] {
+        assert!(home.contains(&format!("href=\"{link}\"")), "{link}");
+    }
+    assert!(home.contains("Tin cải cách thủ tục"));
+    assert!(
+        f.read("cai-cach-hanh-chinh/thu-tuc-hanh-chinh/index.html")
+            .contains("Tin cải cách thủ tục")
+    );
+    assert!(
+        f.read("cai-cach-hanh-chinh/chi-so/sipas/index.html")
+            .contains("Tin cải cách thủ tục")
+    );
+    assert!(
+        !f.read("cai-cach-hanh-chinh/chi-so/papi/index.html")
+            .contains("Tin cải cách thủ tục")
+    );
+    // The menu entry leads to the section.
+    assert!(
+        f.read("index.html")
+            .contains("href=\"/cai-cach-hanh-chinh/\"")
+    );
+}
+
+#[test]
+fn campaign_status_follows_the_clock() {
+    let f = Fixture::new();
+    f.write(PLAN, &plan("", "{from: 2026-12-01, to: 2026-12-31}"));
+    f.build_ok();
+    assert!(
+        f.read("ke-hoach/2026/kh/index.html")
+            .contains("Sắp diễn ra")
+    );
+    assert!(!f.read("index.html").contains("campaign-banner"));
+    let out = f.run(&["build", "--now", "2027-01-01T00:00:00+07:00"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        f.read("ke-hoach/2026/kh/index.html")
+            .contains("Đã kết thúc")
+    );
+}
+
+#[test]
+fn cadence_is_judged_in_vietnam_time_at_quarter_boundaries() {
+    let f = site_with_plan();
+    // 23:59 on the last day of Q1 in Vietnam is still Q1.
+    linked(
+        &f,
+        "q1",
+        "Tin cuối quý một",
+        "2026-03-31T23:59:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "4.1",
+    );
+    // 17:30 UTC on 30/9 is 00:30 on 1/10 in Vietnam: Q4, not Q3.
+    linked(
+        &f,
+        "q4",
+        "Tin đầu quý bốn",
+        "2026-09-30T17:30:00Z",
+        "phong-van-hoa-xa-hoi",
+        "4.1",
+    );
+    // Linked, but not from the lead unit of 4.2: does not count.
+    linked(
+        &f,
+        "khac",
+        "Tin của đơn vị khác",
+        "2026-05-10T08:00:00+07:00",
+        "dan-van",
+        "4.2",
+    );
+    let md = |q: &str| {
+        let out = f.run(&["report", "--quarter", q, "--format", "markdown"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let q1 = md("2026-Q1");
+    assert!(
+        q1.contains("| 4.1 | Về cải cách thể chế | Phòng Văn hóa - Xã hội"),
+        "{q1}"
+    );
+    assert!(q1.contains("| ≥ 1 tin, bài trong quý | 1 | Đạt |"), "{q1}");
+    let q3 = md("2026-Q3");
+    assert!(
+        q3.contains("| Định kỳ 01 lần/quý | ≥ 1 tin, bài trong quý | 0 | Chưa đạt |"),
+        "{q3}"
+    );
+    assert!(!q3.contains("Tin đầu quý bốn"), "{q3}");
+    let q4 = md("2026-Q4");
+    assert!(q4.contains("Tin đầu quý bốn"), "{q4}");
+    let q2 = md("2026-Q2");
+    assert!(q2.contains("4.2 (không do cơ quan chủ trì)"), "{q2}");
+    assert!(q2.contains("| 4.2 | Về cải cách tài chính công | Phòng Kinh tế và các đơn vị liên quan | Định kỳ 01 lần/quý | ≥ 1 tin, bài trong quý | 0 | Chưa đạt |"), "{q2}");
+}
+
+#[test]
+fn regular_tasks_need_something_every_month() {
+    let f = site_with_plan();
+    linked(
+        &f,
+        "t4",
+        "Tháng tư",
+        "2026-04-03T08:00:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "1",
+    );
+    linked(
+        &f,
+        "t5",
+        "Tháng năm",
+        "2026-05-03T08:00:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "1",
+    );
+    linked(
+        &f,
+        "t7",
+        "Tháng bảy",
+        "2026-07-03T08:00:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "1",
+    );
+    linked(
+        &f,
+        "t8",
+        "Tháng tám",
+        "2026-08-03T08:00:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "1",
+    );
+    linked(
+        &f,
+        "t9",
+        "Tháng chín",
+        "2026-09-30T23:59:00+07:00",
+        "phong-van-hoa-xa-hoi",
+        "1",
+    );
+    let row = |q: &str| {
+        let out = f.run(&["report", "--quarter", q, "--format", "markdown"]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .find(|l| l.starts_with("| 1 |"))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("2026-Q2").ends_with("| 2 | Chưa đạt |"),
+        "{}",
+        row("2026-Q2")
+    );
+    assert!(
+        row("2026-Q3").ends_with("| 3 | Đạt |"),
+        "{}",
+        row("2026-Q3")
+    );
+}
+
+#[test]
+fn report_in_three_formats_and_on_the_site() {
+    let f = site_with_plan();
+    linked(
+        &f,
+        "tc",
+        "Tài chính công quý hai",
+        "2026-05-04T08:00:00+07:00",
+        "phong-kinh-te",
+        "4.2",
+    );
+    let run = |format: &str| {
+        let out = f.run(&[
+            "report",
+            "--plan",
+            "ke-hoach/2026/kh",
+            "--quarter",
+            "2026-Q2",
+            "--format",
+            format,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Kế hoạch,Kỳ báo cáo,Ngày đăng,Tiêu đề,Đường dẫn,Đơn vị,Lĩnh vực CCHC,Thể loại,Kênh,Hoạt động"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "ke-hoach/2026/kh,2026-Q2,04/05/2026,Tài chính công quý hai,https://thunghiem.gialai.gov.vn/tin-tuc/tc/,Phòng Kinh tế,,Tin,Trang thông tin điện tử xã; Zalo,4.2"
+    );
+    assert!(lines.next().is_none());
+    let table = run("table");
+    assert!(
+        table.contains("Kỳ báo cáo: Quý II/2026 (01/04/2026 – 30/06/2026)"),
+        "{table}"
+    );
+    assert!(table.contains("Phòng Kinh tế  1"), "{table}");
+    let md = run("markdown");
+    assert!(md.contains("## Danh sách tài liệu kiểm chứng"));
+    assert!(
+        md.contains("| 04/05/2026 | Tài chính công quý hai |"),
+        "{md}"
+    );
+
+    f.build_ok();
+    let page = f.read("cai-cach-hanh-chinh/ket-qua-tuyen-truyen/index.html");
+    assert!(page.contains("<svg role=\"img\""), "{page}");
+    assert!(
+        page.contains("<desc id=\"c-1-2026-Q2-d\">Phòng Kinh tế: 1</desc>"),
+        "{page}"
+    );
+    assert!(page.contains("Tài chính công quý hai"));
+    // The chart needs no script: only the site-wide deferred one is there.
+    assert!(!page.contains("<script>"), "no inline script for the chart");
+}
+
+#[test]
+fn bad_report_arguments() {
+    let f = site_with_plan();
+    let out = f.run(&["report", "--plan", "ke-hoach/2026/kh2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("có phải bạn muốn viết `--plan ke-hoach/2026/kh`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = f.run(&["report", "--quarter", "2026-Q5"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("E089"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_warns_about_an_ended_quarter_without_items() {
+    let f = site_with_plan();
+    let out = f.run(&["check"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("W080"), "{err}");
+    assert!(
+        err.contains("hoạt động 4.1 của kế hoạch `ke-hoach/2026/kh` không có tin, bài nào"),
+        "{err}"
+    );
+}
+
+/// Build, insist it fails without touching `public/`, return stderr.
+fn fails(f: &Fixture) -> String {
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!f.public("index.html").exists());
+    err
+}
+
+#[test]
+fn news_pointing_to_an_unknown_plan_or_activity() {
+    let f = site_with_plan();
+    linked(
+        &f,
+        "a",
+        "Tin A",
+        "2026-05-04T08:00:00+07:00",
+        "phong-kinh-te",
+        "4.3",
+    );
+    let err = fails(&f);
+    assert!(
+        err.contains("error[E087]") || err.contains("[E087]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("kế hoạch `ke-hoach/2026/kh` không có hoạt động số `4.3`"),
+        "{err}"
+    );
+    assert!(err.contains("content/tin-tuc/2026/a.md:"), "{err}");
+
+    let f = site_with_plan();
+    f.write(
+        "content/tin-tuc/2026/b.md",
+        &article(
+            "Tin B",
+            "2026-05-04T08:00:00+07:00",
+            "plan_activities: [ke-hoach/2026/kh3#4.1]\n",
+        ),
+    );
+    let err = fails(&f);
+    assert!(
+        err.contains("không có kế hoạch `ke-hoach/2026/kh3`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("có phải bạn muốn viết `ke-hoach/2026/kh#4.1`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_plans_name_file_line_and_field() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "  - {item_no: \"5\", task: Không ai chủ trì}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+            "E084",
+            "hoạt động 5 chưa có cơ quan chủ trì",
+        ),
+        (
+            "",
+            "{from: 2026-12-31, to: 2026-01-01}",
+            "E081",
+            "thời gian thực hiện kết thúc (01/01/2026) trước khi bắt đầu (31/12/2026)",
+        ),
+        (
+            "  - {item_no: \"5\", task: X, lead_units: [uy-ban], timeframe: {kind: dinh_ky, cadence: hang_tuan, text: Hằng tuần}}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+            "E008",
+            "hang_tuan",
+        ),
+        (
+            "  - {item_no: \"4.1\", task: Trùng, lead_units: [uy-ban]}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+            "E082",
+            "số thứ tự `4.1` bị trùng",
+        ),
+        (
+            "  - {item_no: \"5.1\", parent: \"5\", task: X, lead_units: [uy-ban]}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+            "E083",
+            "hoạt động 5.1 thuộc mục `5`",
+        ),
+        (
+            "  - {item_no: \"5\", task: X, lead_units: [phong-kinh-tee]}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+            "E010",
+            "hoạt động 5: không có đơn vị `phong-kinh-tee`",
+        ),
+    ];
+    for (activity, period, code, message) in cases {
+        let f = Fixture::new();
+        f.write(PLAN, &plan(activity, period));
+        let err = fails(&f);
+        assert!(err.contains(code), "{code}: {err}");
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains("content/ke-hoach/2026/kh.md:"), "{err}");
+    }
+    // The unknown unit's line is the activity's own, with a suggestion.
+    let f = Fixture::new();
+    f.write(
+        PLAN,
+        &plan(
+            "  - {item_no: \"5\", task: X, lead_units: [phong-kinh-tee]}\n",
+            "{from: 2026-01-01, to: 2026-12-31}",
+        ),
+    );
+    let err = fails(&f);
+    assert!(err.contains("content/ke-hoach/2026/kh.md:38:"), "{err}");
+    assert!(err.contains("`phong-kinh-te`"), "{err}");
+}
+
+#[test]
+fn the_sample_plan_page_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
+        .args(["build", "--now", NOW, "--root"])
+        .arg(repo_root())
+        .arg("--output")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(
+        dir.path()
+            .join("ke-hoach/2026/tuyen-truyen-cchc/index.html"),
+    )
+    .unwrap();
+    assert_eq!(html.matches("<tr id=\"hoat-dong-").count(), 11);
+    for wording in [
+        "Đưa tin, bài viết, hoạt động liên quan đến công tác cải cách hành chính Đài phát thanh",
+        "Về nội dung cải cách thể chế",
+        "<a href=\"/don-vi/van-phong-hdnd-ubnd/\">Văn phòng HĐND và UBND</a>",
+        "<a href=\"/don-vi/phong-kinh-te/\">Phòng Kinh tế</a> và các cơ quan, đơn vị có liên quan đến lĩnh vực mà doanh nghiệp, người dân quan tâm",
+        "Các cơ quan, đơn vị liên quan; <a href=\"/don-vi/cac-thon-lang/\">các thôn/làng</a>",
+        "<td rowspan=\"5\">Định kỳ 01 lần/quý</td>",
+        "Kế hoạch hoặc lồng ghép tại các chương trình, hội nghị, hội thảo,.. tại các thôn/làng",
+    ] {
+        assert!(html.contains(wording), "missing {wording}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
+        .args([
+            "report",
+            "--now",
+            NOW,
+            "--quarter",
+            "2026-Q2",
+            "--format",
+            "csv",
+            "--root",
+        ])
+        .arg(repo_root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.lines().count() > 5, "{csv}");
+    assert!(
+        csv.contains("ke-hoach/2026/tuyen-truyen-cchc,2026-Q2,20/05/2026,"),
+        "{csv}"
+    );
+}
