@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 
-use trangxa::diagnostics::{Diagnostic, Severity};
+use trangxa::diagnostics::{Diagnostic, Lang, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -18,6 +19,15 @@ use trangxa::diagnostics::{Diagnostic, Severity};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Ngôn ngữ của thông báo lỗi và kết quả: vi (tiếng Việt) hoặc en (English)
+    #[arg(
+        long,
+        global = true,
+        default_value = "vi",
+        value_parser = clap::builder::PossibleValuesParser::new(["vi", "en"])
+            .try_map(|s| s.parse::<Lang>()),
+    )]
+    lang: Lang,
 }
 
 #[derive(clap::Args)]
@@ -32,8 +42,8 @@ struct SiteArgs {
     #[arg(long)]
     base_url: Option<String>,
     /// Coi thời điểm này là "bây giờ" (xem trước bài hẹn giờ), ví dụ 2026-12-01T08:00:00+07:00
-    #[arg(long, value_parser = parse_now)]
-    now: Option<DateTime<FixedOffset>>,
+    #[arg(long)]
+    now: Option<String>,
     /// Cách in kết quả: text (cho người đọc) hoặc json (cho trình soạn thảo, CI)
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -93,25 +103,61 @@ enum ImportKind {
     },
 }
 
-fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    trangxa::content::types::DateTime::parse(s).map(|d| d.0)
-}
-
-fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}\n");
+/// `--now`, parsed once the language of the error is known; a bad value
+/// ends the program the way clap ends it for other bad options.
+fn parse_now(s: &str, lang: Lang) -> DateTime<FixedOffset> {
+    match trangxa::content::types::DateTime::parse(s) {
+        Ok(d) => d.0,
+        Err(e) => {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!("--now: {}", lang.text(&e)),
+                )
+                .exit()
+        }
     }
 }
 
-fn seconds(d: std::time::Duration) -> String {
-    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
+fn print_diagnostics(diags: &[Diagnostic], lang: Lang) {
+    for d in diags {
+        eprintln!("{}\n", d.display(lang));
+    }
 }
 
-fn options(site: SiteArgs) -> trangxa::Options {
+fn localized(diags: &[Diagnostic], lang: Lang) -> Vec<Diagnostic> {
+    diags.iter().map(|d| d.localized(lang)).collect()
+}
+
+fn seconds(d: std::time::Duration, lang: Lang) -> String {
+    let s = format!("{:.2}", d.as_secs_f64());
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn number(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => trangxa::vi::number(n),
+        Lang::En => trangxa::vi::number(n).replace('.', ","),
+    }
+}
+
+/// "1 warning", "2 warnings" (a Vietnamese noun does not change).
+fn plural(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{} {noun}s", number(n, Lang::En)),
+    }
+}
+
+fn options(site: SiteArgs, lang: Lang) -> trangxa::Options {
     let mut o = trangxa::Options::new(site.root);
     o.drafts = site.drafts;
     o.base_url = site.base_url;
-    o.now = site.now;
+    o.now = site.now.map(|s| parse_now(&s, lang));
     o
 }
 
@@ -119,12 +165,13 @@ fn options(site: SiteArgs) -> trangxa::Options {
 fn report(
     result: Result<trangxa::Report, Vec<Diagnostic>>,
     format: Format,
+    lang: Lang,
     success: impl Fn(&trangxa::Report) -> String,
     failure: &str,
 ) -> ExitCode {
     let (ok, diags) = match &result {
-        Ok(r) => (true, r.diagnostics.as_slice()),
-        Err(d) => (false, d.as_slice()),
+        Ok(r) => (true, localized(&r.diagnostics, lang)),
+        Err(d) => (false, localized(d, lang)),
     };
     let errors = diags
         .iter()
@@ -143,10 +190,15 @@ fn report(
         });
         println!("{summary:#}");
     } else {
-        print_diagnostics(diags);
-        match &result {
-            Ok(r) => println!("{}", success(r)),
-            Err(_) => eprintln!("{failure}: {errors} lỗi, {warnings} cảnh báo."),
+        print_diagnostics(&diags, lang);
+        match (&result, lang) {
+            (Ok(r), _) => println!("{}", success(r)),
+            (Err(_), Lang::Vi) => eprintln!("{failure}: {errors} lỗi, {warnings} cảnh báo."),
+            (Err(_), Lang::En) => eprintln!(
+                "{failure}: {}, {}.",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ),
         }
     }
     if ok {
@@ -158,25 +210,39 @@ fn report(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     match cli.command {
         Command::Build { site, output } => {
             let format = site.format;
-            let mut opts = options(site);
+            let mut opts = options(site, lang);
             opts.output = output;
             let shown = opts.output.display().to_string();
             report(
                 trangxa::build(&opts),
                 format,
-                |r| {
-                    format!(
+                lang,
+                |r| match lang {
+                    Lang::Vi => format!(
                         "Đã xây dựng {} trang ({} tệp) vào {shown}/ trong {} giây; {} cảnh báo.",
-                        trangxa::vi::number(r.pages),
-                        trangxa::vi::number(r.files),
-                        seconds(r.elapsed),
+                        number(r.pages, lang),
+                        number(r.files, lang),
+                        seconds(r.elapsed, lang),
                         r.diagnostics.len()
-                    )
+                    ),
+                    Lang::En => format!(
+                        "Built {} ({}) into {shown}/ in {} s; {}.",
+                        plural(r.pages, "page"),
+                        plural(r.files, "file"),
+                        seconds(r.elapsed, lang),
+                        plural(r.diagnostics.len(), "warning")
+                    ),
                 },
-                "Không xây dựng được trang; thư mục xuất bản cũ được giữ nguyên",
+                match lang {
+                    Lang::Vi => "Không xây dựng được trang; thư mục xuất bản cũ được giữ nguyên",
+                    Lang::En => {
+                        "The site was not built; the previous output folder is left as it was"
+                    }
+                },
             )
         }
         Command::Check {
@@ -185,20 +251,30 @@ fn main() -> ExitCode {
             timeout,
         } => {
             let format = site.format;
-            let mut opts = options(site);
+            let mut opts = options(site, lang);
             opts.external = external.then(|| std::time::Duration::from_secs(timeout.max(1)));
             report(
                 trangxa::check(&opts),
                 format,
-                |r| {
-                    format!(
+                lang,
+                |r| match lang {
+                    Lang::Vi => format!(
                         "Kiểm tra xong: {} trang hợp lệ, không có lỗi; {} cảnh báo ({} giây).",
-                        trangxa::vi::number(r.pages),
+                        number(r.pages, lang),
                         r.diagnostics.len(),
-                        seconds(r.elapsed)
-                    )
+                        seconds(r.elapsed, lang)
+                    ),
+                    Lang::En => format!(
+                        "Check complete: {}, no errors; {} ({} s).",
+                        plural(r.pages, "valid page"),
+                        plural(r.diagnostics.len(), "warning"),
+                        seconds(r.elapsed, lang)
+                    ),
                 },
-                "Kiểm tra thấy lỗi",
+                match lang {
+                    Lang::Vi => "Kiểm tra thấy lỗi",
+                    Lang::En => "The check found errors",
+                },
             )
         }
         Command::Import {
@@ -209,9 +285,9 @@ fn main() -> ExitCode {
                 .date_naive();
             match trangxa::import::procedures(&root, &file, today) {
                 Ok(report) => {
-                    print_diagnostics(&report.warnings);
+                    print_diagnostics(&localized(&report.warnings, lang), lang);
                     // A closed pipe (`| head`) is not an import failure.
-                    let _ = write!(std::io::stdout(), "{report}");
+                    let _ = write!(std::io::stdout(), "{}", report.display(lang));
                     if report.count(trangxa::import::Outcome::Rejected) > 0 {
                         ExitCode::FAILURE
                     } else {
@@ -219,8 +295,14 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(d) => {
-                    print_diagnostics(&d);
-                    eprintln!("Không nhập được bảng tính; không có tệp nào được ghi.");
+                    print_diagnostics(&localized(&d, lang), lang);
+                    eprintln!(
+                        "{}",
+                        match lang {
+                            Lang::Vi => "Không nhập được bảng tính; không có tệp nào được ghi.",
+                            Lang::En => "The spreadsheet was not imported; no file was written.",
+                        }
+                    );
                     ExitCode::FAILURE
                 }
             }
@@ -229,14 +311,20 @@ fn main() -> ExitCode {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {
                 Ok(path) => {
-                    println!(
-                        "Đã tạo {}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng.",
-                        path.display()
-                    );
+                    match lang {
+                        Lang::Vi => println!(
+                            "Đã tạo {}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng.",
+                            path.display()
+                        ),
+                        Lang::En => println!(
+                            "Created {}. Open the file, fill in the fields, then change `status: draft` to `status: published` to publish it.",
+                            path.display()
+                        ),
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    print_diagnostics(&[d]);
+                    print_diagnostics(&[d.localized(lang)], lang);
                     ExitCode::FAILURE
                 }
             }
