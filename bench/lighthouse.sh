@@ -24,13 +24,13 @@ read -r origin <"$fifo"
 pages=("home /")
 article=$(curl -s "$origin/tin-tuc/" | grep -o 'class="card-title"><a href="/tin-tuc/[a-z0-9-]*/"' | head -1 | grep -o '/tin-tuc/[a-z0-9-]*/')
 pages+=("article $article")
-procedure=$(curl -s "$origin/thu-tuc-hanh-chinh/" | grep -o 'href="/thu-tuc-hanh-chinh/[a-z0-9.-]*/"' | head -1 | cut -d'"' -f2 || true)
+procedure=$(curl -s "$origin/thu-tuc-hanh-chinh/" | grep -oE 'href="/thu-tuc-hanh-chinh/[0-9]+\.[0-9]+/"' | head -1 | cut -d'"' -f2 || true)
 if [ -n "$procedure" ]; then
   pages+=("procedure $procedure")
 else
   echo "(no procedure page in this build: /thu-tuc-hanh-chinh/ has no entries)" >&2
 fi
-pages+=("par /chuyen-muc/cai-cach-hanh-chinh/")
+pages+=("par /cai-cach-hanh-chinh/")
 
 runs="${RUNS:-3}"
 echo "| Page | Path | Performance | Accessibility | Best practices | SEO |"
