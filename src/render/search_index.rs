@@ -19,7 +19,9 @@
 //! per spelling (`vi::tone_key`: `đương~2`, `dương`), so that a query without
 //! diacritics finds every spelling and a query with them ranks its own first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -187,8 +189,9 @@ pub fn record(site: &Site, item: &Item) -> Record {
     }
 }
 
-/// Folded form → spelling → (best field, occurrences).
-pub type TokenMap = BTreeMap<String, BTreeMap<String, (Field, u32)>>;
+/// Folded form → spelling → (best field, occurrences). Hashed: the order
+/// only matters once the shard files are written, and they sort.
+pub type TokenMap = HashMap<String, HashMap<String, (Field, u32)>>;
 
 /// One item's tokens: single words and codes, and pairs of adjacent words
 /// (`"dang ky"` → `"đăng ký"`), which let a query typed without diacritics
@@ -199,31 +202,80 @@ pub struct ItemTokens {
     pub pairs: TokenMap,
 }
 
-fn count(map: &mut TokenMap, folded: String, key: String, field: Field) {
-    let e = map
-        .entry(folded)
-        .or_default()
-        .entry(key)
-        .or_insert((field, 0));
+fn count(map: &mut TokenMap, folded: &str, key: &str, field: Field) {
+    // Look up before inserting: most tokens are seen again, and a lookup by
+    // `&str` allocates nothing.
+    let spellings = match map.get_mut(folded) {
+        Some(s) => s,
+        None => map.entry(folded.to_string()).or_default(),
+    };
+    let e = match spellings.get_mut(key) {
+        Some(e) => e,
+        None => spellings.entry(key.to_string()).or_insert((field, 0)),
+    };
     e.0 = e.0.max(field);
     e.1 += 1;
+}
+
+thread_local! {
+    /// Word → (folded form, spelling key). A site's text repeats a few
+    /// thousand Vietnamese syllables millions of times; decomposing each
+    /// occurrence again was most of the index's build time.
+    static FORMS: std::cell::RefCell<HashMap<String, (std::rc::Rc<str>, std::rc::Rc<str>)>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// Beyond this many distinct words a thread forgets what it memoised (codes
+/// and numbers make the vocabulary of a large site open-ended).
+const FORMS_MEMO_MAX: usize = 200_000;
+
+fn forms(word: &str) -> (std::rc::Rc<str>, std::rc::Rc<str>) {
+    FORMS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(f) = memo.get(word) {
+            return f.clone();
+        }
+        if memo.len() >= FORMS_MEMO_MAX {
+            memo.clear();
+        }
+        let f: (std::rc::Rc<str>, std::rc::Rc<str>) =
+            (vi::fold(word).into(), vi::tone_key(word).into());
+        memo.insert(word.to_string(), f.clone());
+        f
+    })
 }
 
 /// Cut a record's fields into tokens.
 pub fn item_tokens(r: &Record) -> ItemTokens {
     let mut out = ItemTokens::default();
+    let (mut folded, mut key) = (String::new(), String::new());
     for (field, text) in &r.fields {
         let toks = tokens(text);
+        // Forms of the words (not codes) by where they start, for the pairs.
+        let mut word_forms = HashMap::default();
         for t in &toks {
-            let folded = vi::fold(t.text);
-            if !folded.is_empty() {
-                count(&mut out.words, folded, vi::tone_key(t.text), *field);
+            let (f, k) = forms(t.text);
+            if !f.is_empty() {
+                count(&mut out.words, &f, &k, *field);
+            }
+            if !t.code {
+                word_forms.insert(t.start, (f, k));
             }
         }
         for (a, b) in pairs(text, &toks) {
-            let folded = format!("{} {}", vi::fold(a.text), vi::fold(b.text));
-            let key = format!("{} {}", vi::tone_key(a.text), vi::tone_key(b.text));
-            count(&mut out.pairs, folded, key, *field);
+            let (Some((fa, ka)), Some((fb, kb))) =
+                (word_forms.get(&a.start), word_forms.get(&b.start))
+            else {
+                continue;
+            };
+            folded.clear();
+            key.clear();
+            for (buf, x, y) in [(&mut folded, fa, fb), (&mut key, ka, kb)] {
+                buf.push_str(x);
+                buf.push(' ');
+                buf.push_str(y);
+            }
+            count(&mut out.pairs, &folded, &key, *field);
         }
     }
     out
@@ -377,10 +429,10 @@ pub fn units_present(site: &Site) -> Vec<usize> {
 /// (hashed: the sorted order is only needed when the files are written).
 type TokenIndex = HashMap<String, Spellings>;
 
-fn postings(per_item: Vec<TokenMap>) -> TokenIndex {
-    let mut index = TokenIndex::new();
+/// Add the tokens of items `first`, `first + 1`, … to `index`.
+fn add_postings(index: &mut TokenIndex, first: usize, per_item: Vec<TokenMap>) {
     for (n, toks) in per_item.into_iter().enumerate() {
-        let n = n as u32;
+        let n = (first + n) as u32;
         for (folded, spellings) in toks {
             let entry = index.entry(folded).or_default();
             for (key, (field, count)) in spellings {
@@ -392,7 +444,40 @@ fn postings(per_item: Vec<TokenMap>) -> TokenIndex {
             }
         }
     }
-    index
+}
+
+/// Items tokenised at once. The tokens of every item of a large site at
+/// once took more memory than the rest of the build together; a chunk is
+/// tokenised in parallel while the previous one is added to the index.
+const TOKEN_CHUNK: usize = 256;
+
+/// The word and pair indexes of every record.
+fn token_indexes(records: &[Record]) -> (TokenIndex, TokenIndex) {
+    let (mut words, mut pairs) = (TokenIndex::default(), TokenIndex::default());
+    let tokenise = |chunk: &[Record]| -> (Vec<TokenMap>, Vec<TokenMap>) {
+        chunk
+            .par_iter()
+            .map(|r| {
+                let t = item_tokens(r);
+                (t.words, t.pairs)
+            })
+            .unzip()
+    };
+    let mut chunks = records.chunks(TOKEN_CHUNK).enumerate();
+    let mut ready = chunks.next().map(|(c, chunk)| (c, tokenise(chunk)));
+    while let Some((c, (w, p))) = ready.take() {
+        let next = chunks.next();
+        let first = c * TOKEN_CHUNK;
+        let ((), tokenised) = rayon::join(
+            || {
+                add_postings(&mut words, first, w);
+                add_postings(&mut pairs, first, p);
+            },
+            || next.map(|(c, chunk)| (c, tokenise(chunk))),
+        );
+        ready = tokenised;
+    }
+    (words, pairs)
 }
 
 /// A token's spellings as one flat JSON array: `[spelling, [postings],
@@ -441,18 +526,15 @@ fn shard_files(dir: &str, index: &TokenIndex) -> (Vec<Output>, Vec<String>) {
 /// Every file of the index, `index.json` first, in a fixed order (the same
 /// site gives the same bytes).
 pub fn outputs(site: &Site) -> Vec<Output> {
+    let mut watch = crate::timing::Stopwatch::start();
     let records: Vec<Record> = site.items.par_iter().map(|i| record(site, i)).collect();
-    let (words, pairs): (Vec<TokenMap>, Vec<TokenMap>) = records
-        .par_iter()
-        .map(|r| {
-            let t = item_tokens(r);
-            (t.words, t.pairs)
-        })
-        .unzip();
-    let (words, pairs) = rayon::join(|| postings(words), || postings(pairs));
+    watch.lap("search records");
+    let (words, pairs) = token_indexes(&records);
+    watch.lap("search tokens");
     let (mut files, word_shards) = shard_files("w", &words);
     let (pair_files, pair_shards) = shard_files("b", &pairs);
     files.extend(pair_files);
+    watch.lap("search shards");
 
     let types = types_present(site);
     let units = units_present(site);
@@ -472,6 +554,7 @@ pub fn outputs(site: &Site) -> Vec<Output> {
         files.push(json(format!("{DIR}/d/{n}.json"), &item));
     }
 
+    watch.lap("search items");
     let mut hasher = blake3::Hasher::new();
     for f in &files {
         hasher.update(f.path.as_bytes());
@@ -591,14 +674,15 @@ mod tests {
 
     #[test]
     fn postings_pack_gap_field_and_occurrences() {
-        let mut toks = TokenMap::new();
+        let mut toks = TokenMap::default();
         toks.entry("xa".into())
             .or_default()
             .insert("xa~4".into(), (Field::Title, 5));
-        let mut items = vec![TokenMap::new(); 8];
+        let mut items = vec![TokenMap::default(); 8];
         items[3] = toks.clone();
         items[7] = toks;
-        let index = postings(items);
+        let mut index = TokenIndex::default();
+        add_postings(&mut index, 0, items);
         let p = &index["xa"]["xa~4"].postings;
         assert_eq!(*p, [3 * 16 + 3 * 4 + 2, 4 * 16 + 3 * 4 + 2]);
         let json = serde_json::to_string(&Flat(&index["xa"])).unwrap();
