@@ -26,10 +26,11 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod timing;
 pub mod vi;
 pub mod vocab;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -87,12 +88,14 @@ pub struct Report {
 
 struct Generated {
     site: site::Site,
-    outputs: Vec<render::Output>,
+    /// Paths of every rendered file, sorted.
+    files: Vec<String>,
+    /// Anchors and links of every rendered page.
+    pages: Vec<check::PageLinks>,
     statics: Vec<output::StaticFile>,
     warnings: Vec<Diagnostic>,
 }
 
-/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
 /// LOAD → MODEL: the site model and its static files, with every diagnostic
 /// so far; the theme's problems (`extra`) are reported with the content's.
 fn model(
@@ -104,9 +107,11 @@ fn model(
         diagnostics::sort(&mut d);
         Err(d)
     };
+    let mut watch = timing::Stopwatch::start();
     let config = config::SiteConfig::load(&opts.root);
     let (content, load_diags) = content::load(&opts.root);
     diags.extend(load_diags);
+    watch.lap("load content");
     let (statics, static_diags) = output::list_static(&opts.root);
     diags.extend(static_diags);
     diags.append(&mut extra);
@@ -131,14 +136,20 @@ fn model(
     };
     let (site, site_diags) = site::Site::build(config, &content, &static_keys, &build_opts);
     diags.extend(site_diags);
+    watch.lap("model");
     match site {
         Some(site) if !diags.iter().any(Diagnostic::is_error) => Ok((site, statics, diags)),
         _ => fail(diags),
     }
 }
 
-/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
-fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
+/// LOAD → MODEL → RENDER, collecting every diagnostic on the way. Each
+/// rendered file goes to `sink` as soon as it is made (`build` writes it into
+/// its staging folder), so the whole site is never held in memory at once.
+fn generate(
+    opts: &Options,
+    sink: impl Fn(&render::Output) -> Result<(), Diagnostic> + Sync,
+) -> Result<Generated, Vec<Diagnostic>> {
     let fail = |mut d: Vec<Diagnostic>| {
         diagnostics::sort(&mut d);
         Err(d)
@@ -157,58 +168,76 @@ fn generate(opts: &Options) -> Result<Generated, Vec<Diagnostic>> {
     if diags.iter().any(Diagnostic::is_error) {
         return fail(diags);
     }
+    let mut watch = timing::Stopwatch::start();
     let images = images::process(&opts.root, &site);
     diags.extend(images.diagnostics);
+    watch.lap("images");
     if diags.iter().any(Diagnostic::is_error) {
         return fail(diags);
     }
     site.images = images.catalog;
     let mut statics = statics;
     statics.extend(images.files);
-    match render::render(&site, &theme) {
-        Ok((outputs, warnings)) => {
-            diags.extend(warnings);
-            let static_set: std::collections::HashSet<String> =
-                statics.iter().map(|s| s.rel.clone()).collect();
-            diags.extend(check::links(&site, &outputs, &static_set));
-            diags.extend(check::staleness(&site));
-            diags.extend(report::warnings(&site));
-            if diags.iter().any(Diagnostic::is_error) {
-                return fail(diags);
-            }
-            diagnostics::sort(&mut diags);
-            Ok(Generated {
-                site,
-                outputs,
-                statics,
-                warnings: diags,
-            })
-        }
+    let strings = check::Interner::default();
+    let rendered = render::Renderer::new(&site, &theme).and_then(|r| {
+        r.render_site(|o| {
+            sink(&o)?;
+            Ok(check::page_links(&o.path, &o.bytes, &strings))
+        })
+    });
+    watch.lap("render");
+    let rendered = match rendered {
+        Ok(r) => r,
         Err(d) => {
             diags.extend(d);
-            fail(diags)
+            return fail(diags);
         }
+    };
+    let mut files = Vec::with_capacity(rendered.len());
+    let mut pages = Vec::new();
+    for (path, links) in rendered {
+        files.push(path);
+        pages.extend(links);
     }
+    let static_set: HashSet<String> = statics.iter().map(|s| s.rel.clone()).collect();
+    let file_set: HashSet<String> = files.iter().cloned().collect();
+    diags.extend(check::links(&site, &pages, &file_set, &static_set));
+    watch.lap("check links");
+    diags.extend(check::staleness(&site));
+    diags.extend(report::warnings(&site));
+    if diags.iter().any(Diagnostic::is_error) {
+        return fail(diags);
+    }
+    diagnostics::sort(&mut diags);
+    Ok(Generated {
+        site,
+        files,
+        pages,
+        statics,
+        warnings: diags,
+    })
 }
 
-fn count_pages(outputs: &[render::Output]) -> usize {
-    outputs.iter().filter(|o| o.path.ends_with(".html")).count()
+fn count_pages(files: &[String]) -> usize {
+    files.iter().filter(|f| f.ends_with(".html")).count()
 }
 
 /// Build the site into the output folder. On error, the previous output is
 /// left as it was and every diagnostic is returned.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let g = generate(opts)?;
-    let files =
-        output::write(&opts.root, &opts.output_dir(), &g.outputs, &g.statics).map_err(|d| {
-            let mut all = g.warnings.clone();
-            all.push(d);
-            all
-        })?;
+    let staging = output::Staging::new(&opts.root, &opts.output_dir()).map_err(|d| vec![d])?;
+    let g = generate(opts, |o| staging.write(o))?;
+    let mut watch = timing::Stopwatch::start();
+    staging.finish(&g.statics).map_err(|d| {
+        let mut all = g.warnings.clone();
+        all.push(d);
+        all
+    })?;
+    watch.lap("statics, swap");
     Ok(Report {
-        pages: count_pages(&g.outputs),
-        files,
+        pages: count_pages(&g.files),
+        files: g.files.len() + g.statics.len(),
         diagnostics: g.warnings,
         elapsed: start.elapsed(),
     })
@@ -217,9 +246,9 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 /// Everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let mut g = generate(opts)?;
+    let mut g = generate(opts, |_| Ok(()))?;
     if let Some(timeout) = opts.external {
-        let failures = check::external::links(&g.site, &g.outputs, timeout);
+        let failures = check::external::links(&g.site, &g.pages, timeout);
         if !failures.is_empty() {
             g.warnings.extend(failures);
             diagnostics::sort(&mut g.warnings);
@@ -227,8 +256,8 @@ pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         }
     }
     Ok(Report {
-        pages: count_pages(&g.outputs),
-        files: g.outputs.len() + g.statics.len(),
+        pages: count_pages(&g.files),
+        files: g.files.len() + g.statics.len(),
         diagnostics: g.warnings,
         elapsed: start.elapsed(),
     })
@@ -236,7 +265,16 @@ pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 
 /// Render the site in memory (for tests and tools): path → bytes.
 pub fn render_in_memory(opts: &Options) -> Result<Vec<render::Output>, Vec<Diagnostic>> {
-    generate(opts).map(|g| g.outputs)
+    let files = std::sync::Mutex::new(Vec::new());
+    generate(opts, |o| {
+        if let Ok(mut f) = files.lock() {
+            f.push(o.clone());
+        }
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
 /// The quarterly communication report of a plan (`trangxa report`).

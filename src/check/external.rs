@@ -10,7 +10,6 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Output;
 use crate::site::Site;
 
 /// How many hosts are checked at the same time.
@@ -41,19 +40,15 @@ fn host_of(url: &str) -> &str {
 }
 
 /// Check every external http(s) link of the rendered pages.
-pub fn links(site: &Site, outputs: &[Output], timeout: Duration) -> Vec<Diagnostic> {
+pub fn links(site: &Site, pages: &[super::PageLinks], timeout: Duration) -> Vec<Diagnostic> {
     // URL → pages it appears on.
     let mut urls: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for o in outputs.iter().filter(|o| o.path.ends_with(".html")) {
-        let Ok(html) = std::str::from_utf8(&o.bytes) else {
-            continue;
-        };
-        for v in super::attributes(html, &["href", "src"]) {
-            let url = super::unescape(v);
+    for p in pages {
+        for url in &p.urls {
             if url.starts_with("http://") || url.starts_with("https://") {
-                urls.entry(url.split('#').next().unwrap_or(&url).to_string())
+                urls.entry(url.split('#').next().unwrap_or(url).to_string())
                     .or_default()
-                    .push(&o.path);
+                    .push(&p.page);
             }
         }
     }

@@ -9,15 +9,66 @@
 pub mod external;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Output;
 use crate::site::Site;
 
-/// One link found in a page.
-struct Link<'a> {
-    url: String,
-    page: &'a str,
+/// Strings shared by many pages (menu, footer and unit links, template
+/// ids), stored once: the link facts of a 10,000-page site stay small.
+#[derive(Default)]
+pub struct Interner {
+    strings: Mutex<HashSet<Arc<str>>>,
+}
+
+impl Interner {
+    fn get(&self, s: &str) -> Arc<str> {
+        let mut set = match self.strings.lock() {
+            Ok(set) => set,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(found) = set.get(s) {
+            return found.clone();
+        }
+        let new: Arc<str> = Arc::from(s);
+        set.insert(new.clone());
+        new
+    }
+}
+
+/// What the link checks need of one rendered page: its anchors and the
+/// links it holds. Taken while the page is rendered, so the page itself
+/// can be written out and dropped.
+pub struct PageLinks {
+    pub page: String,
+    ids: HashSet<Arc<str>>,
+    /// Every `href`/`src` value, once each, unescaped.
+    urls: Vec<Arc<str>>,
+}
+
+/// The anchors and links of an HTML file; `None` for other files.
+pub fn page_links(path: &str, bytes: &[u8], strings: &Interner) -> Option<PageLinks> {
+    if !path.ends_with(".html") {
+        return None;
+    }
+    let html = std::str::from_utf8(bytes).ok()?;
+    let ids = attributes(html, &["id"])
+        .into_iter()
+        .map(|v| strings.get(&unescape(v)))
+        .collect();
+    let mut urls: Vec<Arc<str>> = attributes(html, &["href", "src"])
+        .into_iter()
+        .map(|v| strings.get(&unescape(v)))
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    Some(PageLinks {
+        page: path.to_string(),
+        ids,
+        urls,
+    })
 }
 
 /// Decode the few entities our templates and pulldown-cmark write in attributes.
@@ -69,30 +120,17 @@ fn file_for(path: &str) -> String {
     }
 }
 
-/// Check every internal link and anchor of the rendered site.
-pub fn links(site: &Site, outputs: &[Output], static_files: &HashSet<String>) -> Vec<Diagnostic> {
-    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+/// Check every internal link and anchor of the rendered site. `files` are
+/// the paths of every generated file (pages, feeds, assets).
+pub fn links(
+    site: &Site,
+    pages: &[PageLinks],
+    files: &HashSet<String>,
+    static_files: &HashSet<String>,
+) -> Vec<Diagnostic> {
     let exists = |f: &str| files.contains(f) || static_files.contains(f);
-    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
-    let mut found: Vec<Link> = Vec::new();
-    for o in outputs.iter().filter(|o| o.path.ends_with(".html")) {
-        let Ok(html) = std::str::from_utf8(&o.bytes) else {
-            continue;
-        };
-        ids.insert(
-            o.path.as_str(),
-            attributes(html, &["id"])
-                .into_iter()
-                .map(unescape)
-                .collect(),
-        );
-        for v in attributes(html, &["href", "src"]) {
-            found.push(Link {
-                url: unescape(v),
-                page: &o.path,
-            });
-        }
-    }
+    let ids: HashMap<&str, &HashSet<Arc<str>>> =
+        pages.iter().map(|p| (p.page.as_str(), &p.ids)).collect();
 
     // A menu entry that leads nowhere is the first thing a citizen clicks; it
     // is reported once, at site.yaml.
@@ -111,12 +149,12 @@ pub fn links(site: &Site, outputs: &[Output], static_files: &HashSet<String>) ->
         }
     }
 
-    // Broken link → pages it appears on.
-    let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for link in &found {
-        let url = link.url.trim();
+    // Where a link leads does not depend on the page it is on, unless it
+    // is only an anchor (`#a`, `?q`): check each distinct link once.
+    let check = |url: &str, page: &str| -> bool {
+        let url = url.trim();
         if url.is_empty() || url.starts_with("//") || has_scheme(url) || menu_urls.contains(url) {
-            continue;
+            return true;
         }
         let (path, anchor) = match url.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -124,7 +162,7 @@ pub fn links(site: &Site, outputs: &[Output], static_files: &HashSet<String>) ->
         };
         let path = path.split('?').next().unwrap_or("");
         let target = if path.is_empty() {
-            Some(link.page.to_string())
+            Some(page.to_string())
         } else if let Some(inner) = path
             .strip_prefix(&site.base_path)
             .filter(|p| p.starts_with('/'))
@@ -140,18 +178,50 @@ pub fn links(site: &Site, outputs: &[Output], static_files: &HashSet<String>) ->
         } else if path.starts_with('/') {
             None // outside the site's base path
         } else {
-            continue; // relative links: not written by this generator
+            return true; // relative links: not written by this generator
         };
-        let ok = match (target, anchor) {
+        match (target, anchor) {
             (None, _) => false,
             (Some(_), None | Some("")) => true,
             (Some(t), Some(a)) => {
                 ids.get(t.as_str()).is_none_or(|set| set.contains(a)) || !t.ends_with(".html")
             }
-        };
-        if !ok {
-            broken.entry(url.to_string()).or_default().push(link.page);
         }
+    };
+    let on_page = |url: &str| {
+        let path = url.trim().split(['#', '?']).next().unwrap_or("");
+        path.is_empty()
+    };
+    let distinct: HashSet<&Arc<str>> = pages
+        .iter()
+        .flat_map(|p| &p.urls)
+        .filter(|u| !on_page(u))
+        .collect();
+    let bad: HashSet<&str> = distinct
+        .into_par_iter()
+        .filter(|u| !check(u, ""))
+        .map(|u| &**u)
+        .collect();
+    let found: Vec<(&str, &str)> = pages
+        .par_iter()
+        .flat_map_iter(|p| {
+            p.urls
+                .iter()
+                .filter(|u| {
+                    if on_page(u) {
+                        !check(u, &p.page)
+                    } else {
+                        bad.contains(&***u)
+                    }
+                })
+                .map(|u| (&**u, p.page.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // Broken link → pages it appears on.
+    let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (url, page) in found {
+        broken.entry(url.trim().to_string()).or_default().push(page);
     }
 
     // Attribute each broken link to the content file that writes it, if any.

@@ -94,8 +94,10 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     lists: Vec<ListSpec>,
     /// The search index files, built once: the job lists them before it
-    /// renders them, and building the index is not cheap.
-    search: std::sync::OnceLock<Vec<Output>>,
+    /// renders them, and building the index is not cheap. Their paths stay;
+    /// the files are handed over when the job renders (and built again only if
+    /// it renders twice).
+    search: std::sync::OnceLock<(Vec<String>, std::sync::Mutex<Option<Vec<Output>>>)>,
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
@@ -159,8 +161,20 @@ impl<'a> Renderer<'a> {
     }
 
     /// The search index files of this site.
-    fn search_index(&self) -> &[Output] {
-        self.search.get_or_init(|| search_index::outputs(self.site))
+    fn search_index(&self) -> &(Vec<String>, std::sync::Mutex<Option<Vec<Output>>>) {
+        self.search.get_or_init(|| {
+            let files = search_index::outputs(self.site);
+            let paths = files.iter().map(|o| o.path.clone()).collect();
+            (paths, std::sync::Mutex::new(Some(files)))
+        })
+    }
+
+    fn take_search_index(&self) -> Vec<Output> {
+        let taken = match self.search_index().1.lock() {
+            Ok(mut files) => files.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        taken.unwrap_or_else(|| search_index::outputs(self.site))
     }
 
     /// Every job of the site, each with the files it writes.
@@ -254,57 +268,92 @@ impl<'a> Renderer<'a> {
             JobKind::Procedures(page) => vec![output_file(&procedures::page_path(site, page))],
             JobKind::Par(page) => vec![output_file(&par::page_path(page))],
             JobKind::SearchPage => vec![output_file(search_page::PATH)],
-            JobKind::SearchIndex => self.search_index().iter().map(|o| o.path.clone()).collect(),
+            JobKind::SearchIndex => self.search_index().0.clone(),
             JobKind::Asset(name) => vec![self.theme.assets[name].out_path.clone()],
         }
     }
 
     /// Render every output file of the site, with warnings about the result.
     pub fn render_all(&self) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let files = self.render_site(Ok)?;
+        // Broken menu entries and links are reported by `check::links`.
+        Ok((files.into_iter().map(|(_, o)| o).collect(), Vec::new()))
+    }
+
+    /// Render every job of the site, handing each file to `sink` as soon as
+    /// it is made (see `render_each`).
+    pub fn render_site<T: Send>(
+        &self,
+        sink: impl Fn(Output) -> Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
+        let mut watch = crate::timing::Stopwatch::start();
         let jobs = self.jobs();
-        let mut diags = duplicate_outputs(&jobs);
-        let outputs = match self.render_jobs(&jobs) {
-            Ok(o) => o,
-            Err(d) => {
-                diags.extend(d);
-                return Err(diags);
-            }
-        };
+        watch.lap("list jobs");
+        let diags = duplicate_outputs(&jobs);
         if !diags.is_empty() {
             return Err(diags);
         }
-        // Broken menu entries and links are reported by `check::links`.
-        Ok((outputs, Vec::new()))
+        self.render_each(&jobs, sink)
     }
 
     /// Render some jobs (in parallel), sorted by path; every failure is reported.
     pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
+        let files = self.render_each(jobs, Ok)?;
+        Ok(files.into_iter().map(|(_, o)| o).collect())
+    }
+
+    /// Render some jobs in parallel and hand each file to `sink` as soon as
+    /// it is made: `build` writes it out and keeps only what the link check
+    /// needs, so a large site never sits in memory whole. Returns what `sink`
+    /// returned for each file, sorted by path; every failure is reported.
+    pub fn render_each<T: Send>(
+        &self,
+        jobs: &[Job],
+        sink: impl Fn(Output) -> Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
+        let tally = crate::timing::Tally::default();
+        let timed = crate::timing::enabled();
+        let results: Vec<Result<Vec<(String, T)>, Diagnostic>> = jobs
             .par_iter()
             .map(|j| {
+                let started = std::time::Instant::now();
                 let out = self.render_job(&j.kind)?;
+                if timed {
+                    let kind = format!("{:?}", j.kind);
+                    let name = kind
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    tally.add(name, started);
+                }
                 debug_assert!(
                     out.iter().map(|o| &o.path).eq(j.outputs.iter()),
                     "{:?} wrote {:?}",
                     j.kind,
                     out.iter().map(|o| &o.path).collect::<Vec<_>>()
                 );
-                Ok(out)
+                out.into_iter()
+                    .map(|o| {
+                        let path = o.path.clone();
+                        sink(o).map(|t| (path, t))
+                    })
+                    .collect()
             })
             .collect();
-        let mut outputs = Vec::new();
+        tally.print("job");
+        let mut files = Vec::new();
         let mut diags = Vec::new();
         for r in results {
             match r {
-                Ok(o) => outputs.extend(o),
+                Ok(o) => files.extend(o),
                 Err(d) => diags.push(d),
             }
         }
         if !diags.is_empty() {
             return Err(diags);
         }
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(outputs)
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
     }
 
     /// A menu entry that leads nowhere is the first thing a citizen clicks.
@@ -621,7 +670,7 @@ impl<'a> Renderer<'a> {
             }
             JobKind::SiteMapHtml => sitemap::html(self),
             JobKind::SearchPage => search_page::html(self),
-            JobKind::SearchIndex => Ok(self.search_index().to_vec()),
+            JobKind::SearchIndex => Ok(self.take_search_index()),
             JobKind::NotFound => {
                 let ctx = self.base_ctx("/404.html", "Không tìm thấy trang", &[]);
                 Ok(vec![self.page("404.html", "/404.html", &ctx)?])
