@@ -11,6 +11,7 @@
 //! quarterly communication report from the model.
 
 pub mod body_cache;
+pub mod build_state;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -143,13 +144,18 @@ fn model(
     }
 }
 
-/// LOAD → MODEL → RENDER, collecting every diagnostic on the way. Each
-/// rendered file goes to `sink` as soon as it is made (`build` writes it into
-/// its staging folder), so the whole site is never held in memory at once.
-fn generate(
-    opts: &Options,
-    sink: impl Fn(&render::Output) -> Result<(), Diagnostic> + Sync,
-) -> Result<Generated, Vec<Diagnostic>> {
+/// A site ready to render: the model (with its images), the theme, the
+/// static files, and every warning so far.
+struct Prepared {
+    site: site::Site,
+    theme: theme::Theme,
+    statics: Vec<output::StaticFile>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// LOAD → MODEL, and the images; the theme's problems are reported with the
+/// content's.
+fn prepare(opts: &Options) -> Result<Prepared, Vec<Diagnostic>> {
     let fail = |mut d: Vec<Diagnostic>| {
         diagnostics::sort(&mut d);
         Err(d)
@@ -178,21 +184,54 @@ fn generate(
     site.images = images.catalog;
     let mut statics = statics;
     statics.extend(images.files);
+    Ok(Prepared {
+        site,
+        theme,
+        statics,
+        warnings: diags,
+    })
+}
+
+/// The warnings that come from the model as a whole (not from one file).
+fn site_warnings(site: &site::Site) -> Vec<Diagnostic> {
+    let mut diags = check::staleness(site);
+    diags.extend(report::warnings(site));
+    diags
+}
+
+/// LOAD → MODEL → RENDER, collecting every diagnostic on the way.
+fn generate(
+    opts: &Options,
+    sink: impl Fn(&render::Output) -> Result<(), Diagnostic> + Sync,
+) -> Result<Generated, Vec<Diagnostic>> {
+    let p = prepare(opts)?;
+    let renderer = render::Renderer::new(&p.site, &p.theme);
+    let rendered = renderer.and_then(|r| render_checked(&r, &p.statics, sink));
+    finish_generate(p, rendered)
+}
+
+/// What `render_checked` found, before it is joined with the model.
+struct Checked {
+    files: Vec<String>,
+    pages: Vec<check::PageLinks>,
+    errors: Vec<Diagnostic>,
+}
+
+/// RENDER, handing each file to `sink` as soon as it is made (`build` writes
+/// it into its staging folder, so the whole site is never held in memory),
+/// then check the links of what was rendered.
+fn render_checked(
+    renderer: &render::Renderer,
+    statics: &[output::StaticFile],
+    sink: impl Fn(&render::Output) -> Result<(), Diagnostic> + Sync,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let mut watch = timing::Stopwatch::start();
     let strings = check::Interner::default();
-    let rendered = render::Renderer::new(&site, &theme).and_then(|r| {
-        r.render_site(|o| {
-            sink(&o)?;
-            Ok(check::page_links(&o.path, &o.bytes, &strings))
-        })
-    });
+    let rendered = renderer.render_site(|o| {
+        sink(&o)?;
+        Ok(check::page_links(&o.path, &o.bytes, &strings))
+    })?;
     watch.lap("render");
-    let rendered = match rendered {
-        Ok(r) => r,
-        Err(d) => {
-            diags.extend(d);
-            return fail(diags);
-        }
-    };
     let mut files = Vec::with_capacity(rendered.len());
     let mut pages = Vec::new();
     for (path, links) in rendered {
@@ -201,19 +240,39 @@ fn generate(
     }
     let static_set: HashSet<String> = statics.iter().map(|s| s.rel.clone()).collect();
     let file_set: HashSet<String> = files.iter().cloned().collect();
-    diags.extend(check::links(&site, &pages, &file_set, &static_set));
+    let errors = check::links(renderer.site(), &pages, &file_set, &static_set);
     watch.lap("check links");
-    diags.extend(check::staleness(&site));
-    diags.extend(report::warnings(&site));
-    if diags.iter().any(Diagnostic::is_error) {
-        return fail(diags);
-    }
-    diagnostics::sort(&mut diags);
-    Ok(Generated {
-        site,
+    Ok(Checked {
         files,
         pages,
-        statics,
+        errors,
+    })
+}
+
+fn finish_generate(
+    p: Prepared,
+    rendered: Result<Checked, Vec<Diagnostic>>,
+) -> Result<Generated, Vec<Diagnostic>> {
+    let mut diags = p.warnings;
+    let checked = match rendered {
+        Ok(c) => c,
+        Err(d) => {
+            diags.extend(d);
+            diagnostics::sort(&mut diags);
+            return Err(diags);
+        }
+    };
+    diags.extend(checked.errors);
+    diags.extend(site_warnings(&p.site));
+    diagnostics::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok(Generated {
+        site: p.site,
+        files: checked.files,
+        pages: checked.pages,
+        statics: p.statics,
         warnings: diags,
     })
 }
@@ -223,11 +282,41 @@ fn count_pages(files: &[String]) -> usize {
 }
 
 /// Build the site into the output folder. On error, the previous output is
-/// left as it was and every diagnostic is returned.
+/// left as it was and every diagnostic is returned. When nothing changed
+/// since the last build (see `build_state`), nothing is written.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let staging = output::Staging::new(&opts.root, &opts.output_dir()).map_err(|d| vec![d])?;
-    let g = generate(opts, |o| staging.write(o))?;
+    let output_dir = opts.output_dir();
+    let p = prepare(opts)?;
+    let renderer = render::Renderer::new(&p.site, &p.theme).map_err(|mut d| {
+        d.extend(p.warnings.iter().cloned());
+        diagnostics::sort(&mut d);
+        d
+    })?;
+    let mut watch = timing::Stopwatch::start();
+    let key = build_state::Key::new(opts, &output_dir);
+    let plan = renderer.plan();
+    let last = build_state::Record::load(&opts.root, &output_dir);
+    let unchanged = last
+        .as_ref()
+        .filter(|r| r.is_current(&key, &plan, &p.statics, &output_dir));
+    watch.lap("compare");
+    if let Some(last) = unchanged {
+        let mut warnings = p.warnings.clone();
+        warnings.extend(site_warnings(&p.site));
+        diagnostics::sort(&mut warnings);
+        return Ok(Report {
+            pages: last.pages,
+            files: last.file_count(),
+            diagnostics: warnings,
+            elapsed: start.elapsed(),
+        });
+    }
+    let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
+    let rendered = render_checked(&renderer, &p.statics, |o| staging.write(o));
+    drop(renderer);
+    let g = finish_generate(p, rendered)?;
+    build_state::Record::forget(&opts.root, &output_dir);
     let mut watch = timing::Stopwatch::start();
     staging.finish(&g.statics).map_err(|d| {
         let mut all = g.warnings.clone();
@@ -235,8 +324,13 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         all
     })?;
     watch.lap("statics, swap");
+    let pages = count_pages(&g.files);
+    if let Some(record) = build_state::Record::new(key, plan, &g.statics, &output_dir, pages) {
+        record.save(&opts.root);
+    }
+    watch.lap("record");
     Ok(Report {
-        pages: count_pages(&g.files),
+        pages,
         files: g.files.len() + g.statics.len(),
         diagnostics: g.warnings,
         elapsed: start.elapsed(),

@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use super::{Output, Renderer};
+use crate::content::types::DateTime;
 use crate::diagnostics::Diagnostic;
-use crate::site::ItemKind;
+use crate::site::{ItemKind, Site};
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -69,7 +70,11 @@ pub fn render(
             })
         })
         .collect();
-    let updated = entries.iter().map(|e| e.updated).max().unwrap_or(site.now);
+    let updated = entries
+        .iter()
+        .map(|e| e.updated)
+        .max()
+        .unwrap_or_else(|| empty_feed_date(site));
     let mut out = Vec::new();
     for (template, file) in [("rss.xml", "rss.xml"), ("atom.xml", "atom.xml")] {
         let feed_path = format!("{path}{file}");
@@ -81,4 +86,17 @@ pub fn render(
         out.push(r.render_template(template, &feed_path, &ctx)?);
     }
     Ok(out)
+}
+
+/// The date of a feed with no entries: the newest date on the site, else the
+/// start of today. Not the build's own second: building again with nothing
+/// changed must give the same bytes (and feed readers see no false update).
+pub fn empty_feed_date(site: &Site) -> DateTime {
+    site.items
+        .iter()
+        .filter_map(|i| i.updated.max(i.date))
+        .max()
+        .unwrap_or_else(|| {
+            DateTime(crate::content::types::Date(site.now.0.date_naive()).at_midnight())
+        })
 }

@@ -179,6 +179,17 @@ impl<'a> Renderer<'a> {
 
     /// Every job of the site, each with the files it writes.
     pub fn jobs(&self) -> Vec<Job> {
+        self.kinds()
+            .into_iter()
+            .map(|kind| Job {
+                outputs: self.outputs_of(&kind),
+                kind,
+            })
+            .collect()
+    }
+
+    /// Every job of the site, without its files.
+    fn kinds(&self) -> Vec<JobKind> {
         let site = self.site;
         let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
         let per = site.config.paginate_by;
@@ -214,12 +225,6 @@ impl<'a> Renderer<'a> {
         kinds.extend(par::jobs().into_iter().map(JobKind::Par));
         kinds.extend(self.theme.assets.keys().cloned().map(JobKind::Asset));
         kinds
-            .into_iter()
-            .map(|kind| Job {
-                outputs: self.outputs_of(&kind),
-                kind,
-            })
-            .collect()
     }
 
     /// The files a job writes, from the model alone.

@@ -47,6 +47,11 @@ impl Sig {
             None => self.add(&0u8),
         }
     }
+    /// The day `now` falls on in Vietnam: what pages that depend on the clock
+    /// (campaign banners, quarters, plan status, the footer's year) change by.
+    fn today(&mut self, now: DateTime) -> &mut Sig {
+        self.add(&now.0.with_timezone(&crate::vi::tz()).date_naive())
+    }
     fn done(&self) -> u64 {
         self.0.finish()
     }
@@ -72,6 +77,30 @@ impl Renderer<'_> {
     pub fn signatures(&self, jobs: &[Job]) -> Vec<u64> {
         let inputs = Inputs::new(self);
         jobs.par_iter().map(|j| inputs.job(self, &j.kind)).collect()
+    }
+
+    /// Every job as its first file and one number for its signature and
+    /// files, without building the search index (its files follow from what
+    /// it indexes): what `build` compares with the last build to know that
+    /// nothing would change.
+    pub fn plan(&self) -> Vec<(String, u64)> {
+        let inputs = Inputs::new(self);
+        self.kinds()
+            .par_iter()
+            .map(|kind| {
+                let mut sig = Sig::new("plan");
+                sig.add(&inputs.job(self, kind));
+                let first = match kind {
+                    JobKind::SearchIndex => format!("{}/index.json", super::search_index::DIR),
+                    _ => {
+                        let outputs = self.outputs_of(kind);
+                        sig.add(&outputs);
+                        outputs.into_iter().next().unwrap_or_default()
+                    }
+                };
+                (first, sig.done())
+            })
+            .collect()
     }
 }
 
@@ -202,8 +231,8 @@ impl<'r> Inputs<'r> {
         }
     }
 
-    /// What `feeds::render` shows for `items`, and "now" when it shows none
-    /// (an empty feed's date is the build time).
+    /// What `feeds::render` shows for `items`, and the date an empty feed
+    /// shows when it shows none.
     fn feed(&self, sig: &mut Sig, path: &str, title: &str, items: &[usize]) {
         sig.add(path).add(title);
         let mut any = false;
@@ -212,7 +241,7 @@ impl<'r> Inputs<'r> {
             any = true;
         }
         if !any {
-            sig.date(Some(self.site.now));
+            sig.date(Some(feeds::empty_feed_date(self.site)));
         }
     }
 
@@ -231,14 +260,14 @@ impl<'r> Inputs<'r> {
                 if let Some((par, items)) = &home.par {
                     sig.add(&par.path).add(&par.name);
                     self.cards(&mut sig, items);
-                    sig.date(Some(site.now));
+                    sig.today(site.now);
                 }
                 self.cards(&mut sig, home.documents);
                 // Active campaigns' banner.
                 for p in &site.plans {
                     sig.add(&self.card[p.item]);
                 }
-                sig.date(Some(site.now));
+                sig.today(site.now);
                 sig.done()
             }
             JobKind::Item(i) => {
@@ -249,7 +278,7 @@ impl<'r> Inputs<'r> {
                 // A plan's page lists the items that carry out each activity,
                 // and their quarters depend on the clock.
                 if site.plans.iter().any(|p| p.item == *i) {
-                    sig.date(Some(site.now));
+                    sig.today(site.now);
                     for c in &self.card {
                         sig.add(c);
                     }
@@ -431,7 +460,7 @@ impl<'r> Inputs<'r> {
                 // The section, its report and its lists read most of the site
                 // and the clock (campaign status, quarters): any change renders them.
                 let mut sig = self.start(&["par.html", "par-list.html", "par-report.html"]);
-                sig.add(&format!("{page:?}")).date(Some(site.now));
+                sig.add(&format!("{page:?}")).today(site.now);
                 for (i, item) in site.items.iter().enumerate() {
                     sig.add(&self.card[i]).add(&item.par_areas);
                 }
