@@ -11,8 +11,8 @@
 //! reorder.
 //!
 //! Grouped by the module that writes the message. A new message without a
-//! pair here is shown in Vietnamese; the fixture hook (`tests/common`) fails
-//! on any such message a test meets.
+//! pair here is shown in Vietnamese; `coverage.rs` reads the source and fails
+//! on it, and the fixture hook (`tests/common`) on any message a test meets.
 
 pub(super) const TEMPLATES: &[(&str, &str)] = &[
     // Shared by several modules.

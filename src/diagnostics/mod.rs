@@ -9,6 +9,8 @@
 //! way out (`--lang en`) with the template table in `en.rs`, so the many places
 //! that find problems never deal with languages.
 
+#[cfg(test)]
+mod coverage;
 mod en;
 mod template;
 
