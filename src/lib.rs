@@ -8,7 +8,8 @@
 //! rendered site; `scaffold` writes new content files; `import` turns a
 //! spreadsheet of procedures into content files; `serve` is the live preview
 //! (incremental rebuilds into memory, over HTTP); `report` computes a plan's
-//! quarterly communication report from the model.
+//! quarterly communication report from the model; `summary` words what the
+//! commands print about a run, in Vietnamese or English (`--lang`).
 
 pub mod body_cache;
 pub mod build_state;
@@ -26,6 +27,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod summary;
 pub mod theme;
 pub mod timing;
 pub mod vi;

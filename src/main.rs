@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 
-use trangxa::diagnostics::{Diagnostic, Severity};
+use trangxa::diagnostics::{Diagnostic, Lang, Severity};
+use trangxa::summary;
 
 /// mimalloc: a rebuild of a 10,000-page site allocates and frees hundreds of
 /// thousands of small strings, and glibc's allocator took a third of the time
@@ -24,6 +26,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Ngôn ngữ của thông báo lỗi và kết quả: vi (tiếng Việt) hoặc en (English)
+    #[arg(
+        long,
+        global = true,
+        default_value = "vi",
+        value_parser = clap::builder::PossibleValuesParser::new(["vi", "en"])
+            .try_map(|s| s.parse::<Lang>()),
+    )]
+    lang: Lang,
 }
 
 #[derive(clap::Args)]
@@ -38,8 +49,8 @@ struct SiteArgs {
     #[arg(long)]
     base_url: Option<String>,
     /// Coi thời điểm này là "bây giờ" (xem trước bài hẹn giờ), ví dụ 2026-12-01T08:00:00+07:00
-    #[arg(long, value_parser = parse_now)]
-    now: Option<DateTime<FixedOffset>>,
+    #[arg(long)]
+    now: Option<String>,
     /// Cách in kết quả: text (cho người đọc) hoặc json (cho trình soạn thảo, CI)
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -97,8 +108,8 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Coi thời điểm này là "bây giờ", ví dụ 2026-12-01T08:00:00+07:00
-        #[arg(long, value_parser = parse_now)]
-        now: Option<DateTime<FixedOffset>>,
+        #[arg(long)]
+        now: Option<String>,
         /// Mã kế hoạch, ví dụ ke-hoach/2026/tuyen-truyen-cchc (mặc định: mọi kế hoạch có chế độ báo cáo)
         #[arg(long)]
         plan: Option<String>,
@@ -131,34 +142,45 @@ enum ImportKind {
     },
 }
 
-fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    trangxa::content::types::DateTime::parse(s).map(|d| d.0)
-}
-
-fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}\n");
+/// `--now`, parsed once the language of the error is known; a bad value
+/// ends the program the way clap ends it for other bad options.
+fn parse_now(s: &str, lang: Lang) -> DateTime<FixedOffset> {
+    match trangxa::content::types::DateTime::parse(s) {
+        Ok(d) => d.0,
+        Err(e) => {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!("--now: {}", lang.text(&e)),
+                )
+                .exit()
+        }
     }
 }
 
-fn seconds(d: std::time::Duration) -> String {
-    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
+/// Print problems in `lang`, messages and labels both.
+fn print_diagnostics(diags: &[Diagnostic], lang: Lang) {
+    for d in diags {
+        eprintln!("{}\n", d.localized(lang).display(lang));
+    }
 }
 
-fn options(site: SiteArgs) -> trangxa::Options {
+fn options(site: SiteArgs, lang: Lang) -> trangxa::Options {
     let mut o = trangxa::Options::new(site.root);
     o.drafts = site.drafts;
     o.base_url = site.base_url;
-    o.now = site.now;
+    o.now = site.now.map(|s| parse_now(&s, lang));
     o
 }
 
-/// Print the outcome of `build` or `check` and choose the exit code.
+/// Print the outcome of `build` (`building`) or `check` and choose the exit code.
 fn report(
     result: Result<trangxa::Report, Vec<Diagnostic>>,
     format: Format,
+    lang: Lang,
+    building: bool,
     success: impl Fn(&trangxa::Report) -> String,
-    failure: &str,
 ) -> ExitCode {
     let (ok, diags) = match &result {
         Ok(r) => (true, r.diagnostics.as_slice()),
@@ -170,6 +192,7 @@ fn report(
         .count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
+        let localized: Vec<Diagnostic> = diags.iter().map(|d| d.localized(lang)).collect();
         let summary = serde_json::json!({
             "ok": ok,
             "errors": errors,
@@ -177,14 +200,14 @@ fn report(
             "pages": result.as_ref().map(|r| r.pages).ok(),
             "files": result.as_ref().map(|r| r.files).ok(),
             "elapsed_ms": result.as_ref().map(|r| r.elapsed.as_millis() as u64).ok(),
-            "diagnostics": diags,
+            "diagnostics": localized,
         });
         println!("{summary:#}");
     } else {
-        print_diagnostics(diags);
+        print_diagnostics(diags, lang);
         match &result {
             Ok(r) => println!("{}", success(r)),
-            Err(_) => eprintln!("{failure}: {errors} lỗi, {warnings} cảnh báo."),
+            Err(_) => eprintln!("{}", summary::failed(lang, building, errors, warnings)),
         }
     }
     if ok {
@@ -196,26 +219,23 @@ fn report(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     match cli.command {
         Command::Build { site, output } => {
             let format = site.format;
-            let mut opts = options(site);
+            let mut opts = options(site, lang);
             opts.output = output;
             let shown = opts.output.display().to_string();
-            report(
-                trangxa::build(&opts),
-                format,
-                |r| {
-                    format!(
-                        "Đã xây dựng {} trang ({} tệp) vào {shown}/ trong {} giây; {} cảnh báo.",
-                        trangxa::vi::number(r.pages),
-                        trangxa::vi::number(r.files),
-                        seconds(r.elapsed),
-                        r.diagnostics.len()
-                    )
-                },
-                "Không xây dựng được trang; thư mục xuất bản cũ được giữ nguyên",
-            )
+            report(trangxa::build(&opts), format, lang, true, |r| {
+                summary::built(
+                    lang,
+                    r.pages,
+                    r.files,
+                    &shown,
+                    r.elapsed,
+                    r.diagnostics.len(),
+                )
+            })
         }
         Command::Check {
             site,
@@ -223,21 +243,11 @@ fn main() -> ExitCode {
             timeout,
         } => {
             let format = site.format;
-            let mut opts = options(site);
+            let mut opts = options(site, lang);
             opts.external = external.then(|| std::time::Duration::from_secs(timeout.max(1)));
-            report(
-                trangxa::check(&opts),
-                format,
-                |r| {
-                    format!(
-                        "Kiểm tra xong: {} trang hợp lệ, không có lỗi; {} cảnh báo ({} giây).",
-                        trangxa::vi::number(r.pages),
-                        r.diagnostics.len(),
-                        seconds(r.elapsed)
-                    )
-                },
-                "Kiểm tra thấy lỗi",
-            )
+            report(trangxa::check(&opts), format, lang, false, |r| {
+                summary::checked(lang, r.pages, r.diagnostics.len(), r.elapsed)
+            })
         }
         Command::Import {
             what: ImportKind::ThuTuc { file, root },
@@ -247,9 +257,9 @@ fn main() -> ExitCode {
                 .date_naive();
             match trangxa::import::procedures(&root, &file, today) {
                 Ok(report) => {
-                    print_diagnostics(&report.warnings);
+                    print_diagnostics(&report.warnings, lang);
                     // A closed pipe (`| head`) is not an import failure.
-                    let _ = write!(std::io::stdout(), "{report}");
+                    let _ = write!(std::io::stdout(), "{}", report.display(lang));
                     if report.count(trangxa::import::Outcome::Rejected) > 0 {
                         ExitCode::FAILURE
                     } else {
@@ -257,8 +267,8 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(d) => {
-                    print_diagnostics(&d);
-                    eprintln!("Không nhập được bảng tính; không có tệp nào được ghi.");
+                    print_diagnostics(&d, lang);
+                    eprintln!("{}", summary::import_failed(lang));
                     ExitCode::FAILURE
                 }
             }
@@ -270,15 +280,16 @@ fn main() -> ExitCode {
             open,
         } => {
             let opts = trangxa::serve::ServeOptions {
-                site: options(site),
+                site: options(site, lang),
                 bind,
                 port,
                 open,
+                lang,
             };
             match trangxa::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
-                    print_diagnostics(&d);
+                    print_diagnostics(&d, lang);
                     ExitCode::FAILURE
                 }
             }
@@ -293,7 +304,7 @@ fn main() -> ExitCode {
             let format = trangxa::report::format::Format::parse(&format)
                 .unwrap_or(trangxa::report::format::Format::Table);
             let mut opts = trangxa::Options::new(root);
-            opts.now = now;
+            opts.now = now.map(|s| parse_now(&s, lang));
             match trangxa::report(&opts, plan.as_deref(), quarter.as_deref(), format) {
                 Ok(text) => {
                     // A closed pipe (`| head`) is not a failure.
@@ -301,8 +312,8 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    print_diagnostics(&d);
-                    eprintln!("Không lập được báo cáo.");
+                    print_diagnostics(&d, lang);
+                    eprintln!("{}", summary::report_failed(lang));
                     ExitCode::FAILURE
                 }
             }
@@ -311,14 +322,11 @@ fn main() -> ExitCode {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {
                 Ok(path) => {
-                    println!(
-                        "Đã tạo {}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng.",
-                        path.display()
-                    );
+                    println!("{}", summary::created(lang, &path));
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    print_diagnostics(&[d]);
+                    print_diagnostics(&[d], lang);
                     ExitCode::FAILURE
                 }
             }

@@ -435,6 +435,26 @@ fn new_creates_a_well_named_file_that_builds() {
     let again = f.run(&["new", "tin-tuc", "Đăng ký: khai sinh #1 cho trẻ"]);
     assert!(!again.status.success());
     assert!(common::stderr(&again).contains("đã có; không ghi đè"));
+    // The same in English.
+    let en = f.run(&[
+        "new",
+        "tin-tuc",
+        "Đăng ký: khai sinh #1 cho trẻ",
+        "--lang",
+        "en",
+    ]);
+    let err = common::stderr(&en);
+    assert!(
+        err.contains("error[E022]: the file `content/tin-tuc/")
+            && err.contains("already exists; it was not overwritten"),
+        "{err}"
+    );
+    let en = f.run(&["new", "trang", "Hỏi đáp", "--lang", "en"]);
+    let said = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        said.starts_with("Created content/trang/hoi-dap.md. Open the file"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -179,6 +179,51 @@ fn json_format_for_editors_and_ci() {
 }
 
 #[test]
+fn lang_en_shows_messages_labels_and_summaries_in_english() {
+    let f = Fixture::new();
+    let text = article("A", "2026-03-01T08:00:00+07:00", "")
+        .replace("[phong-kinh-te]", "[phong-kinh-tee]");
+    f.write("content/tin-tuc/2026/03/a.md", &text);
+    let out = f.run(&["build", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "error[E010]: there is no unit `phong-kinh-tee` (field `units`)",
+        "--> content/tin-tuc/2026/03/a.md:5:",
+        "= hint: did you mean `phong-kinh-te`? The units are listed in content/don-vi/",
+        "The site was not built; the previous output folder is left as it was: 1 error, 0 warnings.",
+    ] {
+        assert!(err.contains(expected), "`{expected}` missing:\n{err}");
+    }
+    let json = f.run(&["check", "--format", "json", "--lang", "en"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "there is no unit `phong-kinh-tee`"
+    );
+    assert_eq!(v["diagnostics"][0]["code"], "E010");
+
+    f.write("content/tin-tuc/2026/03/a.md", &text.replace("tee", "te"));
+    let ok = f.run(&["check", "--lang", "en"]);
+    let said = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success());
+    assert!(
+        said.starts_with("Check complete: ")
+            && said.contains("valid pages, no errors; 0 warnings ("),
+        "{said}"
+    );
+    let built = f.run(&["build", "--lang", "en"]);
+    let said = String::from_utf8_lossy(&built.stdout);
+    assert!(
+        said.starts_with("Built ") && said.contains(" into public/ in "),
+        "{said}"
+    );
+    // Vietnamese stays the default.
+    let vi = f.run(&["check"]);
+    assert!(String::from_utf8_lossy(&vi.stdout).starts_with("Kiểm tra xong: "));
+}
+
+#[test]
 fn text_pasted_from_legacy_encodings_is_flagged() {
     let f = Fixture::new();
     f.write(

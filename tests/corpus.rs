@@ -3,13 +3,15 @@
 //!
 //! A file named `<kind>__<name>` is placed where that kind of content lives
 //! in a fixture site (`site__*.yaml` replaces site.yaml) and the fixture is
-//! checked with `trangxa check --format json`.
+//! checked with `trangxa check --format json`, in Vietnamese and again with
+//! `--lang en`: the same diagnostics, and no Vietnamese left in English
+//! messages and hints except between backticks (what the user wrote).
 
 mod common;
 
 use std::path::Path;
 
-use common::Fixture;
+use common::{Fixture, untranslated};
 
 /// Where a corpus file goes in the fixture, relative to the site root.
 fn placement(name: &str) -> String {
@@ -50,19 +52,46 @@ fn expectations(dir: &Path) -> Vec<Expect> {
         .collect()
 }
 
-fn run_case(dir: &Path, name: &str) -> (Option<i32>, serde_json::Value) {
+/// The exit code and the JSON result in Vietnamese and in English.
+fn run_case(dir: &Path, name: &str) -> (Option<i32>, serde_json::Value, serde_json::Value) {
     let f = Fixture::new();
     f.write_bytes("static/files/anh.jpg", b"\xff\xd8\xff");
     f.write_bytes("static/files/qd.pdf", b"%PDF-1.4");
     f.write_bytes(&placement(name), &std::fs::read(dir.join(name)).unwrap());
-    let out = f.run(&["check", "--format", "json"]);
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{name}: stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code(), json)
+    let json = |lang: &str| {
+        let out = f.run(&["check", "--format", "json", "--lang", lang]);
+        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{name}: stdout is not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (out.status.code(), json)
+    };
+    let (code, vi) = json("vi");
+    let (_, en) = json("en");
+    (code, vi, en)
+}
+
+/// What a diagnostic says apart from its words.
+fn shape(json: &serde_json::Value) -> Vec<String> {
+    let diags = json["diagnostics"].as_array().cloned().unwrap_or_default();
+    diags
+        .iter()
+        .map(|d| {
+            [
+                "severity",
+                "code",
+                "file",
+                "line",
+                "column",
+                "field",
+                "source_line",
+            ]
+            .map(|k| d[k].to_string())
+            .join(" ")
+        })
+        .collect()
 }
 
 #[test]
@@ -83,30 +112,39 @@ fn every_corpus_file_gets_its_diagnostic() {
             "{f} has no expectation in expected.txt"
         );
     }
-    let results: Vec<(String, Option<i32>, serde_json::Value)> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(files.len().div_ceil(4))
-            .map(|chunk| {
-                let dir = &dir;
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|n| {
-                            let (code, json) = run_case(dir, n);
-                            (n.clone(), code, json)
-                        })
-                        .collect::<Vec<_>>()
+    let results: Vec<(String, Option<i32>, serde_json::Value, serde_json::Value)> =
+        std::thread::scope(|s| {
+            let handles: Vec<_> = files
+                .chunks(files.len().div_ceil(4))
+                .map(|chunk| {
+                    let dir = &dir;
+                    s.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|n| {
+                                let (code, vi, en) = run_case(dir, n);
+                                (n.clone(), code, vi, en)
+                            })
+                            .collect::<Vec<_>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
     let mut failures = Vec::new();
-    for (name, exit, json) in &results {
+    for (name, exit, json, english) in &results {
         let diags = json["diagnostics"].as_array().cloned().unwrap_or_default();
+        if shape(json) != shape(english) {
+            failures.push(format!("{name}: --lang en changes more than the words"));
+        }
+        for text in untranslated(english) {
+            failures.push(format!(
+                "{name}: left in Vietnamese under --lang en: {text}"
+            ));
+        }
         if exit.is_none() || *exit == Some(101) {
             failures.push(format!("{name}: crashed ({exit:?})"));
         }

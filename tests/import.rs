@@ -79,11 +79,16 @@ fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn import(f: &Fixture, file: &str) -> Output {
+    import_in(f, file, "vi")
+}
+
+fn import_in(f: &Fixture, file: &str, lang: &str) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
         .args(["import", "thu-tuc"])
         .arg(f.root().join(file))
         .arg("--root")
         .arg(f.root())
+        .args(["--lang", lang])
         .output()
         .unwrap()
 }
@@ -290,6 +295,77 @@ fn rejected_rows_write_nothing_and_the_others_go_through() {
 }
 
 #[test]
+fn the_report_is_in_english_with_lang_en() {
+    let f = Fixture::new();
+    let mut header = HEADER.to_vec();
+    header.push("Ghi chu noi bo");
+    let rows = [
+        row("1.001193", "Đăng ký khai sinh"),
+        row("1.00119", "Mã sai"),
+        with(row("1.000001", "Lĩnh vực sai"), "Lĩnh vực", "Hộ tịt"),
+        with(
+            row("1.000003", "Thiếu địa chỉ"),
+            "Mức độ dịch vụ công trực tuyến",
+            "Toàn trình",
+        ),
+        with(row("1.000004", "Xuống\ndòng"), "Cấp thực hiện", "Cấp xã"),
+        row("1.001193", "Trùng mã"),
+        with(row("1.000006", "Thiếu bước"), "Trình tự thực hiện", ""),
+        with(
+            row("1.000007", "Phí lạ"),
+            "Trực tiếp: phí, lệ phí",
+            "Hai mươi nghìn",
+        ),
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|mut r| {
+            r.push(String::new());
+            r
+        })
+        .collect();
+    f.write("bang.csv", &csv(&header, &rows));
+    let out = import_in(&f, "bang.csv", "en");
+    assert_eq!(out.status.code(), Some(1));
+    let (report, err) = (stdout(&out), stderr(&out));
+    for expected in [
+        "created    row 2    1.001193 Đăng ký khai sinh → content/thu-tuc/1.001193.md",
+        "rejected   row 3",
+        "error[E038]: row 3, column A `Mã thủ tục`: the procedure code `1.00119` is not valid",
+        "error[E038]: row 4, column D `Lĩnh vực`: there is no procedure field `Hộ tịt` in the procedure catalogue",
+        "hint: did you mean `Hộ tịch`?",
+        "row 5, column O `Địa chỉ nộp trực tuyến`: a procedure with the online level `Toàn trình` must give the address for applying online",
+        "row 6, column B `Tên thủ tục`: the cell has a line break",
+        "row 7, column A `Mã thủ tục`: the procedure code `1.001193` is already on row 2",
+        "row 8, column E `Trình tự thực hiện`: the steps are missing",
+        "it is not clear whether `Hai mươi nghìn` is a fee (`Phí`) or a charge (`Lệ phí`)",
+        "Result: 1 created, 0 updated, 0 unchanged, 7 rejected.",
+        "Rejected rows wrote nothing",
+    ] {
+        assert!(report.contains(expected), "`{expected}` missing:\n{report}");
+    }
+    assert!(
+        err.contains("warning[W034]: column R `Ghi chu noi bo` is not one the import uses"),
+        "{err}"
+    );
+    // Vietnamese only where it quotes the sheet (between backticks).
+    let vietnamese = |c: char| c.is_alphabetic() && ('\u{C0}'..='\u{1EF9}').contains(&c);
+    for line in report.lines().chain(err.lines()) {
+        let line = line.trim_start();
+        if line.starts_with("error[") || line.starts_with("warning[") || line.starts_with("hint:") {
+            let outside: String = line.split('`').step_by(2).collect();
+            assert!(!outside.chars().any(vietnamese), "{line}");
+        }
+    }
+    // The same in Vietnamese, the default.
+    let vi = stdout(&import(&f, "bang.csv"));
+    assert!(
+        vi.contains("Kết quả: 0 tạo mới, 0 cập nhật, 1 không đổi, 7 từ chối."),
+        "{vi}"
+    );
+}
+
+#[test]
 fn a_sheet_missing_a_column_writes_nothing() {
     let f = Fixture::new();
     let header: Vec<&str> = HEADER
@@ -313,6 +389,15 @@ fn a_sheet_missing_a_column_writes_nothing() {
     );
     assert!(err.contains("không có tệp nào được ghi"), "{err}");
     assert!(thu_tuc_files(&f).is_empty());
+    let en = stderr(&import_in(&f, "bang.csv", "en"));
+    assert!(
+        en.contains("error[E037]: the spreadsheet lacks the required column `Lĩnh vực`"),
+        "{en}"
+    );
+    assert!(
+        en.contains("The spreadsheet was not imported; no file was written."),
+        "{en}"
+    );
 }
 
 #[test]

@@ -392,6 +392,13 @@ fn bad_report_arguments() {
     let out = f.run(&["report", "--quarter", "2026-Q5"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("E089"), "{}", stderr(&out));
+    let en = stderr(&f.run(&["report", "--plan", "ke-hoach/2026/kh2", "--lang", "en"]));
+    assert!(
+        en.contains("error[E088]: there is no plan `ke-hoach/2026/kh2`")
+            && en.contains("hint: did you mean `--plan ke-hoach/2026/kh`?")
+            && en.contains("The report was not made."),
+        "{en}"
+    );
 }
 
 #[test]
@@ -405,6 +412,15 @@ fn check_warns_about_an_ended_quarter_without_items() {
         err.contains("hoạt động 4.1 của kế hoạch `ke-hoach/2026/kh` không có tin, bài nào"),
         "{err}"
     );
+    // In English, each quarter of the list is translated.
+    let en = stderr(&f.run(&["check", "--lang", "en"]));
+    assert!(
+        en.contains(
+            "warning[W080]: activity 4.1 of the plan `ke-hoach/2026/kh` has no news or article by its lead unit in quarter "
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("Quý"), "{en}");
 }
 
 /// Build, insist it fails without touching `public/`, return stderr.

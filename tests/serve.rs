@@ -479,6 +479,13 @@ fn a_port_in_use_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = common::stderr(&out);
     assert!(err.contains("E040") && err.contains("--port"), "{err}");
+    let en = common::stderr(&f.run(&["serve", "--port", &port, "--lang", "en"]));
+    assert!(
+        en.contains(&format!(
+            "error[E040]: cannot open port {port} on 127.0.0.1: "
+        )) && en.contains("hint: another program may be using the port"),
+        "{en}"
+    );
 }
 
 #[test]

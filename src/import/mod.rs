@@ -21,7 +21,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::config::SiteConfig;
 use crate::content::{Procedure, front_matter};
-use crate::diagnostics::{Diagnostic, closest};
+use crate::diagnostics::{Diagnostic, Lang, closest};
 use crate::vi;
 use columns::{Cells, Col, Layout, Record};
 
@@ -35,12 +35,16 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn label(self) -> &'static str {
-        match self {
-            Outcome::Created => "tạo mới",
-            Outcome::Updated => "cập nhật",
-            Outcome::Unchanged => "không đổi",
-            Outcome::Rejected => "từ chối",
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Outcome::Created, Lang::Vi) => "tạo mới",
+            (Outcome::Updated, Lang::Vi) => "cập nhật",
+            (Outcome::Unchanged, Lang::Vi) => "không đổi",
+            (Outcome::Rejected, Lang::Vi) => "từ chối",
+            (Outcome::Created, Lang::En) => "created",
+            (Outcome::Updated, Lang::En) => "updated",
+            (Outcome::Unchanged, Lang::En) => "unchanged",
+            (Outcome::Rejected, Lang::En) => "rejected",
         }
     }
 }
@@ -73,17 +77,47 @@ impl Report {
     pub fn count(&self, outcome: Outcome) -> usize {
         self.rows.iter().filter(|r| r.outcome == outcome).count()
     }
+
+    /// The report in `lang`, row problems included (the sheet's warnings
+    /// are the caller's to print).
+    pub fn display(&self, lang: Lang) -> Shown<'_> {
+        Shown { report: self, lang }
+    }
+}
+
+/// A report and the language to show it in.
+pub struct Shown<'a> {
+    report: &'a Report,
+    lang: Lang,
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Nhập thủ tục hành chính từ {}", self.file.display())?;
-        if let Some(s) = &self.sheet {
-            write!(f, " (trang tính `{s}`)")?;
+        self.display(Lang::Vi).fmt(f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (lang, labels) = (self.lang, self.lang.labels());
+        let en = lang == Lang::En;
+        let report = self.report;
+        let row = if en { "row" } else { "dòng" };
+        if en {
+            write!(f, "Importing procedures from {}", report.file.display())?;
+        } else {
+            write!(f, "Nhập thủ tục hành chính từ {}", report.file.display())?;
+        }
+        if let Some(s) = &report.sheet {
+            if en {
+                write!(f, " (sheet `{s}`)")?;
+            } else {
+                write!(f, " (trang tính `{s}`)")?;
+            }
         }
         writeln!(f, ":")?;
-        for r in &self.rows {
-            write!(f, "  {:<10} dòng {:<4}", r.outcome.label(), r.row)?;
+        for r in &report.rows {
+            write!(f, "  {:<10} {row} {:<4}", r.outcome.label(lang), r.row)?;
             if let Some(c) = &r.code {
                 write!(f, " {c}")?;
             }
@@ -94,29 +128,45 @@ impl fmt::Display for Report {
                 write!(f, " → {}", p.display())?;
             }
             writeln!(f)?;
-            for d in &r.problems {
-                writeln!(f, "      lỗi[{}]: {}", d.code, d.message)?;
+            for d in r.problems.iter().map(|d| d.localized(lang)) {
+                writeln!(f, "      {}[{}]: {}", labels.error, d.code, d.message)?;
                 if let Some(h) = &d.hint {
-                    writeln!(f, "        gợi ý: {h}")?;
+                    writeln!(f, "        {}: {h}", labels.hint)?;
                 }
             }
         }
-        for n in &self.empty_rows {
-            writeln!(f, "  {:<10} dòng {n:<4} (dòng trống)", "bỏ qua")?;
+        for n in &report.empty_rows {
+            if en {
+                writeln!(f, "  {:<10} {row} {n:<4} (empty row)", "skipped")?;
+            } else {
+                writeln!(f, "  {:<10} {row} {n:<4} (dòng trống)", "bỏ qua")?;
+            }
         }
-        writeln!(
-            f,
-            "Kết quả: {} tạo mới, {} cập nhật, {} không đổi, {} từ chối.",
-            self.count(Outcome::Created),
-            self.count(Outcome::Updated),
-            self.count(Outcome::Unchanged),
-            self.count(Outcome::Rejected)
-        )?;
-        if self.count(Outcome::Rejected) > 0 {
-            writeln!(
-                f,
-                "Các dòng bị từ chối không ghi gì; sửa bảng tính rồi nhập lại (các dòng đã nhập sẽ báo không đổi)."
-            )?;
+        let counts = [
+            Outcome::Created,
+            Outcome::Updated,
+            Outcome::Unchanged,
+            Outcome::Rejected,
+        ]
+        .map(|o| format!("{} {}", report.count(o), o.label(lang)))
+        .join(", ");
+        let rejected = report.count(Outcome::Rejected) > 0;
+        if en {
+            writeln!(f, "Result: {counts}.")?;
+            if rejected {
+                writeln!(
+                    f,
+                    "Rejected rows wrote nothing; correct the spreadsheet and import it again (rows already imported will show as unchanged)."
+                )?;
+            }
+        } else {
+            writeln!(f, "Kết quả: {counts}.")?;
+            if rejected {
+                writeln!(
+                    f,
+                    "Các dòng bị từ chối không ghi gì; sửa bảng tính rồi nhập lại (các dòng đã nhập sẽ báo không đổi)."
+                )?;
+            }
         }
         Ok(())
     }

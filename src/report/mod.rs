@@ -583,10 +583,12 @@ pub fn text(
     let plans = plans_to_report(site, plan);
     if plans.is_empty() {
         let keys: Vec<&str> = site.plans.iter().map(|p| p.key.as_str()).collect();
-        let msg = match plan {
-            Some(k) => format!("không có kế hoạch `{k}`"),
-            None => "chưa có kế hoạch nào có chế độ báo cáo (`reporting`) trong content/ke-hoach/"
-                .into(),
+        let problem = match plan {
+            Some(k) => Diagnostic::error("E088", format!("không có kế hoạch `{k}`")),
+            None => Diagnostic::error(
+                "E088",
+                "chưa có kế hoạch nào có chế độ báo cáo (`reporting`) trong content/ke-hoach/",
+            ),
         };
         let hint = match plan.and_then(|k| closest(k, keys.iter().copied())) {
             Some(c) => format!("có phải bạn muốn viết `--plan {c}`?"),
@@ -596,7 +598,7 @@ pub fn text(
             }
             None => format!("các kế hoạch: {}", keys.join(", ")),
         };
-        return Err(Diagnostic::error("E088", msg).hint(hint));
+        return Err(problem.hint(hint));
     }
     let mut out = String::new();
     for (n, p) in plans.iter().enumerate() {

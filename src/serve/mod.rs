@@ -21,7 +21,8 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use crate::Options;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lang};
+use crate::summary;
 use http::{Served, Server};
 use rebuild::{Delta, Rebuilder};
 use reload::Hub;
@@ -37,6 +38,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// The language of what is printed and of the error overlay.
+    pub lang: Lang,
 }
 
 /// Run until the process is stopped. Returns only on a setup failure.
@@ -79,7 +82,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             ),
         )
         .hint("chỉ dùng trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)");
-        eprintln!("{w}\n");
+        eprintln!("{}\n", w.localized(opts.lang).display(opts.lang));
     }
     if site_opts.base_url.is_none() {
         site_opts.base_url = Some(url.clone());
@@ -93,8 +96,13 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let server = Arc::new(Server::new(served.clone(), hub.clone(), static_root));
 
     let first = rebuilder.rebuild(&[]);
-    let mut generation = 0;
-    publish(&rebuilder, &served, &hub, first, &mut generation, &[], None);
+    let mut out = Outlets {
+        served,
+        hub,
+        generation: 0,
+        lang: opts.lang,
+    };
+    out.publish(&rebuilder, first, &[], None);
 
     std::thread::Builder::new()
         .name("trangxa-accept".into())
@@ -108,20 +116,12 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
 
     let (tx, rx) = channel();
     let mut watcher = Watcher::start(&site_opts.root, tx).map_err(|d| vec![d])?;
-    println!("Đang phục vụ tại {url}");
-    println!("Trang tự dựng lại khi tệp thay đổi. Nhấn Ctrl+C để dừng.");
+    println!("{}", summary::serving(opts.lang, &url));
     let _ = std::io::stdout().flush();
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, opts.lang);
     }
-    watch_loop(
-        &rx,
-        &mut watcher,
-        &mut rebuilder,
-        &served,
-        &hub,
-        &mut generation,
-    );
+    watch_loop(&rx, &mut watcher, &mut rebuilder, &mut out);
     Ok(())
 }
 
@@ -130,9 +130,7 @@ fn watch_loop(
     rx: &Receiver<Change>,
     watcher: &mut Watcher,
     rebuilder: &mut Rebuilder,
-    served: &Arc<RwLock<Served>>,
-    hub: &Arc<Hub>,
-    generation: &mut u64,
+    out: &mut Outlets,
 ) {
     while let Ok(first) = rx.recv() {
         let mut paths = Vec::new();
@@ -140,7 +138,7 @@ fn watch_loop(
         let mut take = |c: Change, paths: &mut Vec<PathBuf>| match c {
             Change::Paths(p) => paths.extend(p),
             Change::Everything => everything = true,
-            Change::Failed(msg) => eprintln!("Lỗi theo dõi thay đổi: {msg}"),
+            Change::Failed(msg) => eprintln!("{}", summary::watch_failed(out.lang, &msg)),
         };
         take(first, &mut paths);
         // A burst (a checkout, a copied folder) arrives in several batches:
@@ -164,15 +162,7 @@ fn watch_loop(
             rebuilder.rebuild(&paths)
         };
         let swaps = css_swaps(rebuilder, &old_css);
-        publish(
-            rebuilder,
-            served,
-            hub,
-            result,
-            generation,
-            &paths,
-            Some(&swaps),
-        );
+        out.publish(rebuilder, result, &paths, Some(&swaps));
     }
 }
 
@@ -192,110 +182,108 @@ fn css_swaps(
         .collect()
 }
 
-/// Put a build's result in front of the user: the terminal, the served site,
-/// and the open pages.
-fn publish(
-    rebuilder: &Rebuilder,
-    served: &Arc<RwLock<Served>>,
-    hub: &Hub,
-    result: Result<Delta, Vec<Diagnostic>>,
-    generation: &mut u64,
-    changed: &[PathBuf],
-    swaps: Option<&[(String, String)]>,
-) {
-    let root = rebuilder.root();
-    let clock = chrono::Local::now().format("%H:%M:%S");
-    let what = describe_changes(changed, root);
-    match result {
-        Ok(delta) => {
-            for w in &delta.warnings {
-                if changed.is_empty() || mentions(w, changed) {
-                    eprintln!("{w}\n");
-                }
-            }
-            let touched =
-                !delta.written.is_empty() || !delta.removed.is_empty() || delta.statics.is_some();
-            if let Ok(mut s) = served.write() {
-                for (path, bytes) in &delta.written {
-                    s.files.insert(path.clone(), bytes.clone());
-                }
-                for path in &delta.removed {
-                    s.files.remove(path);
-                }
-                if let Some(statics) = &delta.statics {
-                    s.statics = statics
-                        .iter()
-                        .map(|f| (f.rel.clone(), f.source.clone()))
-                        .collect::<HashMap<_, _>>();
-                }
-                s.base_path = rebuilder.base_path();
-            }
-            let static_edit = changed
-                .iter()
-                .any(|p| p.components().any(|c| c.as_os_str() == "static"));
-            if touched || static_edit {
-                *generation += 1;
-                let css = swaps.filter(|s| delta.css_only && !s.is_empty());
-                hub.built(*generation, css);
-            } else {
-                hub.unchanged();
-            }
-            let ms = format!("{:.1}", delta.elapsed.as_secs_f64() * 1000.0).replace('.', ",");
-            if changed.is_empty() {
-                println!(
-                    "[{clock}] Đã dựng {} tệp ({} mục) trong {ms} ms; {} cảnh báo.",
-                    crate::vi::number(delta.written.len()),
-                    crate::vi::number(delta.jobs_total),
-                    delta.warnings.len()
-                );
-            } else {
-                let mut outs: Vec<&str> = delta.written.iter().map(|(p, _)| p.as_str()).collect();
-                outs.sort_unstable();
-                let shown = match outs.len() {
-                    0 => String::new(),
-                    1..=6 => format!(": {}", outs.join(", ")),
-                    n => format!(": {}, … và {} tệp khác", outs[..5].join(", "), n - 5),
-                };
-                println!(
-                    "[{clock}] {what} → dựng lại {}/{} mục trong {ms} ms; {} tệp thay đổi, {} tệp bỏ{}{shown}",
-                    delta.jobs_rendered,
-                    crate::vi::number(delta.jobs_total),
-                    delta.written.len(),
-                    delta.removed.len(),
-                    if delta.css_only {
-                        " (chỉ đổi CSS: trình duyệt thay bảng kiểu, không tải lại)"
-                    } else {
-                        ""
-                    },
-                );
-            }
-        }
-        Err(diags) => {
-            // Every error; warnings only about the files just changed.
-            for d in diags
-                .iter()
-                .filter(|d| d.is_error() || mentions(d, changed))
-            {
-                eprintln!("{d}\n");
-            }
-            let errors = diags.iter().filter(|d| d.is_error()).count();
-            println!(
-                "[{clock}] {what} → {errors} lỗi; vẫn phục vụ bản dựng tốt gần nhất. Sửa tệp và lưu lại để dựng lại."
-            );
-            hub.failed(reload::overlay_html(&diags));
-        }
-    }
-    let _ = std::io::stdout().flush();
+/// Where a build's result goes: the served site, the open pages (through the
+/// hub) and the terminal, in `lang`.
+struct Outlets {
+    served: Arc<RwLock<Served>>,
+    hub: Arc<Hub>,
+    /// Counts published builds, so a page reloads once per build.
+    generation: u64,
+    lang: Lang,
 }
 
-/// "content/tin-tuc/a.md" or "3 tệp (content/…, …)".
-fn describe_changes(changed: &[PathBuf], root: &std::path::Path) -> String {
-    let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).display().to_string();
-    match changed {
-        [] => "Dựng lần đầu".to_string(),
-        [one] => rel(one),
-        [a, b] => format!("{}, {}", rel(a), rel(b)),
-        [a, rest @ ..] => format!("{} và {} tệp khác", rel(a), rest.len()),
+impl Outlets {
+    /// Put a build's result in front of the user.
+    fn publish(
+        &mut self,
+        rebuilder: &Rebuilder,
+        result: Result<Delta, Vec<Diagnostic>>,
+        changed: &[PathBuf],
+        swaps: Option<&[(String, String)]>,
+    ) {
+        let lang = self.lang;
+        let root = rebuilder.root();
+        let clock = chrono::Local::now().format("%H:%M:%S").to_string();
+        let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).display().to_string();
+        let what = summary::changes(lang, &changed.iter().map(rel).collect::<Vec<_>>());
+        match result {
+            Ok(delta) => {
+                for w in &delta.warnings {
+                    if changed.is_empty() || mentions(w, changed) {
+                        eprintln!("{}\n", w.localized(lang).display(lang));
+                    }
+                }
+                let touched = !delta.written.is_empty()
+                    || !delta.removed.is_empty()
+                    || delta.statics.is_some();
+                if let Ok(mut s) = self.served.write() {
+                    for (path, bytes) in &delta.written {
+                        s.files.insert(path.clone(), bytes.clone());
+                    }
+                    for path in &delta.removed {
+                        s.files.remove(path);
+                    }
+                    if let Some(statics) = &delta.statics {
+                        s.statics = statics
+                            .iter()
+                            .map(|f| (f.rel.clone(), f.source.clone()))
+                            .collect::<HashMap<_, _>>();
+                    }
+                    s.base_path = rebuilder.base_path();
+                }
+                let static_edit = changed
+                    .iter()
+                    .any(|p| p.components().any(|c| c.as_os_str() == "static"));
+                if touched || static_edit {
+                    self.generation += 1;
+                    let css = swaps.filter(|s| delta.css_only && !s.is_empty());
+                    self.hub.built(self.generation, css);
+                } else {
+                    self.hub.unchanged();
+                }
+                if changed.is_empty() {
+                    println!(
+                        "{}",
+                        summary::served_build(
+                            lang,
+                            &clock,
+                            delta.written.len(),
+                            delta.jobs_total,
+                            delta.elapsed,
+                            delta.warnings.len()
+                        )
+                    );
+                } else {
+                    let mut written: Vec<&str> =
+                        delta.written.iter().map(|(p, _)| p.as_str()).collect();
+                    written.sort_unstable();
+                    let r = summary::Rebuilt {
+                        clock: &clock,
+                        what: &what,
+                        rendered: delta.jobs_rendered,
+                        items: delta.jobs_total,
+                        took: delta.elapsed,
+                        written: &written,
+                        removed: delta.removed.len(),
+                        css_only: delta.css_only,
+                    };
+                    println!("{}", summary::rebuilt(lang, &r));
+                }
+            }
+            Err(diags) => {
+                // Every error; warnings only about the files just changed.
+                for d in diags
+                    .iter()
+                    .filter(|d| d.is_error() || mentions(d, changed))
+                {
+                    eprintln!("{}\n", d.localized(lang).display(lang));
+                }
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                println!("{}", summary::serve_failed(lang, &clock, &what, errors));
+                self.hub.failed(reload::overlay_html(&diags, lang));
+            }
+        }
+        let _ = std::io::stdout().flush();
     }
 }
 
@@ -307,7 +295,7 @@ fn mentions(d: &Diagnostic, changed: &[PathBuf]) -> bool {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let cmd = if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {
@@ -321,6 +309,6 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("Không mở được trình duyệt ({e}); hãy mở {url}");
+        eprintln!("{}", summary::browser_failed(lang, &e.to_string(), url));
     }
 }

@@ -8,7 +8,7 @@
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Lang, Severity};
 
 /// The URL path of the event stream.
 pub const EVENTS_PATH: &str = "/__trangxa/events";
@@ -69,7 +69,7 @@ pub fn escape(s: &str) -> String {
 
 /// The error overlay: every diagnostic as the terminal prints it, escaped
 /// (a message may quote front matter, which anyone can write).
-pub fn overlay_html(diags: &[Diagnostic]) -> String {
+pub fn overlay_html(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -79,14 +79,14 @@ pub fn overlay_html(diags: &[Diagnostic]) -> String {
          background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:15px/1.5 monospace\">",
     );
     html.push_str(&format!(
-        "<p style=\"font:bold 18px sans-serif;color:#ff8080;margin:0 0 1rem\">Không dựng lại được trang: {errors} lỗi. \
-         Trình duyệt đang hiển thị bản dựng tốt gần nhất; sửa tệp và lưu lại, trang sẽ tự cập nhật.</p>"
+        "<p style=\"font:bold 18px sans-serif;color:#ff8080;margin:0 0 1rem\">{}</p>",
+        escape(&crate::summary::overlay(lang, errors))
     ));
     for d in diags {
         html.push_str("<pre style=\"white-space:pre-wrap;margin:0 0 1rem;color:");
         html.push_str(if d.is_error() { "#ffd0d0" } else { "#ffe9a8" });
         html.push_str("\">");
-        html.push_str(&escape(&d.to_string()));
+        html.push_str(&escape(&d.localized(lang).display(lang).to_string()));
         html.push_str("</pre>");
     }
     html.push_str("</div>");
@@ -212,10 +212,19 @@ mod tests {
     fn overlay_escapes_what_files_say() {
         let d = Diagnostic::error("E010", "không có đơn vị `<script>alert(1)</script>`")
             .in_file("content/tin-tuc/a.md");
-        let html = overlay_html(&[d]);
+        let html = overlay_html(std::slice::from_ref(&d), Lang::Vi);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("content/tin-tuc/a.md"));
+        let en = overlay_html(&[d], Lang::En);
+        assert!(
+            en.contains("The site could not be rebuilt: 1 error."),
+            "{en}"
+        );
+        assert!(
+            en.contains("error[E010]: there is no unit `&lt;script&gt;"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -105,13 +105,62 @@ impl Fixture {
     }
 
     /// Run `trangxa <args> --root <fixture>` (a fixed clock unless given).
+    ///
+    /// A `build` or `check` that reports problems is checked again with
+    /// `--lang en`, and every message and hint must then be English: so each
+    /// failing fixture of the suite also tests the translation table. A test
+    /// that passes `--lang` (or `--external`, which would fetch again) is
+    /// left alone.
     pub fn run(&self, args: &[&str]) -> Output {
+        let out = self.run_once(args);
+        let reported = |o: &Output| {
+            let err = String::from_utf8_lossy(&o.stderr);
+            err.contains("lỗi[")
+                || err.contains("cảnh báo[")
+                || o.stdout.windows(10).any(|w| w == b"\"severity\"")
+        };
+        if matches!(args.first(), Some(&"build") | Some(&"check"))
+            && !args.contains(&"--lang")
+            && !args.contains(&"--external")
+            && reported(&out)
+        {
+            self.assert_in_english(args);
+        }
+        out
+    }
+
+    fn run_once(&self, args: &[&str]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangxa"));
         cmd.args(args).arg("--root").arg(self.root());
         if !args.contains(&"--now") && args.first() != Some(&"new") {
             cmd.args(["--now", "2026-11-27T12:00:00+07:00"]);
         }
         cmd.output().unwrap()
+    }
+
+    /// `check` with the same options, in English: nothing left untranslated.
+    fn assert_in_english(&self, args: &[&str]) {
+        let mut en = vec!["check"];
+        let mut rest = args.iter().skip(1);
+        while let Some(a) = rest.next() {
+            match *a {
+                // Options of `build` alone, and the format, which is chosen here.
+                "--output" | "-o" | "--format" => {
+                    rest.next();
+                }
+                a => en.push(a),
+            }
+        }
+        en.extend(["--format", "json", "--lang", "en"]);
+        let out = self.run_once(&en);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{en:?}: stdout is not JSON ({e}): {}", stderr(&out)));
+        let left = untranslated(&json);
+        assert!(
+            left.is_empty(),
+            "left in Vietnamese under --lang en ({args:?}); add templates to src/diagnostics/en.rs:\n{}",
+            left.join("\n")
+        );
     }
 
     pub fn build(&self) -> Output {
@@ -138,6 +187,25 @@ impl Fixture {
         let p = self.public(rel);
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
     }
+}
+
+/// Messages and hints of a `--format json` result that still hold Vietnamese
+/// outside backticks (between backticks is what the user wrote).
+pub fn untranslated(json: &serde_json::Value) -> Vec<String> {
+    // Letters with diacritics, À to ỹ: in these messages, Vietnamese.
+    let vietnamese = |c: char| c.is_alphabetic() && ('\u{C0}'..='\u{1EF9}').contains(&c);
+    let diags = json["diagnostics"].as_array().cloned().unwrap_or_default();
+    diags
+        .iter()
+        .flat_map(|d| [&d["message"], &d["hint"]])
+        .filter_map(|v| v.as_str())
+        .filter(|text| {
+            text.split('`')
+                .step_by(2)
+                .any(|outside| outside.chars().any(vietnamese))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 pub fn stderr(o: &Output) -> String {
