@@ -184,6 +184,21 @@ pub fn served_build(
     }
 }
 
+/// The search index, built after the pages of a rebuild in `serve`.
+pub fn search_refreshed(lang: Lang, clock: &str, files: usize, took: Duration) -> String {
+    let ms = millis(took, lang);
+    match lang {
+        Lang::Vi => format!(
+            "[{clock}] Đã cập nhật chỉ mục tìm kiếm ({} tệp đổi) trong {ms} ms.",
+            number(files, lang)
+        ),
+        Lang::En => format!(
+            "[{clock}] Updated the search index ({} changed) in {ms} ms.",
+            plural(files, "file")
+        ),
+    }
+}
+
 /// What an incremental rebuild in `serve` did.
 pub struct Rebuilt<'a> {
     pub clock: &'a str,

@@ -142,6 +142,20 @@ fn site(rng: &mut Rng) -> Fixture {
             &random_article(rng, n),
         );
     }
+    // A procedure and a plan of the sample site, with the units they name.
+    let sample = common::repo_root().join("content");
+    for rel in ["thu-tuc/1.001193.md", "ke-hoach/2026/tuyen-truyen-cchc.md"] {
+        f.write(
+            &format!("content/{rel}"),
+            &std::fs::read_to_string(sample.join(rel)).unwrap(),
+        );
+    }
+    for e in std::fs::read_dir(sample.join("don-vi")).unwrap().flatten() {
+        let to = f.root().join("content/don-vi").join(e.file_name());
+        if !to.exists() {
+            std::fs::copy(e.path(), to).unwrap();
+        }
+    }
     f
 }
 
@@ -172,7 +186,7 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
     let root = f.root().to_path_buf();
     let list = articles(f);
     let any = list.get(rng.below(list.len().max(1))).cloned();
-    match (rng.below(16), any) {
+    match (rng.below(17), any) {
         (0, Some(p)) => {
             edit(&p, |t| format!("{t}\nThêm một đoạn {n}.\n"));
             (format!("edit body of {}", p.display()), vec![p])
@@ -294,6 +308,14 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
             let _ = std::fs::remove_dir_all(&dir);
             (format!("delete folder {}", dir.display()), vec![dir])
         }
+        (15, _) => {
+            let p = root.join(*rng.pick(&[
+                "content/thu-tuc/1.001193.md",
+                "content/ke-hoach/2026/tuyen-truyen-cchc.md",
+            ]));
+            edit(&p, |t| format!("{t}\nĐoạn bổ sung {n}.\n"));
+            (format!("edit {}", p.display()), vec![p])
+        }
         (_, _) => {
             // The document's file comes and goes: a missing file is an error.
             let p = root.join("static/files/kh-135.pdf");
@@ -319,6 +341,9 @@ fn run(seed: u64, steps: usize) {
         let (what, paths) = random_change(&f, &mut rng, n);
         let step = format!("seed {seed}, step {n}: {what}");
         let result = r.rebuild(&paths);
+        // `serve` builds the search index after the pages, when no other
+        // change is waiting; then the site is whole again.
+        r.refresh_search();
         match full_build(&f) {
             Some(full) => {
                 assert!(
@@ -368,6 +393,7 @@ fn a_burst_of_a_thousand_changes_is_one_rebuild() {
             .iter()
             .any(|(p, _)| p == "tin-tuc/trang/2/index.html")
     );
+    r.refresh_search();
     assert_same("burst", &served(&r), &full_build(&f).unwrap());
 }
 
@@ -386,5 +412,46 @@ fn deleting_the_content_folder_is_an_error_and_restoring_it_recovers() {
     assert_eq!(served(&r), before, "the last good site stays");
     std::fs::rename(&saved, &content).unwrap();
     r.rebuild(&[content]).unwrap();
+    r.refresh_search();
     assert_same("restored", &served(&r), &full_build(&f).unwrap());
+}
+
+#[test]
+fn an_edit_is_served_before_the_search_index_is_built_again() {
+    let mut rng = Rng(5);
+    let f = site(&mut rng);
+    let mut r = Rebuilder::new(&options(&f));
+    let first = r.rebuild(&[]).unwrap();
+    let index = "tim-kiem/chi-muc/index.json";
+    assert!(
+        first.written.iter().any(|(p, _)| p == index),
+        "the first build has the index"
+    );
+    assert!(!r.search_pending());
+    // The fixture's procedure and plan are part of the site.
+    assert!(
+        r.outputs()
+            .contains_key("thu-tuc-hanh-chinh/1.001193/index.html")
+    );
+    assert!(
+        r.outputs().keys().any(|k| k.starts_with("ke-hoach/2026/")),
+        "a plan page"
+    );
+    let p = f.root().join("content/tin-tuc/2026/11/moi.md");
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, random_article(&mut rng, 77)).unwrap();
+    let delta = r.rebuild(std::slice::from_ref(&p)).unwrap();
+    assert!(delta.written.iter().any(|(p, _)| p.starts_with("tin-tuc/")));
+    assert!(
+        !delta
+            .written
+            .iter()
+            .any(|(p, _)| p.starts_with("tim-kiem/chi-muc/")),
+        "the index waits"
+    );
+    assert!(r.search_pending());
+    let search = r.refresh_search().unwrap();
+    assert!(search.written.iter().any(|(p, _)| p == index));
+    assert!(!r.search_pending());
+    assert_same("after the index", &served(&r), &full_build(&f).unwrap());
 }

@@ -132,7 +132,26 @@ fn watch_loop(
     rebuilder: &mut Rebuilder,
     out: &mut Outlets,
 ) {
-    while let Ok(first) = rx.recv() {
+    loop {
+        // A search index left to build waits for a quiet moment: the next
+        // change, if it comes first, makes a newer one to build.
+        let first = if rebuilder.search_pending() {
+            match rx.recv_timeout(Duration::from_millis(20)) {
+                Ok(c) => c,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if let Some(delta) = rebuilder.refresh_search() {
+                        out.publish_search(delta);
+                    }
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(c) => c,
+                Err(_) => break,
+            }
+        };
         let mut paths = Vec::new();
         let mut everything = false;
         let mut take = |c: Change, paths: &mut Vec<PathBuf>| match c {
@@ -193,6 +212,25 @@ struct Outlets {
 }
 
 impl Outlets {
+    /// Serve a search index built after the pages. Open pages are not
+    /// reloaded for it: the search page reads the new index when next used.
+    fn publish_search(&mut self, delta: Delta) {
+        if let Ok(mut s) = self.served.write() {
+            for (path, bytes) in &delta.written {
+                s.files.insert(path.clone(), bytes.clone());
+            }
+            for path in &delta.removed {
+                s.files.remove(path);
+            }
+        }
+        let clock = chrono::Local::now().format("%H:%M:%S").to_string();
+        println!(
+            "{}",
+            summary::search_refreshed(self.lang, &clock, delta.written.len(), delta.elapsed)
+        );
+        let _ = std::io::stdout().flush();
+    }
+
     /// Put a build's result in front of the user.
     fn publish(
         &mut self,

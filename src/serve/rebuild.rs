@@ -102,6 +102,12 @@ pub struct Rebuilder {
     forgot: bool,
     /// The static file list changed since the last good build.
     statics_changed: bool,
+    /// The search index as last built: its signature and files.
+    search_signature: Option<u64>,
+    search_files: Vec<String>,
+    /// A good build whose search index is still to be built, with the
+    /// index's signature (see `refresh_search`).
+    search_pending: Option<(Site, u64)>,
 }
 
 impl Rebuilder {
@@ -124,6 +130,9 @@ impl Rebuilder {
             css: BTreeMap::new(),
             forgot: false,
             statics_changed: false,
+            search_signature: None,
+            search_files: Vec::new(),
+            search_pending: None,
         };
         r.read_everything();
         r
@@ -405,7 +414,7 @@ impl Rebuilder {
                 return fail(diags);
             }
         };
-        let jobs = renderer.jobs();
+        let (jobs, search_signature) = renderer.jobs_but_search();
         let signatures = renderer.signatures(&jobs);
         // Compare with the last good build: a job is rendered when it is new
         // or its signature or files changed.
@@ -509,7 +518,6 @@ impl Rebuilder {
                 }
             }
         }
-        self.render_all = false;
         if std::mem::take(&mut self.statics_changed) {
             delta.statics = Some(self.statics.clone());
         }
@@ -531,13 +539,74 @@ impl Rebuilder {
             .filter(|(n, _)| n.ends_with(".css"))
             .map(|(n, a)| (n.clone(), a.out_path.clone()))
             .collect();
-        // Freeing ten thousand items takes milliseconds: not on the way to the browser.
         drop(renderer);
+        // The search index reads every item: building it on each edit would
+        // keep the edited page from the browser for seconds on a large site.
+        // The first build includes it; later ones leave it to `refresh_search`.
+        let search_changed = self.search_signature != Some(search_signature);
+        let site = if self.search_signature.is_none() {
+            self.search_pending = Some((site, search_signature));
+            if let Some(search) = self.refresh_search() {
+                delta.written.extend(search.written);
+                delta.removed.extend(search.removed);
+            }
+            None
+        } else if search_changed || self.render_all {
+            self.search_pending = Some((site, search_signature));
+            None
+        } else {
+            self.search_pending = None;
+            Some(site)
+        };
+        self.render_all = false;
+        // Freeing ten thousand items takes milliseconds: not on the way to the browser.
         let _ = std::thread::Builder::new()
             .name("trangxa-free".into())
             .spawn(move || drop((site, jobs, dirty, signatures)));
         delta.elapsed = start.elapsed();
         Ok(delta)
+    }
+
+    /// Whether the last build's search index is still to be built.
+    pub fn search_pending(&self) -> bool {
+        self.search_pending.is_some()
+    }
+
+    /// Build the search index of the last good build, if it is pending, and
+    /// return the files that changed.
+    pub fn refresh_search(&mut self) -> Option<Delta> {
+        let start = Instant::now();
+        let (site, signature) = self.search_pending.take()?;
+        let files = render::search_index::outputs(&site);
+        let mut delta = Delta {
+            jobs_rendered: 1,
+            jobs_total: 1,
+            ..Delta::default()
+        };
+        let now: HashSet<&str> = files.iter().map(|o| o.path.as_str()).collect();
+        for old in &self.search_files {
+            if !now.contains(old.as_str()) && self.outputs.remove(old).is_some() {
+                delta.removed.push(old.clone());
+            }
+        }
+        self.search_files = files.iter().map(|o| o.path.clone()).collect();
+        for out in files {
+            let same = self
+                .outputs
+                .get(&out.path)
+                .is_some_and(|old| **old == out.bytes);
+            if !same {
+                let bytes = Arc::new(out.bytes);
+                self.outputs.insert(out.path.clone(), bytes.clone());
+                delta.written.push((out.path, bytes));
+            }
+        }
+        self.search_signature = Some(signature);
+        let _ = std::thread::Builder::new()
+            .name("trangxa-free".into())
+            .spawn(move || drop(site));
+        delta.elapsed = start.elapsed();
+        Some(delta)
     }
 
     /// The stylesheets of the last good build: theme name → output path.
