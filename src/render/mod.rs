@@ -299,12 +299,6 @@ impl<'a> Renderer<'a> {
     }
 
     /// Render every output file of the site, with warnings about the result.
-    pub fn render_all(&self) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let files = self.render_site(Ok)?;
-        // Broken menu entries and links are reported by `check::links`.
-        Ok((files.into_iter().map(|(_, o)| o).collect(), Vec::new()))
-    }
-
     /// Render every job of the site, handing each file to `sink` as soon as
     /// it is made (see `render_each`).
     pub fn render_site<T: Send>(
@@ -894,14 +888,6 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
         });
     }
     lists
-}
-
-/// Render the site. A convenience over `Renderer`.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-) -> Result<(Vec<Output>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    Renderer::new(site, theme)?.render_all()
 }
 
 impl Renderer<'_> {
