@@ -95,7 +95,7 @@ pub struct Item {
     pub fingerprint: u64,
     pub kind: ItemKind,
     /// The source file's text, to point at lines in checks after rendering.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 impl Item {
@@ -124,7 +124,7 @@ pub struct UnitEntry {
     pub children: Vec<usize>,
     pub replaced_by: Option<usize>,
     /// The unit file's text, to point at lines in later checks.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 impl UnitEntry {
@@ -402,7 +402,7 @@ impl Site {
         struct Pending<'c> {
             key: String,
             source: PathBuf,
-            text: &'c str,
+            text: &'c std::sync::Arc<str>,
             path: String,
             title: String,
             summary: Option<String>,
@@ -829,7 +829,7 @@ impl Site {
                     body: rendered,
                     fingerprint,
                     kind: p.kind,
-                    text: p.text.to_string(),
+                    text: p.text.clone(),
                 };
                 (item, d)
             })

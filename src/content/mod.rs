@@ -37,7 +37,7 @@ pub struct Loaded<T> {
     /// Path for messages, relative to the site root: `content/tin-tuc/…`.
     pub source: PathBuf,
     /// The whole NFC text, kept to point at lines in later diagnostics.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub meta: T,
 }
 
@@ -422,7 +422,7 @@ fn parse_bytes(
         Loaded {
             key: key.to_string(),
             source: rel.to_path_buf(),
-            text: text.to_string(),
+            text: text.into(),
             meta,
         }
     }
