@@ -302,7 +302,8 @@ struct Postings {
 }
 
 /// Spelling (`vi::tone_key`) → postings.
-type Spellings = BTreeMap<String, Postings>;
+/// Hashed while the index is built; written in sorted order (`Flat`).
+type Spellings = HashMap<String, Postings>;
 
 /// The part of a folded token that picks its shard: ASCII letters and
 /// digits as they are, anything else as `_` (so file names stay plain).
@@ -468,10 +469,12 @@ fn token_indexes(records: &[Record]) -> (TokenIndex, TokenIndex) {
     while let Some((c, (w, p))) = ready.take() {
         let next = chunks.next();
         let first = c * TOKEN_CHUNK;
-        let ((), tokenised) = rayon::join(
+        let (_, tokenised) = rayon::join(
             || {
-                add_postings(&mut words, first, w);
-                add_postings(&mut pairs, first, p);
+                rayon::join(
+                    || add_postings(&mut words, first, w),
+                    || add_postings(&mut pairs, first, p),
+                )
             },
             || next.map(|(c, chunk)| (c, tokenise(chunk))),
         );
@@ -487,8 +490,10 @@ struct Flat<'a>(&'a Spellings);
 impl Serialize for Flat<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.0.len() * 2))?;
-        for (key, p) in self.0 {
+        let mut spellings: Vec<(&String, &Postings)> = self.0.iter().collect();
+        spellings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut seq = s.serialize_seq(Some(spellings.len() * 2))?;
+        for (key, p) in spellings {
             seq.serialize_element(key)?;
             seq.serialize_element(&p.postings)?;
         }
