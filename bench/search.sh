@@ -35,7 +35,7 @@ for n in "${pages[@]}"; do
     cp -r site.yaml content themes "$out/sample/"
     run sample "$out/sample"
   else
-    python3 bench/gen_search_site.py --pages "$n" --out "$out/site-$n" >&2
+    python3 bench/gen_site.py --pages "$n" --out "$out/site-$n" --mix news=80,documents=20 >&2
     run "site-$n" "$out/site-$n"
   fi
 done
