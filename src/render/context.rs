@@ -515,6 +515,35 @@ pub struct PageLink {
     pub number: usize,
     pub href: String,
     pub current: bool,
+    /// Pages left out here (shown as "…").
+    pub gap: bool,
+}
+
+/// Pages linked on either side of the current one. Linking every page from
+/// every page made a 700-page news list 36 MB of pager links (the cost grew
+/// with the square of the list) and a wall of numbers on a phone; the first
+/// and last page and the neighbours are what a reader uses.
+const PAGER_NEIGHBOURS: usize = 2;
+
+/// Page numbers a pager shows: the first, the last and the neighbours of
+/// `current`; `None` for a run of pages left out (a run of one is shown).
+fn pager_numbers(current: usize, total: usize) -> Vec<Option<usize>> {
+    let near = |n: usize| n.abs_diff(current) <= PAGER_NEIGHBOURS;
+    let shown = |n: usize| n == 1 || n == total || near(n);
+    let mut out = Vec::new();
+    let mut n = 1;
+    while n <= total {
+        if shown(n) || (shown(n - 1) && n < total && shown(n + 1)) {
+            out.push(Some(n));
+            n += 1;
+        } else {
+            out.push(None);
+            while n <= total && !shown(n) {
+                n += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Site path of page `n` of a list at `base`.
@@ -539,11 +568,21 @@ pub fn paginator(
         total,
         prev: (current > 1).then(|| href(current - 1)),
         next: (current < total).then(|| href(current + 1)),
-        pages: (1..=total)
-            .map(|n| PageLink {
-                number: n,
-                href: href(n),
-                current: n == current,
+        pages: pager_numbers(current, total)
+            .into_iter()
+            .map(|n| match n {
+                Some(n) => PageLink {
+                    number: n,
+                    href: href(n),
+                    current: n == current,
+                    gap: false,
+                },
+                None => PageLink {
+                    number: 0,
+                    href: String::new(),
+                    current: false,
+                    gap: true,
+                },
             })
             .collect(),
         total_items,
@@ -595,4 +634,29 @@ pub struct RoleCard {
     #[serde(flatten)]
     pub card: Card,
     pub role: Role,
+}
+
+#[cfg(test)]
+mod pager_tests {
+    use super::pager_numbers;
+
+    fn show(current: usize, total: usize) -> String {
+        pager_numbers(current, total)
+            .iter()
+            .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_pager_shows_the_ends_and_the_neighbours() {
+        assert_eq!(show(1, 1), "1");
+        assert_eq!(show(1, 5), "1 2 3 4 5");
+        assert_eq!(show(1, 702), "1 2 3 … 702");
+        assert_eq!(show(350, 702), "1 … 348 349 350 351 352 … 702");
+        assert_eq!(show(702, 702), "1 … 700 701 702");
+        // A gap of one page shows the page instead.
+        assert_eq!(show(5, 9), "1 2 3 4 5 6 7 8 9");
+        assert_eq!(show(6, 12), "1 … 4 5 6 7 8 … 12");
+    }
 }
