@@ -70,6 +70,8 @@ struct Inputs<'r> {
     card: Vec<u64>,
     /// Item index → what a feed entry of it shows.
     feed: Vec<u64>,
+    /// Item index → index into `Site::plans`, for the plans' own pages.
+    plan_of: HashMap<usize, usize>,
 }
 
 impl Renderer<'_> {
@@ -211,6 +213,12 @@ impl<'r> Inputs<'r> {
             unit,
             card,
             feed,
+            plan_of: site
+                .plans
+                .iter()
+                .enumerate()
+                .map(|(p, x)| (x.item, p))
+                .collect(),
         }
     }
 
@@ -275,12 +283,26 @@ impl<'r> Inputs<'r> {
                 let template = item_template(item);
                 let mut sig = self.start(&[&template, "plan.html"]);
                 sig.add(&item.fingerprint).add(&item.path);
-                // A plan's page lists the items that carry out each activity,
-                // and their quarters depend on the clock.
-                if site.plans.iter().any(|p| p.item == *i) {
+                // A plan's page lists the items that carry out each activity
+                // and the quarters they fall in (which depend on the clock),
+                // names units, and links its parent plan.
+                if let Some(&p) = self.plan_of.get(i) {
+                    let plan = &site.plans[p];
                     sig.today(site.now);
-                    for c in &self.card {
-                        sig.add(c);
+                    for a in &plan.activities {
+                        self.cards(&mut sig, &a.items);
+                    }
+                    for u in &self.unit {
+                        sig.add(u);
+                    }
+                    let parent = plan
+                        .document(&site.items)
+                        .and_then(|d| d.parent_plan.as_deref())
+                        .map(|k| k.trim_matches('/'));
+                    if let Some(k) = parent {
+                        for q in site.plans.iter().filter(|q| q.key == k) {
+                            sig.add(&self.card[q.item]);
+                        }
                     }
                 }
                 for &u in &item.units {

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -115,55 +115,61 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         })?;
 
     let (tx, rx) = channel();
+    let search_tx = tx.clone();
     let mut watcher = Watcher::start(&site_opts.root, tx).map_err(|d| vec![d])?;
     println!("{}", summary::serving(opts.lang, &url));
     let _ = std::io::stdout().flush();
     if opts.open {
         open_browser(&url, opts.lang);
     }
-    watch_loop(&rx, &mut watcher, &mut rebuilder, &mut out);
+    watch_loop(&rx, &search_tx, &mut watcher, &mut rebuilder, &mut out);
     Ok(())
 }
 
 /// Wait for changes, gather a burst into one batch, rebuild, publish.
 fn watch_loop(
     rx: &Receiver<Change>,
+    search_tx: &Sender<Change>,
     watcher: &mut Watcher,
     rebuilder: &mut Rebuilder,
     out: &mut Outlets,
 ) {
+    // At most one search index is built at a time, in the background; one
+    // made stale by a later edit is dropped when it arrives.
+    let mut search_running = false;
     loop {
-        // A search index left to build waits for a quiet moment: the next
-        // change, if it comes first, makes a newer one to build.
-        let first = if rebuilder.search_pending() {
-            match rx.recv_timeout(Duration::from_millis(20)) {
-                Ok(c) => c,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    if let Some(delta) = rebuilder.refresh_search() {
-                        out.publish_search(delta);
-                    }
-                    continue;
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        if !search_running {
+            if let Some(job) = rebuilder.take_search_job() {
+                let tx = search_tx.clone();
+                let started = std::thread::Builder::new()
+                    .name("trangxa-search".into())
+                    .spawn(move || {
+                        let _ = tx.send(Change::Search(job.run()));
+                    });
+                search_running = started.is_ok();
             }
-        } else {
-            match rx.recv() {
-                Ok(c) => c,
-                Err(_) => break,
-            }
-        };
+        }
+        let Ok(first) = rx.recv() else { break };
         let mut paths = Vec::new();
         let mut everything = false;
+        let mut searches = Vec::new();
         let mut take = |c: Change, paths: &mut Vec<PathBuf>| match c {
             Change::Paths(p) => paths.extend(p),
             Change::Everything => everything = true,
             Change::Failed(msg) => eprintln!("{}", summary::watch_failed(out.lang, &msg)),
+            Change::Search(built) => searches.push(built),
         };
         take(first, &mut paths);
         // A burst (a checkout, a copied folder) arrives in several batches:
         // take in whatever is already waiting, so it costs one rebuild.
         while let Ok(c) = rx.recv_timeout(Duration::from_millis(1)) {
             take(c, &mut paths);
+        }
+        for built in searches {
+            search_running = false;
+            if let Some(delta) = rebuilder.apply_search(built) {
+                out.publish_search(delta);
+            }
         }
         paths.sort();
         paths.dedup();

@@ -108,6 +108,44 @@ pub struct Rebuilder {
     /// A good build whose search index is still to be built, with the
     /// index's signature (see `refresh_search`).
     search_pending: Option<(Site, u64)>,
+    /// The search index signature of the last good build.
+    search_wanted: Option<u64>,
+}
+
+/// The search index of one build, to be built on a thread of its own.
+pub struct SearchJob {
+    site: Site,
+    signature: u64,
+}
+
+/// A built search index (`SearchJob::run`).
+#[derive(Debug)]
+pub struct SearchBuilt {
+    signature: u64,
+    files: Vec<render::Output>,
+    elapsed: Duration,
+}
+
+impl SearchJob {
+    /// Build the index on one thread: the rebuilds that may start meanwhile
+    /// keep the shared thread pool to themselves.
+    pub fn run(self) -> SearchBuilt {
+        let start = Instant::now();
+        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let files = match one {
+            Ok(pool) => pool.install(|| render::search_index::outputs(&self.site)),
+            Err(_) => render::search_index::outputs(&self.site),
+        };
+        let signature = self.signature;
+        let _ = std::thread::Builder::new()
+            .name("trangxa-free".into())
+            .spawn(move || drop(self.site));
+        SearchBuilt {
+            signature,
+            files,
+            elapsed: start.elapsed(),
+        }
+    }
 }
 
 impl Rebuilder {
@@ -133,6 +171,7 @@ impl Rebuilder {
             search_signature: None,
             search_files: Vec::new(),
             search_pending: None,
+            search_wanted: None,
         };
         r.read_everything();
         r
@@ -544,6 +583,7 @@ impl Rebuilder {
         // keep the edited page from the browser for seconds on a large site.
         // The first build includes it; later ones leave it to `refresh_search`.
         let search_changed = self.search_signature != Some(search_signature);
+        self.search_wanted = Some(search_signature);
         let site = if self.search_signature.is_none() {
             self.search_pending = Some((site, search_signature));
             if let Some(search) = self.refresh_search() {
@@ -573,24 +613,39 @@ impl Rebuilder {
     }
 
     /// Build the search index of the last good build, if it is pending, and
-    /// return the files that changed.
+    /// return the files that changed (`serve` does the same in the background
+    /// with `take_search_job` and `apply_search`).
     pub fn refresh_search(&mut self) -> Option<Delta> {
-        let start = Instant::now();
+        let job = self.take_search_job()?;
+        self.apply_search(job.run())
+    }
+
+    /// The pending search index, to build away from the rebuilds.
+    pub fn take_search_job(&mut self) -> Option<SearchJob> {
         let (site, signature) = self.search_pending.take()?;
-        let files = render::search_index::outputs(&site);
+        Some(SearchJob { site, signature })
+    }
+
+    /// Take in a search index built by a `SearchJob`, unless a later build
+    /// has made it stale; the files that changed.
+    pub fn apply_search(&mut self, built: SearchBuilt) -> Option<Delta> {
+        if self.search_wanted != Some(built.signature) {
+            return None;
+        }
         let mut delta = Delta {
             jobs_rendered: 1,
             jobs_total: 1,
+            elapsed: built.elapsed,
             ..Delta::default()
         };
-        let now: HashSet<&str> = files.iter().map(|o| o.path.as_str()).collect();
+        let now: HashSet<&str> = built.files.iter().map(|o| o.path.as_str()).collect();
         for old in &self.search_files {
             if !now.contains(old.as_str()) && self.outputs.remove(old).is_some() {
                 delta.removed.push(old.clone());
             }
         }
-        self.search_files = files.iter().map(|o| o.path.clone()).collect();
-        for out in files {
+        self.search_files = built.files.iter().map(|o| o.path.clone()).collect();
+        for out in built.files {
             let same = self
                 .outputs
                 .get(&out.path)
@@ -601,11 +656,7 @@ impl Rebuilder {
                 delta.written.push((out.path, bytes));
             }
         }
-        self.search_signature = Some(signature);
-        let _ = std::thread::Builder::new()
-            .name("trangxa-free".into())
-            .spawn(move || drop(site));
-        delta.elapsed = start.elapsed();
+        self.search_signature = Some(built.signature);
         Some(delta)
     }
 

@@ -34,6 +34,9 @@ pub enum Change {
     Everything,
     /// The watcher itself failed; the message is for the terminal.
     Failed(String),
+    /// Not from the watcher: a search index built in the background
+    /// (`Rebuilder::take_search_job`), arriving in the same queue.
+    Search(super::rebuild::SearchBuilt),
 }
 
 pub struct Watcher {
