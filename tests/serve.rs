@@ -255,7 +255,9 @@ fn edits_new_files_renames_and_deletions_are_served() {
     s.wait_for("/tin-tuc/bai-moi/", |r| r.status == 200);
     s.wait_for("/", |r| r.body.contains("Bài mới đăng"));
     // The search index follows (built after the pages, in the background).
-    s.wait_for("/tim-kiem/chi-muc/index.json", |r| r.body.contains("\"count\":5"));
+    s.wait_for("/tim-kiem/chi-muc/index.json", |r| {
+        r.body.contains("\"count\":5")
+    });
     // A save by rename (vim, VS Code): temp file, then rename over the original.
     let target = f.root().join("content/tin-tuc/2026/11/bai-2.md");
     let tmp = f.root().join("content/tin-tuc/2026/11/.bai-2.md.tmp");

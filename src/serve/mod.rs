@@ -126,6 +126,9 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     Ok(())
 }
 
+/// How long saves must pause before the search index is built again.
+const SEARCH_AFTER_QUIET: Duration = Duration::from_millis(300);
+
 /// Wait for changes, gather a burst into one batch, rebuild, publish.
 fn watch_loop(
     rx: &Receiver<Change>,
@@ -138,18 +141,31 @@ fn watch_loop(
     // made stale by a later edit is dropped when it arrives.
     let mut search_running = false;
     loop {
-        if !search_running {
-            if let Some(job) = rebuilder.take_search_job() {
-                let tx = search_tx.clone();
-                let started = std::thread::Builder::new()
-                    .name("trangxa-search".into())
-                    .spawn(move || {
-                        let _ = tx.send(Change::Search(job.run()));
-                    });
-                search_running = started.is_ok();
+        // The index is started once saves pause, so that a run of quick
+        // saves is not slowed by indexes that the next save makes stale.
+        let first = if !search_running && rebuilder.search_pending() {
+            match rx.recv_timeout(SEARCH_AFTER_QUIET) {
+                Ok(c) => c,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if let Some(job) = rebuilder.take_search_job() {
+                        let tx = search_tx.clone();
+                        let started = std::thread::Builder::new()
+                            .name("trangxa-search".into())
+                            .spawn(move || {
+                                let _ = tx.send(Change::Search(job.run()));
+                            });
+                        search_running = started.is_ok();
+                    }
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
             }
-        }
-        let Ok(first) = rx.recv() else { break };
+        } else {
+            match rx.recv() {
+                Ok(c) => c,
+                Err(_) => break,
+            }
+        };
         let mut paths = Vec::new();
         let mut everything = false;
         let mut searches = Vec::new();
