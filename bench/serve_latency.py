@@ -19,7 +19,6 @@ import argparse
 import http.client
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -34,23 +33,14 @@ NOW = "2026-11-27T12:00:00+07:00"
 
 
 def prepare(site: str, work: Path) -> Path:
-    """A copy of the sample site, or a generated one, in `work`."""
+    """The sample site (`gen_site.py` with no generated items), or a generated one, in `work`."""
     root = work / site
-    if site == "sample":
-        root.mkdir()
-        for name in ["site.yaml", "content", "themes", "static"]:
-            src = REPO / name
-            if src.is_dir():
-                shutil.copytree(src, root / name)
-            elif src.exists():
-                shutil.copy(src, root / name)
-    else:
-        pages = int(site)
-        subprocess.run(
-            [sys.executable, str(REPO / "bench" / "gen_site.py"), "--pages", str(pages), "--out", str(root)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    pages = 0 if site == "sample" else int(site)
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "gen_site.py"), "--pages", str(pages), "--out", str(root)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return root
 
 
