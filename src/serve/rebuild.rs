@@ -388,6 +388,7 @@ impl Rebuilder {
     }
 
     fn build(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
+        let mut watch = crate::timing::Stopwatch::start();
         let mut diags: Vec<Diagnostic> = self
             .files
             .values()
@@ -438,8 +439,10 @@ impl Rebuilder {
             now,
             bodies: Some(self.bodies.clone()),
         };
+        watch.lap("serve: read");
         let (site, site_diags) = Site::build(config, &self.content, &static_keys, &build_opts);
         diags.extend(site_diags);
+        watch.lap("serve: model");
         let (Some(site), Some(theme)) = (site, theme) else {
             return fail(diags);
         };
@@ -453,8 +456,11 @@ impl Rebuilder {
                 return fail(diags);
             }
         };
+        watch.lap("serve: renderer");
         let (jobs, search_signature) = renderer.jobs_but_search();
+        watch.lap("serve: list jobs");
         let signatures = renderer.signatures(&jobs);
+        watch.lap("serve: signatures");
         // Compare with the last good build: a job is rendered when it is new
         // or its signature or files changed.
         let mut same_files = jobs.len() == self.jobs.len();
@@ -489,6 +495,7 @@ impl Rebuilder {
                 return fail(diags);
             }
         }
+        watch.lap("serve: compare");
         let rendered = match renderer.render_jobs(&dirty) {
             Ok(r) => r,
             Err(d) => {
@@ -496,6 +503,7 @@ impl Rebuilder {
                 return fail(diags);
             }
         };
+        watch.lap("serve: render");
 
         // Commit: from here on nothing fails.
         let mut delta = Delta {
