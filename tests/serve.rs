@@ -342,31 +342,24 @@ fn the_browser_is_told_to_reload_or_to_swap_only_the_stylesheet() {
             .unwrap()
             .starts_with("event: hello")
     );
-    let old = s
-        .get("/")
-        .body
-        .split("rel=\"stylesheet\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let stylesheet = || {
+        s.get("/")
+            .body
+            .split("rel=\"stylesheet\" href=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let old = stylesheet();
     let css = f.root().join("themes/default/static/style.css");
     let text = std::fs::read_to_string(&css).unwrap();
     std::fs::write(&css, format!("{text}\n.moi {{ color: red; }}\n")).unwrap();
     let e = events.recv_timeout(WAIT).unwrap();
     assert!(e.starts_with("event: css") && e.contains(&old), "{e}");
-    let new = s
-        .get("/")
-        .body
-        .split("rel=\"stylesheet\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let new = stylesheet();
     assert_ne!(old, new);
     assert!(e.contains(&new), "{e}");
     assert!(s.get(&new).body.contains(".moi { color: red; }"));

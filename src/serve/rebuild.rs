@@ -544,15 +544,7 @@ impl Rebuilder {
             });
         }
         for out in rendered {
-            let bytes = Arc::new(out.bytes);
-            let same = self
-                .outputs
-                .get(&out.path)
-                .is_some_and(|old| **old == *bytes);
-            if !same {
-                self.outputs.insert(out.path.clone(), bytes.clone());
-                delta.written.push((out.path, bytes));
-            }
+            take_in(&mut self.outputs, out, &mut delta);
         }
         if !maybe_removed.is_empty() {
             let still: HashSet<&str> = jobs
@@ -654,15 +646,7 @@ impl Rebuilder {
         }
         self.search_files = built.files.iter().map(|o| o.path.clone()).collect();
         for out in built.files {
-            let same = self
-                .outputs
-                .get(&out.path)
-                .is_some_and(|old| **old == out.bytes);
-            if !same {
-                let bytes = Arc::new(out.bytes);
-                self.outputs.insert(out.path.clone(), bytes.clone());
-                delta.written.push((out.path, bytes));
-            }
+            take_in(&mut self.outputs, out, &mut delta);
         }
         self.search_signature = Some(built.signature);
         Some(delta)
@@ -671,6 +655,17 @@ impl Rebuilder {
     /// The stylesheets of the last good build: theme name → output path.
     pub fn stylesheets(&self) -> &BTreeMap<String, String> {
         &self.css
+    }
+}
+
+/// Keep a rendered file in `outputs`, and list it in `delta` if it is new
+/// or different.
+fn take_in(outputs: &mut HashMap<String, Bytes>, out: render::Output, delta: &mut Delta) {
+    let same = outputs.get(&out.path).is_some_and(|old| **old == out.bytes);
+    if !same {
+        let bytes = Arc::new(out.bytes);
+        outputs.insert(out.path.clone(), bytes.clone());
+        delta.written.push((out.path, bytes));
     }
 }
 
