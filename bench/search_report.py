@@ -36,7 +36,7 @@ for n, r in runs.items():
     print(f"| {n} | {r['items']:,} | {o['files']:,}, {kb(o['raw'])}, {kb(o['gzip'])} | {kb(r['ours_index']['first_file']['gzip'])} | {pf} | {hyper(n, 'build')} | {hyper(n, 'pagefind')} |")
 
 print("\n### What a first search downloads (\"dang ky khai sinh\", typed letter by letter, ten results shown)\n")
-print("| Site | Ours: requests, raw, gzip | Pagefind: requests, raw, gzip (incomplete: see "Size" below) |")
+print("| Site | Ours: requests, raw, gzip | Pagefind: requests, raw, gzip (incomplete: see \"Size\" below) |")
 print("|---|---|---|")
 for n, r in runs.items():
     o, p = r["ours_first_search"], r.get("pagefind_first_search")
