@@ -20,6 +20,7 @@ use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{ParArea, Status};
 
+pub mod patch;
 pub mod plans;
 pub mod procedures;
 
@@ -169,7 +170,11 @@ pub struct TagEntry {
 }
 
 /// The typed model of the whole site.
-#[derive(Debug)]
+///
+/// Items are shared (`Arc`) so that a copy of the model is cheap: `serve`
+/// hands one to the search index's thread and patches its own after an edit
+/// (`patch`).
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     /// "" or "/canhvinh": prefix of every site path in links.
@@ -178,7 +183,7 @@ pub struct Site {
     /// Sorted in Vietnamese alphabetical order of their names.
     pub units: Vec<UnitEntry>,
     /// Newest first; undated items (pages) last.
-    pub items: Vec<Item>,
+    pub items: Vec<Arc<Item>>,
     pub sections: Vec<SectionEntry>,
     /// Sorted in Vietnamese alphabetical order.
     pub tags: Vec<TagEntry>,
@@ -784,31 +789,8 @@ impl Site {
                 let (rendered, fingerprint) = body_cache::render(bodies, &p.key, p.text, &base_path, raw_html, || {
                     doc().as_ref().map(|x| x.body).unwrap_or("")
                 });
-                for src in &rendered.images_without_alt {
-                    let needle = format!("]({src}");
-                    let (line, col) = p
-                        .text
-                        .lines()
-                        .enumerate()
-                        .find_map(|(n, l)| {
-                            let at = l.find(&needle)?;
-                            let start = l[..at].rfind("![").unwrap_or(0);
-                            Some((n + 1, l[..start].chars().count() + 1))
-                        })
-                        .unwrap_or((1, 1));
-                    d.push(
-                        Diagnostic::error("E020", "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị")
-                            .in_file(&p.source)
-                            .at(&p.text, line, col)
-                            .hint(format!("viết mô tả ngắn nội dung ảnh trong ngoặc vuông: `![Mô tả ảnh]({src})`")),
-                    );
-                }
-                let summary = p
-                    .summary
-                    .clone()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| markdown::truncate_words(&rendered.first_paragraph, 220));
+                d.extend(body_image_errors(&p.source, p.text, &rendered));
+                let summary = summary_of(p.summary.as_deref(), &rendered);
                 let mut tag_ids: Vec<usize> =
                     p.tags.iter().filter_map(|(_, slug)| tag_index.get(slug).copied()).collect();
                 tag_ids.sort_unstable();
@@ -837,7 +819,7 @@ impl Site {
         let mut items = Vec::with_capacity(resolved.len());
         for (item, d) in resolved {
             diags.extend(d);
-            items.push(item);
+            items.push(Arc::new(item));
         }
         let plans = plans::build(
             &plan_sources,
@@ -951,6 +933,44 @@ impl Site {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.config.base_origin_and_path(), path)
     }
+}
+
+/// What a card shows under the title: the `summary` written, or the start of
+/// the body's first paragraph.
+fn summary_of(written: Option<&str>, body: &Rendered) -> String {
+    written
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| markdown::truncate_words(&body.first_paragraph, 220))
+}
+
+/// E020 for each image of the body without a description, at its line.
+fn body_image_errors(source: &std::path::Path, text: &str, body: &Rendered) -> Vec<Diagnostic> {
+    body.images_without_alt
+        .iter()
+        .map(|src| {
+            let needle = format!("]({src}");
+            let (line, col) = text
+                .lines()
+                .enumerate()
+                .find_map(|(n, l)| {
+                    let at = l.find(&needle)?;
+                    let start = l[..at].rfind("![").unwrap_or(0);
+                    Some((n + 1, l[..start].chars().count() + 1))
+                })
+                .unwrap_or((1, 1));
+            Diagnostic::error(
+                "E020",
+                "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị",
+            )
+            .in_file(source)
+            .at(text, line, col)
+            .hint(format!(
+                "viết mô tả ngắn nội dung ảnh trong ngoặc vuông: `![Mô tả ảnh]({src})`"
+            ))
+        })
+        .collect()
 }
 
 fn field_of_image(a: &Article, img: &Image) -> &'static str {

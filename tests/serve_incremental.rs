@@ -186,7 +186,7 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
     let root = f.root().to_path_buf();
     let list = articles(f);
     let any = list.get(rng.below(list.len().max(1))).cloned();
-    match (rng.below(17), any) {
+    match (rng.below(19), any) {
         (0, Some(p)) => {
             edit(&p, |t| format!("{t}\nThêm một đoạn {n}.\n"));
             (format!("edit body of {}", p.display()), vec![p])
@@ -312,9 +312,33 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
             let p = root.join(*rng.pick(&[
                 "content/thu-tuc/1.001193.md",
                 "content/ke-hoach/2026/tuyen-truyen-cchc.md",
+                "content/trang/gioi-thieu.md",
+                "content/van-ban/2025/135-kh-ubnd.md",
             ]));
             edit(&p, |t| format!("{t}\nĐoạn bổ sung {n}.\n"));
             (format!("edit {}", p.display()), vec![p])
+        }
+        (16, Some(p)) => {
+            // An image without a description comes and goes in a body: an error.
+            edit(&p, |t| match t.find("\n![](/files/kh-135.pdf)\n") {
+                Some(at) => format!("{}{}", &t[..at], &t[at + 24..]),
+                None => format!("{t}\n![](/files/kh-135.pdf)\n"),
+            });
+            (
+                format!("toggle an image without alt in {}", p.display()),
+                vec![p],
+            )
+        }
+        (17, Some(p)) => {
+            edit(&p, |t| match t.find("summary: \"") {
+                Some(at) => format!("{}summary: \"Sửa {n}. {}", &t[..at], &t[at + 10..]),
+                None => t.replacen(
+                    "\ntitle: ",
+                    &format!("\nsummary: \"Tóm tắt {n}\"\ntitle: "),
+                    1,
+                ),
+            });
+            (format!("resummarise {}", p.display()), vec![p])
         }
         (_, _) => {
             // The document's file comes and goes: a missing file is an error.

@@ -158,6 +158,13 @@ fn upsert<T>(list: &mut Vec<Loaded<T>>, l: Loaded<T>) {
     }
 }
 
+/// The file of `key` in a list kept sorted by key.
+pub fn by_key<'a, T>(list: &'a [Loaded<T>], key: &str) -> Option<&'a Loaded<T>> {
+    list.binary_search_by(|x| x.key.as_str().cmp(key))
+        .ok()
+        .map(|i| &list[i])
+}
+
 fn remove_key<T>(list: &mut Vec<Loaded<T>>, key: &str) -> bool {
     match list.binary_search_by(|x| x.key.as_str().cmp(key)) {
         Ok(i) => {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use chrono::Utc;
+use chrono::{DateTime as ChronoDateTime, FixedOffset, Utc};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -107,14 +107,23 @@ pub struct Rebuilder {
     search_files: Vec<String>,
     /// A good build whose search index is still to be built, with the
     /// index's signature (see `refresh_search`).
-    search_pending: Option<(Site, u64)>,
+    search_pending: Option<(Arc<Site>, u64)>,
     /// The search index signature of the last good build.
     search_wanted: Option<u64>,
+    /// The model of the content as last read without errors, to patch
+    /// after an edit (`Site::patch`), with its warnings and the time the
+    /// clock alone would change it (`patch::next_change`).
+    site: Option<Arc<Site>>,
+    model_diags: Vec<Diagnostic>,
+    next_change: Option<ChronoDateTime<FixedOffset>>,
+    /// Keys of the files re-read since `site` was made; `None` when files
+    /// appeared, went or failed to parse (the model is built again).
+    edited: Option<BTreeSet<String>>,
 }
 
 /// The search index of one build, to be built on a thread of its own.
 pub struct SearchJob {
-    site: Site,
+    site: Arc<Site>,
     signature: u64,
 }
 
@@ -137,9 +146,6 @@ impl SearchJob {
             Err(_) => render::search_index::outputs(&self.site),
         };
         let signature = self.signature;
-        let _ = std::thread::Builder::new()
-            .name("trangxa-free".into())
-            .spawn(move || drop(self.site));
         SearchBuilt {
             signature,
             files,
@@ -172,6 +178,10 @@ impl Rebuilder {
             search_files: Vec::new(),
             search_pending: None,
             search_wanted: None,
+            site: None,
+            model_diags: Vec::new(),
+            next_change: None,
+            edited: None,
         };
         r.read_everything();
         r
@@ -278,6 +288,7 @@ impl Rebuilder {
         for p in gone {
             self.forget(&p);
             self.forgot = true;
+            self.edited = None;
         }
         let stale: Vec<(PathBuf, Option<(SystemTime, u64)>)> = found
             .into_iter()
@@ -303,8 +314,15 @@ impl Rebuilder {
             })
             .collect();
         for (p, stamp, entry, diags) in loaded {
+            let old_key = self.files.get(&p).and_then(|f| f.key.clone());
             self.forget(&p);
             let key = entry.as_ref().map(|e| e.key().to_string());
+            match (&mut self.edited, old_key, &key) {
+                (Some(edited), Some(old), Some(new)) if old == *new => {
+                    edited.insert(old);
+                }
+                _ => self.edited = None,
+            }
             if let Some(e) = entry {
                 self.content.insert(e);
             }
@@ -417,18 +435,12 @@ impl Rebuilder {
                 return fail(diags);
             }
         };
-        let theme_name = config.theme.clone();
-        let root = self.opts.root.clone();
-        let theme = self
-            .theme
-            .get_or_insert_with(|| Theme::load(&root, &theme_name));
-        let theme = match theme {
-            Ok(t) => Some(&*t),
-            Err(d) => {
-                diags.extend(d.iter().cloned());
-                None
-            }
-        };
+        if self.theme.is_none() {
+            self.theme = Some(Theme::load(&self.opts.root, &config.theme));
+        }
+        if let Some(Err(d)) = &self.theme {
+            diags.extend(d.iter().cloned());
+        }
         let now = self
             .opts
             .now
@@ -440,10 +452,39 @@ impl Rebuilder {
             bodies: Some(self.bodies.clone()),
         };
         watch.lap("serve: read");
-        let (site, site_diags) = Site::build(config, &self.content, &static_keys, &build_opts);
-        diags.extend(site_diags);
-        watch.lap("serve: model");
-        let (Some(site), Some(theme)) = (site, theme) else {
+        let site = match self.patched_model(&build_opts) {
+            Some(Ok(site)) => {
+                diags.extend(self.model_diags.iter().cloned());
+                watch.lap("serve: model (patched)");
+                site
+            }
+            Some(Err(errors)) => {
+                diags.extend(self.model_diags.iter().cloned());
+                diags.extend(errors);
+                return fail(diags);
+            }
+            None => {
+                let (site, site_diags) =
+                    Site::build(config, &self.content, &static_keys, &build_opts);
+                watch.lap("serve: model");
+                let Some(site) = site else {
+                    diags.extend(site_diags);
+                    return fail(diags);
+                };
+                let site = Arc::new(site);
+                // The model is good for the files as read, whatever happens next.
+                let old = self.site.replace(site.clone());
+                let _ = std::thread::Builder::new()
+                    .name("trangxa-free".into())
+                    .spawn(move || drop(old));
+                self.next_change = Some(crate::site::patch::next_change(&self.content, now));
+                self.model_diags = site_diags.clone();
+                self.edited = Some(BTreeSet::new());
+                diags.extend(site_diags);
+                site
+            }
+        };
+        let Some(Ok(theme)) = &self.theme else {
             return fail(diags);
         };
         if diags.iter().any(Diagnostic::is_error) {
@@ -584,27 +625,48 @@ impl Rebuilder {
         // The first build includes it; later ones leave it to `refresh_search`.
         let search_changed = self.search_signature != Some(search_signature);
         self.search_wanted = Some(search_signature);
-        let site = if self.search_signature.is_none() {
+        if self.search_signature.is_none() {
             self.search_pending = Some((site, search_signature));
             if let Some(search) = self.refresh_search() {
                 delta.written.extend(search.written);
                 delta.removed.extend(search.removed);
             }
-            None
         } else if search_changed || self.render_all {
             self.search_pending = Some((site, search_signature));
-            None
         } else {
             self.search_pending = None;
-            Some(site)
-        };
+        }
         self.render_all = false;
-        // Freeing ten thousand items takes milliseconds: not on the way to the browser.
+        // Freeing ten thousand jobs takes milliseconds: not on the way to the browser.
         let _ = std::thread::Builder::new()
             .name("trangxa-free".into())
-            .spawn(move || drop((site, jobs, dirty, signatures)));
+            .spawn(move || drop((jobs, dirty, signatures)));
         delta.elapsed = start.elapsed();
         Ok(delta)
+    }
+
+    /// The model patched with the files edited since it was made, when the
+    /// edit allows it (`Site::patch`); `None` when it must be built again.
+    fn patched_model(&mut self, opts: &BuildOptions) -> Option<Result<Arc<Site>, Vec<Diagnostic>>> {
+        if self.render_all || self.statics_changed || opts.now >= self.next_change? {
+            return None;
+        }
+        let keys: Vec<String> = self.edited.as_ref()?.iter().cloned().collect();
+        let patch =
+            match self
+                .site
+                .as_ref()?
+                .patch(&self.content, &keys, &self.model_diags, opts)?
+            {
+                Ok(p) => p,
+                Err(e) => return Some(Err(e)),
+            };
+        // Patched in place unless the search index's thread still reads it.
+        let mut site = self.site.take()?;
+        Arc::make_mut(&mut site).apply(patch);
+        self.site = Some(site.clone());
+        self.edited = Some(BTreeSet::new());
+        Some(Ok(site))
     }
 
     /// Whether the last build's search index is still to be built.

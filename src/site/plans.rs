@@ -3,6 +3,7 @@
 //! each activity out, and the campaign's status on the build's clock.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime as ChronoDateTime, FixedOffset};
 
@@ -66,7 +67,7 @@ pub struct PlanEntry {
 }
 
 impl PlanEntry {
-    pub fn document<'a>(&self, items: &'a [Item]) -> Option<&'a Document> {
+    pub fn document<'a>(&self, items: &'a [Arc<Item>]) -> Option<&'a Document> {
         match &items[self.item].kind {
             ItemKind::Document(d) => Some(d),
             _ => None,
@@ -169,7 +170,7 @@ impl PlanIndex {
 /// Resolve every plan's appendix and link the articles that carry it out.
 pub(super) fn build(
     sources: &[Loaded<Document>],
-    items: &[Item],
+    items: &[Arc<Item>],
     key_index: &HashMap<String, usize>,
     resolver: &UnitResolver,
     now: ChronoDateTime<FixedOffset>,

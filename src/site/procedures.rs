@@ -4,6 +4,7 @@
 //! agency — in Vietnamese alphabetical order.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::content::{Loaded, Procedure};
 use crate::diagnostics::{Diagnostic, Severity, closest};
@@ -33,7 +34,7 @@ pub struct Group {
 
 impl Group {
     /// Procedures citizens can still use.
-    pub fn in_force(&self, items: &[Item]) -> usize {
+    pub fn in_force(&self, items: &[Arc<Item>]) -> usize {
         self.items
             .iter()
             .filter(|&&i| procedure(&items[i]).is_some_and(|p| p.legal_status.in_force()))
@@ -189,7 +190,7 @@ fn group(name: &str, prefix: &str, slug: String, items: Vec<usize>) -> Group {
 
 impl Catalogue {
     /// Group the procedure items of the (resolved, sorted) item list.
-    pub fn build(items: &[Item], fields: &[String]) -> Catalogue {
+    pub fn build(items: &[Arc<Item>], fields: &[String]) -> Catalogue {
         let mut all: Vec<usize> = (0..items.len())
             .filter(|&i| procedure(&items[i]).is_some())
             .collect();
