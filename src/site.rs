@@ -18,7 +18,7 @@ use crate::content::{Article, Content, Document, Loaded, Page, Procedure, Unit};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::markdown::{self, Rendered};
 use crate::vi;
-use crate::vocab::{ParArea, Status};
+use crate::vocab::{Index, ParArea, Status};
 
 pub mod patch;
 pub mod plans;
@@ -188,6 +188,8 @@ pub struct Site {
     /// Sorted in Vietnamese alphabetical order.
     pub tags: Vec<TagEntry>,
     pub par_areas: BTreeMap<ParArea, Vec<usize>>,
+    /// Articles and documents by the PAR index they serve, in item order.
+    pub indices: BTreeMap<Index, Vec<usize>>,
     /// Articles, newest first.
     pub news: Vec<usize>,
     /// Documents, newest issue date first.
@@ -847,6 +849,7 @@ impl Site {
             })
             .collect();
         let mut par_areas: BTreeMap<ParArea, Vec<usize>> = BTreeMap::new();
+        let mut indices: BTreeMap<Index, Vec<usize>> = BTreeMap::new();
         let (mut news, mut documents, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for (i, item) in items.iter().enumerate() {
             // Procedures are listed by the catalogue, not among a unit's news.
@@ -870,6 +873,17 @@ impl Site {
             }
             for pa in &item.par_areas {
                 par_areas.entry(*pa).or_default().push(i);
+            }
+            let serves = match &item.kind {
+                ItemKind::Article(a) => &a.indices[..],
+                ItemKind::Document(d) => &d.indices[..],
+                _ => &[],
+            };
+            for x in serves {
+                let list = indices.entry(*x).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
             match &item.kind {
                 ItemKind::Article(a) => {
@@ -914,6 +928,7 @@ impl Site {
             sections,
             tags,
             par_areas,
+            indices,
             news,
             documents,
             pages,

@@ -587,3 +587,37 @@ fn the_sample_plan_page_and_report() {
         "{csv}"
     );
 }
+
+#[test]
+fn long_par_lists_are_cut_into_pages() {
+    let f = site_with_plan();
+    let per = 10; // the fixture's `paginate_by`
+    for n in 0..per + 3 {
+        f.write(
+            &format!("content/tin-tuc/2026/sipas-{n:02}.md"),
+            &article(
+                &format!("Tin chỉ số số {n:02}"),
+                &format!("2026-05-{:02}T08:00:00+07:00", n + 1),
+                "par_areas: [chinh_quyen_so]\nindices: [sipas]\n",
+            ),
+        );
+    }
+    f.build_ok();
+    for base in [
+        "cai-cach-hanh-chinh/chinh-quyen-so/",
+        "cai-cach-hanh-chinh/chi-so/sipas/",
+    ] {
+        let first = f.read(&format!("{base}index.html"));
+        let second = f.read(&format!("{base}trang/2/index.html"));
+        // Newest first: the three oldest items are on the second page.
+        assert!(first.contains("Tin chỉ số số 12") && !first.contains("Tin chỉ số số 02"));
+        assert!(second.contains("Tin chỉ số số 00") && second.contains("Tin chỉ số số 02"));
+        assert!(!second.contains("Tin chỉ số số 03"), "{base}");
+        assert!(
+            first.contains(&format!("href=\"/{base}trang/2/\"")),
+            "{base}"
+        );
+        assert!(second.contains("Trang 2/2 (13 mục)"), "{base}");
+        assert!(!f.public(&format!("{base}trang/3/index.html")).exists());
+    }
+}

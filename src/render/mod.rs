@@ -242,7 +242,7 @@ impl<'a> Renderer<'a> {
             );
         }
         kinds.extend(procedures::jobs(site).into_iter().map(JobKind::Procedures));
-        kinds.extend(par::jobs().into_iter().map(JobKind::Par));
+        kinds.extend(par::jobs(site).into_iter().map(JobKind::Par));
         kinds.extend(self.theme.assets.keys().cloned().map(JobKind::Asset));
         kinds
     }

@@ -9,8 +9,8 @@ use super::context::{self, Card};
 use super::{Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::report;
+use crate::site::Site;
 use crate::site::plans::{ActivityEntry, PlanEntry};
-use crate::site::{ItemKind, Site};
 use crate::vocab::{Index, Inherit, ParArea};
 
 pub const ROOT: &str = "/cai-cach-hanh-chinh/";
@@ -18,19 +18,25 @@ pub const TITLE: &str = "Cải cách hành chính";
 pub const REPORT_PATH: &str = "/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/";
 const REPORT_TITLE: &str = "Kết quả tuyên truyền cải cách hành chính";
 
-/// One page of the section.
+/// One page of the section. The lists of an area or an index are cut into
+/// pages like every other list: an area may hold thousands of items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Index,
-    Area(ParArea),
-    IndexTag(Index),
+    Area(ParArea, usize),
+    IndexTag(Index, usize),
     Report,
 }
 
-pub fn jobs() -> Vec<Page> {
+pub fn jobs(site: &Site) -> Vec<Page> {
+    let pages = |n: usize| 1..=n.div_ceil(site.config.paginate_by).max(1);
     let mut jobs = vec![Page::Index, Page::Report];
-    jobs.extend(ParArea::ALL.iter().copied().map(Page::Area));
-    jobs.extend(Index::ALL.iter().copied().map(Page::IndexTag));
+    for a in ParArea::ALL {
+        jobs.extend(pages(area_items(site, *a).len()).map(|n| Page::Area(*a, n)));
+    }
+    for i in Index::ALL {
+        jobs.extend(pages(index_items(site, *i).len()).map(|n| Page::IndexTag(*i, n)));
+    }
     jobs
 }
 
@@ -51,9 +57,48 @@ pub fn page_path(page: &Page) -> String {
     match page {
         Page::Index => ROOT.to_string(),
         Page::Report => REPORT_PATH.to_string(),
-        Page::Area(a) => area_path(*a),
-        Page::IndexTag(i) => index_path(*i),
+        Page::Area(a, n) => context::pager_path(&area_path(*a), *n),
+        Page::IndexTag(i, n) => context::pager_path(&index_path(*i), *n),
     }
+}
+
+/// The list a page of an area or index shows a slice of: its base path,
+/// title and items.
+pub fn list_of<'s>(
+    site: &'s Site,
+    page: &Page,
+) -> Option<(String, &'static str, &'s [usize], usize)> {
+    match page {
+        Page::Area(a, n) => Some((area_path(*a), a.label(), area_items(site, *a), *n)),
+        Page::IndexTag(i, n) => Some((index_path(*i), i.label(), index_items(site, *i), *n)),
+        Page::Index | Page::Report => None,
+    }
+}
+
+/// The items of the latest news the section's front page shows.
+pub fn latest(site: &Site) -> Vec<usize> {
+    match par_section(site) {
+        Some(s) => s
+            .items
+            .iter()
+            .take(site.config.paginate_by)
+            .copied()
+            .collect(),
+        None => site
+            .par_areas
+            .values()
+            .flatten()
+            .copied()
+            .filter(|&i| site.items[i].is_article())
+            .take(10)
+            .collect(),
+    }
+}
+
+fn par_section(site: &Site) -> Option<&crate::site::SectionEntry> {
+    site.sections
+        .iter()
+        .find(|s| s.id == crate::content::article::PAR_SECTION)
 }
 
 /// Every path of the section, for the sitemaps.
@@ -65,14 +110,13 @@ pub fn paths() -> Vec<String> {
 }
 
 /// Items tagged with an index (articles and documents, plans included).
-fn index_items(site: &Site, index: Index) -> Vec<usize> {
-    (0..site.items.len())
-        .filter(|&i| match &site.items[i].kind {
-            ItemKind::Article(a) => a.indices.contains(&index),
-            ItemKind::Document(d) => d.indices.contains(&index),
-            _ => false,
-        })
-        .collect()
+pub fn index_items(site: &Site, index: Index) -> &[usize] {
+    site.indices.get(&index).map_or(&[], Vec::as_slice)
+}
+
+/// Items of a PAR area.
+pub fn area_items(site: &Site, area: ParArea) -> &[usize] {
+    site.par_areas.get(&area).map_or(&[], Vec::as_slice)
 }
 
 #[derive(Serialize)]
@@ -151,26 +195,8 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
                 })
                 .collect();
             let plans: Vec<PlanCard> = site.plans.iter().map(|p| plan_card(site, p)).collect();
-            let section = site
-                .sections
-                .iter()
-                .find(|s| s.id == crate::content::article::PAR_SECTION);
-            let latest: Vec<usize> = match section {
-                Some(s) => s
-                    .items
-                    .iter()
-                    .take(site.config.paginate_by)
-                    .copied()
-                    .collect(),
-                None => site
-                    .par_areas
-                    .values()
-                    .flatten()
-                    .copied()
-                    .filter(|&i| site.items[i].is_article())
-                    .take(10)
-                    .collect(),
-            };
+            let section = par_section(site);
+            let latest = latest(site);
             ctx.insert("areas", &areas);
             ctx.insert("indices", &indices);
             ctx.insert("plans", &plans);
@@ -193,14 +219,21 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             );
             Ok(vec![r.render_template("par.html", ROOT, &ctx)?])
         }
-        Page::Area(a) => {
-            let path = area_path(*a);
-            let items = site.par_areas.get(a).cloned().unwrap_or_default();
-            list(r, &path, a.label(), &cards(&items))
-        }
-        Page::IndexTag(i) => {
-            let path = index_path(*i);
-            list(r, &path, i.label(), &cards(&index_items(site, *i)))
+        Page::Area(..) | Page::IndexTag(..) => {
+            let Some((base, title, items, n)) = list_of(site, page) else {
+                return Ok(Vec::new());
+            };
+            let per = site.config.paginate_by;
+            let total = items.len().div_ceil(per).max(1);
+            let slice = &items[((n - 1) * per).min(items.len())..(n * per).min(items.len())];
+            let path = context::pager_path(&base, n);
+            let mut ctx = r.context(&path, title, &[(TITLE, ROOT), (title, &base)]);
+            ctx.insert("items", &cards(slice));
+            ctx.insert(
+                "paginator",
+                &context::paginator(site, &base, n, total, items.len()),
+            );
+            Ok(vec![r.render_template("par-list.html", &path, &ctx)?])
         }
         Page::Report => {
             let mut ctx = r.context(
@@ -220,12 +253,6 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             )?])
         }
     }
-}
-
-fn list(r: &Renderer, path: &str, title: &str, items: &[Card]) -> Result<Vec<Output>, Diagnostic> {
-    let mut ctx = r.context(path, title, &[(TITLE, ROOT), (title, path)]);
-    ctx.insert("items", items);
-    Ok(vec![r.render_template("par-list.html", path, &ctx)?])
 }
 
 /// A plan's report with its bar charts laid out.

@@ -18,7 +18,7 @@ use rustc_hash::FxHasher;
 
 use rayon::prelude::*;
 
-use super::{DOCUMENTS_PER_PAGE, Home, Job, JobKind, Renderer, context, feeds, item_template};
+use super::{DOCUMENTS_PER_PAGE, Home, Job, JobKind, Renderer, context, feeds, item_template, par};
 use crate::content::types::DateTime;
 use crate::site::{ItemKind, Site};
 use crate::theme::Theme;
@@ -479,15 +479,43 @@ impl<'r> Inputs<'r> {
                 sig.done()
             }
             JobKind::Par(page) => {
-                // The section, its report and its lists read most of the site
-                // and the clock (campaign status, quarters): any change renders them.
-                let mut sig = self.start(&["par.html", "par-list.html", "par-report.html"]);
-                sig.add(&format!("{page:?}")).today(site.now);
-                for (i, item) in site.items.iter().enumerate() {
-                    sig.add(&self.card[i]).add(&item.par_areas);
-                }
-                for u in &self.unit {
-                    sig.add(u);
+                let mut sig = Sig::new("par");
+                sig.add(&format!("{page:?}"));
+                match page {
+                    par::Page::Index => {
+                        // Counts, the plans with their status, the latest news.
+                        sig.add(&self.start(&["par.html"]).done());
+                        for items in site.par_areas.values().chain(site.indices.values()) {
+                            sig.add(&items.len());
+                        }
+                        sig.add(&site.par_areas.len()).add(&site.indices.len());
+                        for p in &site.plans {
+                            sig.add(&self.card[p.item]).add(&format!("{:?}", p.status));
+                        }
+                        self.cards(&mut sig, &par::latest(site));
+                    }
+                    par::Page::Report => {
+                        // Each reported plan's activities, quarter by quarter
+                        // (the clock decides which are due), per unit.
+                        sig.add(&self.start(&["par-report.html"]).done())
+                            .today(site.now);
+                        for p in crate::report::plans_to_report(site, None) {
+                            sig.add(&self.card[p.item]);
+                            for a in &p.activities {
+                                self.cards(&mut sig, &a.items);
+                            }
+                        }
+                        for u in &self.unit {
+                            sig.add(u);
+                        }
+                    }
+                    par::Page::Area(..) | par::Page::IndexTag(..) => {
+                        sig.add(&self.start(&["par-list.html"]).done());
+                        if let Some((_, _, items, n)) = par::list_of(site, page) {
+                            sig.add(&items.len());
+                            self.cards(&mut sig, &items[page_of(items.len(), n)]);
+                        }
+                    }
                 }
                 sig.done()
             }
