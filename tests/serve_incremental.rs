@@ -479,3 +479,24 @@ fn an_edit_is_served_before_the_search_index_is_built_again() {
     assert!(!r.search_pending());
     assert_same("after the index", &served(&r), &full_build(&f).unwrap());
 }
+
+#[test]
+fn a_theme_edit_after_a_text_edit_lists_the_theme_files_again() {
+    // A text edit reuses the last model and its list of pages; an edit to
+    // the stylesheet renames it (its name carries a hash of its bytes).
+    let f = site(&mut Rng(7));
+    let mut r = Rebuilder::new(&options(&f));
+    r.rebuild(&[]).unwrap();
+    let article = f.root().join("content/tin-tuc/2026/bai-3.md");
+    edit(&article, |t| format!("{t}\nThêm một đoạn.\n"));
+    r.rebuild(std::slice::from_ref(&article)).unwrap();
+    let css = f.root().join("themes/default/static/style.css");
+    edit(&css, |t| format!("{t}\n/* sửa */\n"));
+    r.rebuild(std::slice::from_ref(&css)).unwrap();
+    r.refresh_search();
+    assert_same(
+        "stylesheet after a text edit",
+        &served(&r),
+        &full_build(&f).unwrap(),
+    );
+}

@@ -188,24 +188,18 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Every job but the search index, with its files, and the search
-    /// index's signature: `serve` builds the index after the pages, so that
-    /// the edited page reaches the browser without waiting for it.
-    pub fn jobs_but_search(&self) -> (Vec<Job>, u64) {
-        let jobs = self
-            .kinds()
-            .into_iter()
+    /// Every job but the search index, with its files: `serve` builds the
+    /// index after the pages, so that the edited page reaches the browser
+    /// without waiting for it.
+    pub fn jobs_but_search(&self) -> Vec<Job> {
+        self.kinds()
+            .into_par_iter()
             .filter(|k| !matches!(k, JobKind::SearchIndex))
             .map(|kind| Job {
                 outputs: self.outputs_of(&kind),
                 kind,
             })
-            .collect();
-        let search = Job {
-            kind: JobKind::SearchIndex,
-            outputs: Vec::new(),
-        };
-        (jobs, self.signatures(std::slice::from_ref(&search))[0])
+            .collect()
     }
 
     /// Every job of the site, without its files.

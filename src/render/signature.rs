@@ -76,9 +76,11 @@ struct Inputs<'r> {
 
 impl Renderer<'_> {
     /// One signature per job (same order): equal signatures, equal files.
-    pub fn signatures(&self, jobs: &[Job]) -> Vec<u64> {
+    /// Then the search index's, which `jobs` leave out (`jobs_but_search`).
+    pub fn signatures(&self, jobs: &[Job]) -> (Vec<u64>, u64) {
         let inputs = Inputs::new(self);
-        jobs.par_iter().map(|j| inputs.job(self, &j.kind)).collect()
+        let each = jobs.par_iter().map(|j| inputs.job(self, &j.kind)).collect();
+        (each, inputs.job(self, &JobKind::SearchIndex))
     }
 
     /// Every job as its first file and one number for its signature and

@@ -119,6 +119,9 @@ pub struct Rebuilder {
     /// Keys of the files re-read since `site` was made; `None` when files
     /// appeared, went or failed to parse (the model is built again).
     edited: Option<BTreeSet<String>>,
+    /// The jobs of the last good build, while they still follow from `site`
+    /// and the theme: a patched model has the same pages.
+    job_list: Option<Vec<render::Job>>,
 }
 
 /// The search index of one build, to be built on a thread of its own.
@@ -182,6 +185,7 @@ impl Rebuilder {
             model_diags: Vec::new(),
             next_change: None,
             edited: None,
+            job_list: None,
         };
         r.read_everything();
         r
@@ -213,6 +217,7 @@ impl Rebuilder {
     fn read_everything(&mut self) {
         self.config = self.load_config();
         self.theme = None;
+        self.job_list = None;
         self.content = Content::default();
         self.files.clear();
         self.walk_diags.clear();
@@ -349,6 +354,7 @@ impl Rebuilder {
         }
         if touched.theme || touched.config {
             self.theme = None;
+            self.job_list = None;
         }
         if touched.statics && self.read_statics() {
             self.statics_changed = true;
@@ -452,8 +458,10 @@ impl Rebuilder {
             bodies: Some(self.bodies.clone()),
         };
         watch.lap("serve: read");
+        let mut patched = false;
         let site = match self.patched_model(&build_opts) {
             Some(Ok(site)) => {
+                patched = true;
                 diags.extend(self.model_diags.iter().cloned());
                 watch.lap("serve: model (patched)");
                 site
@@ -472,6 +480,7 @@ impl Rebuilder {
                     return fail(diags);
                 };
                 let site = Arc::new(site);
+                self.job_list = None;
                 // The model is good for the files as read, whatever happens next.
                 let old = self.site.replace(site.clone());
                 let _ = std::thread::Builder::new()
@@ -498,9 +507,12 @@ impl Rebuilder {
             }
         };
         watch.lap("serve: renderer");
-        let (jobs, search_signature) = renderer.jobs_but_search();
+        let jobs = match self.job_list.take() {
+            Some(jobs) if patched => jobs,
+            _ => renderer.jobs_but_search(),
+        };
         watch.lap("serve: list jobs");
-        let signatures = renderer.signatures(&jobs);
+        let (signatures, search_signature) = renderer.signatures(&jobs);
         watch.lap("serve: signatures");
         // Compare with the last good build: a job is rendered when it is new
         // or its signature or files changed.
@@ -637,10 +649,11 @@ impl Rebuilder {
             self.search_pending = None;
         }
         self.render_all = false;
-        // Freeing ten thousand jobs takes milliseconds: not on the way to the browser.
+        self.job_list = Some(jobs);
+        // Freeing thousands of jobs takes milliseconds: not on the way to the browser.
         let _ = std::thread::Builder::new()
             .name("trangxa-free".into())
-            .spawn(move || drop((jobs, dirty, signatures)));
+            .spawn(move || drop((dirty, signatures)));
         delta.elapsed = start.elapsed();
         Ok(delta)
     }
