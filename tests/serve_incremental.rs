@@ -110,6 +110,9 @@ fn random_article(rng: &mut Rng, n: usize) -> String {
     if rng.below(6) == 0 {
         extra.push_str("summary: \"Tóm tắt riêng của bài.\"\n");
     }
+    if rng.below(4) == 0 {
+        extra.push_str("related_procedures: [\"1.001193\"]\n");
+    }
     article(
         &format!("Bài số {n} về {}", rng.pick(TAGS)),
         &format!("2026-{month:02}-{day:02}T08:{:02}:00+07:00", rng.below(60)),

@@ -164,17 +164,13 @@ impl<'r> Inputs<'r> {
             global.add(name).add(&asset.out_path);
         }
         // Procedures show on the home page, the catalogue and each other's and
-        // their news' pages: any change to them, or to which news names them,
-        // renders everything again. Procedures change rarely; this keeps the
-        // signatures simple and safe.
+        // their news' pages: any change to one renders everything again.
+        // Procedures change rarely; this keeps the signatures simple and safe.
+        // (The news naming a procedure are signed where they show: on the
+        // procedure's page.)
         for (i, item) in site.items.iter().enumerate() {
-            let names_procedures = !item.related_procedures.is_empty();
-            if matches!(item.kind, ItemKind::Procedure(_)) || names_procedures {
-                global
-                    .add(&i)
-                    .add(&item.fingerprint)
-                    .add(&item.path)
-                    .add(&item.related_procedures);
+            if matches!(item.kind, ItemKind::Procedure(_)) {
+                global.add(&i).add(&item.fingerprint).add(&item.path);
                 if let Some(&u) = item.units.first() {
                     global.add(&site.units[u].fingerprint);
                 }
@@ -314,7 +310,13 @@ impl<'r> Inputs<'r> {
                     sig.add(&site.tags[t].name).add(&site.tags[t].path);
                 }
                 self.cards(&mut sig, &item.related_documents);
+                self.cards(&mut sig, &item.related_procedures);
                 match &item.kind {
+                    ItemKind::Procedure(_) => {
+                        // The news that name it, listed on its page.
+                        let news = site.procedures.news.get(i).map_or(&[][..], Vec::as_slice);
+                        self.cards(&mut sig, news);
+                    }
                     ItemKind::Article(a) => {
                         // `submitted_to` names any unit by id or alias.
                         for s in &a.submitted_to {
