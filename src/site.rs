@@ -785,17 +785,7 @@ impl Site {
                     doc().as_ref().map(|x| x.body).unwrap_or("")
                 });
                 for src in &rendered.images_without_alt {
-                    let needle = format!("]({src}");
-                    let (line, col) = p
-                        .text
-                        .lines()
-                        .enumerate()
-                        .find_map(|(n, l)| {
-                            let at = l.find(&needle)?;
-                            let start = l[..at].rfind("![").unwrap_or(0);
-                            Some((n + 1, l[..start].chars().count() + 1))
-                        })
-                        .unwrap_or((1, 1));
+                    let (line, col) = markdown::image_position(p.text, src);
                     d.push(
                         Diagnostic::error("E020", "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị")
                             .in_file(&p.source)
