@@ -177,7 +177,7 @@ fn prepare(opts: &Options) -> Result<Prepared, Vec<Diagnostic>> {
         return fail(diags);
     }
     let mut watch = timing::Stopwatch::start();
-    let images = images::process(&opts.root, &site);
+    let images = images::process(&opts.root, &site, &statics);
     diags.extend(images.diagnostics);
     watch.lap("images");
     if diags.iter().any(Diagnostic::is_error) {
