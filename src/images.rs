@@ -16,9 +16,11 @@
 //! `.cache/images/` at the site root, keyed by a hash of the source bytes and
 //! the encoder settings: a rebuild only reads files. The output names carry
 //! the same hash (`static/img/3f2a9c1b4e7d8a90-800.webp`), so servers may cache
-//! them forever.
+//! them forever. After a successful `build`, entries no picture of the site
+//! uses any more are removed (`prune`), so the cache does not grow with every
+//! replaced photo.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -208,6 +210,36 @@ pub fn process(root: &Path, site: &Site, statics: &[StaticFile]) -> Processed {
         .map(|(rel, source)| StaticFile { source, rel })
         .collect();
     out
+}
+
+/// The cache key a variant or manifest file name starts with
+/// (`3f2a9c1b4e7d8a90-800.jpg`, `3f2a9c1b4e7d8a90.json`, or a temporary
+/// `3f2a9c1b4e7d8a90-800.tmp-123`).
+fn key_of(file_name: &str) -> &str {
+    file_name.split(['-', '.']).next().unwrap_or(file_name)
+}
+
+/// Remove from the cache every entry no picture of `catalog` uses: called
+/// after a successful build, with that build's catalogue, so the cache holds
+/// what the next build needs and no more. One listing of the folder; a file
+/// that cannot be removed is left for the next build.
+pub fn prune(root: &Path, catalog: &Catalog) {
+    let cache = root.join(".cache").join("images");
+    let used: HashSet<&str> = catalog
+        .values()
+        .flat_map(|r| r.fallback.iter().chain(r.webp.iter()))
+        .map(|v| key_of(v.path.rsplit('/').next().unwrap_or(&v.path)))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(&cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !used.contains(key_of(&name)) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The variants of one source file and the cache files that hold them (in

@@ -403,6 +403,59 @@ fn pictures_in_the_text_follow_the_base_path() {
 }
 
 #[test]
+fn a_picture_no_longer_shown_leaves_the_cache_after_the_next_good_build() {
+    let f = with_pictures_in_the_text();
+    f.build_ok();
+    let html = f.read("tin-tuc/hoi-nghi/index.html");
+    let key_of = |alt: &str| {
+        let names = variants(picture_of(&html, alt));
+        names[0].split('-').next().unwrap().to_string()
+    };
+    let (photo, chart) = (
+        key_of("Quang cảnh &quot;hội nghị&quot;"),
+        key_of("Biểu đồ hồ sơ"),
+    );
+    let cache = f.root().join(".cache/images");
+    let cached = |key: &str| {
+        std::fs::read_dir(&cache)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().starts_with(key)
+            })
+            .count()
+    };
+    // Four sizes and the description of the set.
+    assert_eq!(cached(&photo), 5);
+
+    // The photo leaves the text of an article that is broken meanwhile: a
+    // failed build removes nothing, and neither does `check`.
+    let text = std::fs::read_to_string(f.root().join(ARTICLE))
+        .unwrap()
+        .replace(
+            "![Quang cảnh \"hội nghị\"](/files/anh/hoi-nghi.jpg)",
+            "Ảnh đã gỡ.",
+        );
+    f.write(
+        ARTICLE,
+        &text.replace("units: [phong-kinh-te]", "units: [khong-co]"),
+    );
+    assert_eq!(f.build().status.code(), Some(1));
+    assert_eq!(cached(&photo), 5);
+    f.write(ARTICLE, &text);
+    assert!(f.run(&["check"]).status.success());
+    assert_eq!(cached(&photo), 5);
+
+    f.build_ok();
+    assert_eq!(cached(&photo), 0);
+    assert!(cached(&chart) > 0);
+    assert!(!f.read("tin-tuc/hoi-nghi/index.html").contains(&photo));
+    // A build with nothing to do keeps what is used.
+    f.build_ok();
+    assert!(cached(&chart) > 0);
+}
+
+#[test]
 fn a_broken_picture_in_the_text_is_an_error_at_its_line() {
     let f = with_pictures_in_the_text();
     f.write("static/files/anh/bieu-do.png", "đây không phải là ảnh");
