@@ -3,14 +3,14 @@
 //!
 //! Each JPEG or PNG under `static/` that an article uses as `image` or in its
 //! `gallery`, or that a body shows (`![Mô tả](/files/anh.jpg)` in an article,
-//! page, document or unit), is scaled to a few widths (`WIDTHS`). The fallback keeps the source's kind:
-//! JPEG for photos, PNG for infographics and charts, whose text must stay
-//! sharp (a scaled-down graphic goes out as a fine JPEG when that is lighter,
-//! since scaling loses a PNG's palette). A WebP version is added only when it is smaller: the `image`
-//! crate's WebP encoder is lossless, which beats PNG on flat graphics by a
-//! third but loses to a JPEG photo several times over (so photos skip it)
-//! and to a well-optimised palette PNG: each graphic is measured instead of
-//! guessed.
+//! page, document or unit), is scaled to a few widths (`WIDTHS`). The
+//! fallback keeps the source's kind: JPEG for photos, PNG for infographics
+//! and charts, whose text must stay sharp (a scaled-down graphic goes out as
+//! a fine JPEG when that is lighter, since scaling loses a PNG's palette). A
+//! WebP version is added only when it is smaller: the `image` crate's WebP
+//! encoder is lossless, which beats PNG on flat graphics by a third but loses
+//! to a JPEG photo several times over (so photos skip it) and to a
+//! well-optimised palette PNG: each graphic is measured instead of guessed.
 //!
 //! Encoding is the slowest part of a build, so results are cached in
 //! `.cache/images/` at the site root, keyed by a hash of the source bytes and
