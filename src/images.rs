@@ -1,23 +1,26 @@
-//! IMAGES: responsive variants of the pictures articles show, made between
+//! IMAGES: responsive variants of the pictures pages show, made between
 //! MODEL and RENDER so templates only print what is already decided.
 //!
 //! Each JPEG or PNG under `static/` that an article uses as `image` or in its
-//! `gallery` is scaled to a few widths (`WIDTHS`). The fallback keeps the source's kind:
-//! JPEG for photos, PNG for infographics and charts, whose text must stay
-//! sharp (a scaled-down graphic goes out as a fine JPEG when that is lighter,
-//! since scaling loses a PNG's palette). A WebP version is added only when it is smaller: the `image`
-//! crate's WebP encoder is lossless, which beats PNG on flat graphics by a
-//! third but loses to a JPEG photo several times over (so photos skip it)
-//! and to a well-optimised palette PNG: each graphic is measured instead of
-//! guessed.
+//! `gallery`, or that a body shows (`![Mô tả](/files/anh.jpg)` in an article,
+//! page, document or unit), is scaled to a few widths (`WIDTHS`). The
+//! fallback keeps the source's kind: JPEG for photos, PNG for infographics
+//! and charts, whose text must stay sharp (a scaled-down graphic goes out as
+//! a fine JPEG when that is lighter, since scaling loses a PNG's palette). A
+//! WebP version is added only when it is smaller: the `image` crate's WebP
+//! encoder is lossless, which beats PNG on flat graphics by a third but loses
+//! to a JPEG photo several times over (so photos skip it) and to a
+//! well-optimised palette PNG: each graphic is measured instead of guessed.
 //!
 //! Encoding is the slowest part of a build, so results are cached in
 //! `.cache/images/` at the site root, keyed by a hash of the source bytes and
 //! the encoder settings: a rebuild only reads files. The output names carry
 //! the same hash (`static/img/3f2a9c1b4e7d8a90-800.webp`), so servers may cache
-//! them forever.
+//! them forever. After a successful `build`, entries no picture of the site
+//! uses any more are removed (`prune`), so the cache does not grow with every
+//! replaced photo.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -30,6 +33,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown;
 use crate::output::StaticFile;
 use crate::site::{ItemKind, Site};
 
@@ -48,7 +52,7 @@ const GRAPHIC_JPEG_QUALITY: u8 = 80;
 const MAX_PIXELS: u64 = 50_000_000;
 
 /// One file of a responsive set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Variant {
     /// Output path relative to the output folder: `static/img/….webp`.
     pub path: String,
@@ -58,7 +62,7 @@ pub struct Variant {
 }
 
 /// What a template needs to show one image at any screen width.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Responsive {
     /// Size of the largest variant, for `width`/`height` (no layout shift).
     pub width: u32,
@@ -77,7 +81,8 @@ impl Responsive {
     }
 }
 
-/// Source path as written in front matter (`/files/anh.jpg`) → its variants.
+/// Source path as written in front matter or a body (`/files/anh.jpg`) → its
+/// variants.
 pub type Catalog = BTreeMap<String, Responsive>;
 
 /// The result of the stage: the catalogue for templates, the files to copy
@@ -97,8 +102,24 @@ fn is_scalable(src: &str) -> bool {
         && [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e))
 }
 
-/// Every scalable image the site's articles use, with where it is first named.
-fn sources(site: &Site) -> BTreeMap<String, (PathBuf, &'static str)> {
+/// Where a picture is first named, for an error about it.
+struct Named<'s> {
+    /// The content file.
+    file: &'s Path,
+    place: Place<'s>,
+}
+
+enum Place<'s> {
+    /// A front matter field (`image`, `gallery`).
+    Field(&'static str),
+    /// The body of the file with this text.
+    Body(&'s str),
+}
+
+/// Every scalable picture the site shows, by source path, with where it is
+/// first named: front matter first, then bodies (of items, and of units that
+/// have a page).
+fn sources(site: &Site) -> BTreeMap<&str, Named<'_>> {
     let mut out = BTreeMap::new();
     for item in &site.items {
         let ItemKind::Article(a) = &item.kind else {
@@ -111,29 +132,63 @@ fn sources(site: &Site) -> BTreeMap<String, (PathBuf, &'static str)> {
             .chain(a.gallery.iter().map(|i| (i, "gallery")));
         for (img, field) in named {
             if is_scalable(&img.src) {
-                out.entry(img.src.clone())
-                    .or_insert((item.source.clone(), field));
+                out.entry(img.src.as_str()).or_insert(Named {
+                    file: &item.source,
+                    place: Place::Field(field),
+                });
             }
+        }
+    }
+    let bodies = site
+        .items
+        .iter()
+        .map(|i| (&i.source, &i.text, &i.body))
+        .chain(
+            site.units
+                .iter()
+                .filter(|u| u.has_page())
+                .map(|u| (&u.source, &u.text, &u.body)),
+        );
+    for (file, text, body) in bodies {
+        for src in body.images.iter().filter(|s| is_scalable(s)) {
+            out.entry(src.as_str()).or_insert(Named {
+                file,
+                place: Place::Body(text),
+            });
         }
     }
     out
 }
 
-/// Make (or take from the cache) the variants of every image the site shows.
-pub fn process(root: &Path, site: &Site) -> Processed {
+/// Make (or take from the cache) the variants of every picture the site
+/// shows. Only files of `statics` are read: a picture a body names that is
+/// not there stays a plain link, for the link check to report.
+pub fn process(root: &Path, site: &Site, statics: &[StaticFile]) -> Processed {
     let cache = root.join(".cache").join("images");
-    let wanted = sources(site);
+    let on_disk: HashMap<&str, &Path> = statics
+        .iter()
+        .map(|s| (s.rel.as_str(), s.source.as_path()))
+        .collect();
+    let wanted: Vec<(&str, &Path, Named)> = sources(site)
+        .into_iter()
+        .filter_map(|(src, named)| Some((src, *on_disk.get(&src[1..])?, named)))
+        .collect();
     let results: Vec<(String, Result<(Responsive, Vec<PathBuf>), Diagnostic>)> = wanted
         .par_iter()
-        .map(|(src, (item, field))| {
-            let file = root.join("static").join(src.trim_start_matches('/'));
-            let r = responsive(&file, &cache).map_err(|msg| {
-                Diagnostic::error("E060", format!("không xử lý được ảnh `{src}`: {msg}"))
-                    .in_file(item)
-                    .field(*field)
-                    .hint("lưu lại ảnh dạng JPEG (ảnh chụp) hoặc PNG (đồ họa), rộng không quá vài nghìn điểm ảnh")
+        .map(|(src, file, named)| {
+            let r = responsive(file, &cache).map_err(|msg| {
+                let d = Diagnostic::error("E060", format!("không xử lý được ảnh `{src}`: {msg}"))
+                    .in_file(named.file)
+                    .hint("lưu lại ảnh dạng JPEG (ảnh chụp) hoặc PNG (đồ họa), rộng không quá vài nghìn điểm ảnh");
+                match named.place {
+                    Place::Field(field) => d.field(field),
+                    Place::Body(text) => {
+                        let (line, col) = markdown::image_position(text, src);
+                        d.at(text, line, col)
+                    }
+                }
             });
-            (src.clone(), r)
+            (src.to_string(), r)
         })
         .collect();
     let mut out = Processed::default();
@@ -155,6 +210,36 @@ pub fn process(root: &Path, site: &Site) -> Processed {
         .map(|(rel, source)| StaticFile { source, rel })
         .collect();
     out
+}
+
+/// The cache key a variant or manifest file name starts with
+/// (`3f2a9c1b4e7d8a90-800.jpg`, `3f2a9c1b4e7d8a90.json`, or a temporary
+/// `3f2a9c1b4e7d8a90-800.tmp-123`).
+fn key_of(file_name: &str) -> &str {
+    file_name.split(['-', '.']).next().unwrap_or(file_name)
+}
+
+/// Remove from the cache every entry no picture of `catalog` uses: called
+/// after a successful build, with that build's catalogue, so the cache holds
+/// what the next build needs and no more. One listing of the folder; a file
+/// that cannot be removed is left for the next build.
+pub fn prune(root: &Path, catalog: &Catalog) {
+    let cache = root.join(".cache").join("images");
+    let used: HashSet<&str> = catalog
+        .values()
+        .flat_map(|r| r.fallback.iter().chain(r.webp.iter()))
+        .map(|v| key_of(v.path.rsplit('/').next().unwrap_or(&v.path)))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(&cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !used.contains(key_of(&name)) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The variants of one source file and the cache files that hold them (in

@@ -177,7 +177,7 @@ fn prepare(opts: &Options) -> Result<Prepared, Vec<Diagnostic>> {
         return fail(diags);
     }
     let mut watch = timing::Stopwatch::start();
-    let images = images::process(&opts.root, &site);
+    let images = images::process(&opts.root, &site, &statics);
     diags.extend(images.diagnostics);
     watch.lap("images");
     if diags.iter().any(Diagnostic::is_error) {
@@ -307,6 +307,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         let mut warnings = p.warnings.clone();
         warnings.extend(site_warnings(&p.site));
         diagnostics::sort(&mut warnings);
+        images::prune(&opts.root, &p.site.images);
         return Ok(Report {
             pages: last.pages,
             files: last.file_count(),
@@ -330,7 +331,8 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     if let Some(record) = build_state::Record::new(key, plan, &g.statics, &output_dir, pages) {
         record.save(&opts.root);
     }
-    watch.lap("record");
+    images::prune(&opts.root, &g.site.images);
+    watch.lap("record, prune images");
     Ok(Report {
         pages,
         files: g.files.len() + g.statics.len(),

@@ -2,11 +2,18 @@
 //! lists, heading ids (Vietnamese slugs), and site-absolute links that follow
 //! the base URL's sub-path.
 //!
+//! Pictures come out as `<img … loading="lazy" decoding="async">`, and their
+//! site paths are listed in `Rendered::images`: the images stage makes their
+//! variants and the renderer turns each one it has variants for into a
+//! `<picture>` (`render::body_images`). The HTML here never depends on those
+//! variants, so a body can be cached by its text alone.
+//!
 //! Raw HTML in a body is sanitized by default (ammonia): content comes from many
 //! hands, and a stray `<script>` or `javascript:` link must never reach a
 //! citizen's browser. A site that trusts its writers may allow it in site.yaml.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark_escape::{escape_href, escape_html};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -44,6 +51,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_generic_attributes(["id", "class", "tabindex", "role", "aria-label"]);
         b.add_tags(["input"]);
         b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+        // Pictures load lazily (see `image_tag`).
+        b.add_tag_attributes("img", ["loading", "decoding"]);
         b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
         b
     })
@@ -72,6 +81,10 @@ pub struct Rendered {
     pub text: String,
     /// Images written without a description (`![](anh.jpg)`), as written.
     pub images_without_alt: Vec<String>,
+    /// Site-absolute paths of the pictures (`![Mô tả](/files/anh.jpg)`), as
+    /// written (before the base path), once each, in order: what the images
+    /// stage makes variants of.
+    pub images: Vec<String>,
 }
 
 fn options() -> Options {
@@ -93,9 +106,14 @@ fn level_num(l: HeadingLevel) -> u8 {
     }
 }
 
+/// Whether a link is a path on this site (`/van-ban/…`, not `//host/…`).
+fn is_site_path(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+}
+
 /// Prefix a site-absolute path (`/van-ban/…`) with the base path (`/canhvinh`).
 fn rebase<'a>(url: CowStr<'a>, base_path: &str, links: &mut Vec<String>) -> CowStr<'a> {
-    if url.starts_with('/') && !url.starts_with("//") {
+    if is_site_path(&url) {
         links.push(url.to_string());
         if !base_path.is_empty() {
             return CowStr::from(format!("{base_path}{url}"));
@@ -174,23 +192,34 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
         i += 1;
     }
 
-    // An image's description is the text between its start and end.
-    let mut open_image: Option<(String, String)> = None;
+    // An image's description is the text between its start and end (an
+    // image inside a description is part of the text, as pulldown-cmark has it).
+    let mut alts: Vec<String> = Vec::new();
+    // The picture being read: its path, its description so far, its depth.
+    let mut open: Option<(String, String, usize)> = None;
     for ev in &events {
-        match ev {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                open_image = Some((dest_url.to_string(), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, alt)) = open_image.as_mut() {
-                    alt.push_str(t);
+        let Some((src, alt, depth)) = open.as_mut() else {
+            if let Event::Start(Tag::Image { dest_url, .. }) = ev {
+                let src = dest_url.to_string();
+                if is_site_path(&src) && !out.images.contains(&src) {
+                    out.images.push(src.clone());
                 }
+                open = Some((src, String::new(), 1));
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((src, alt)) = open_image.take() {
+            continue;
+        };
+        match ev {
+            Event::Start(_) => *depth += 1,
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            Event::End(_) => {
+                *depth -= 1;
+                if *depth == 0 {
                     if alt.trim().is_empty() {
-                        out.images_without_alt.push(src);
+                        out.images_without_alt.push(std::mem::take(src));
                     }
+                    alts.push(std::mem::take(alt));
+                    open = None;
                 }
             }
             _ => {}
@@ -273,10 +302,31 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
         other => other,
     });
     // A wide table scrolls inside its own box instead of widening the page on a
-    // phone; the box can take focus, so it scrolls from the keyboard too.
+    // phone; the box can take focus, so it scrolls from the keyboard too. A
+    // picture becomes one tag of ours (`image_tag`); the events of its
+    // description were only needed for the search text.
+    let mut alts = alts.into_iter();
+    let mut in_image = 0usize;
     let mut wrapped = Vec::new();
     for ev in events {
+        if in_image > 0 {
+            match ev {
+                Event::Start(_) => in_image += 1,
+                Event::End(_) => in_image -= 1,
+                _ => {}
+            }
+            continue;
+        }
         match ev {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let alt = alts.next().unwrap_or_default();
+                wrapped.push(Event::InlineHtml(CowStr::from(image_tag(
+                    &dest_url, &alt, &title,
+                ))));
+                in_image = 1;
+            }
             Event::Start(Tag::Table(_)) => {
                 wrapped.push(Event::Html(CowStr::from(TABLE_BOX)));
                 wrapped.push(ev);
@@ -295,7 +345,54 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
     out
 }
 
+/// A picture as every body shows it: loaded lazily and decoded off the main
+/// thread, so a long article costs a phone only the pictures scrolled to.
+/// Escaped the way pulldown-cmark escapes its own `<img>`.
+fn image_tag(src: &str, alt: &str, title: &str) -> String {
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape_attribute(title))
+    };
+    format!(
+        r#"<img src="{}" alt="{}"{title} loading="lazy" decoding="async">"#,
+        escape_url(src),
+        escape_attribute(alt)
+    )
+}
+
+/// `text` escaped for an attribute value in double quotes.
+pub(crate) fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = escape_html(&mut out, text);
+    out
+}
+
+/// A URL as pulldown-cmark writes it in `href`/`src` (percent-encoded
+/// outside ASCII, escaped for the attribute).
+pub(crate) fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    // Writing into a String cannot fail.
+    let _ = escape_href(&mut out, url);
+    out
+}
+
 const TABLE_BOX: &str = r#"<div class="table-wrap" tabindex="0" role="region" aria-label="Bảng, vuốt ngang để xem hết">"#;
+
+/// Line and column (from 1) of the first picture `![…](src…` in a file's
+/// text, for errors about it; the file's start when it cannot be found.
+pub fn image_position(text: &str, src: &str) -> (usize, usize) {
+    let needle = format!("]({src}");
+    text.lines()
+        .enumerate()
+        .find_map(|(n, l)| {
+            let at = l.find(&needle)?;
+            let start = l[..at].rfind("![").unwrap_or(0);
+            Some((n + 1, l[..start].chars().count() + 1))
+        })
+        .unwrap_or((1, 1))
+}
 
 /// Cut `text` to at most `max` characters at a word boundary, adding "…".
 pub fn truncate_words(text: &str, max: usize) -> String {
@@ -419,6 +516,35 @@ mod tests {
             "",
         );
         assert_eq!(r.images_without_alt, ["/files/b.jpg", "c.png"]);
+    }
+
+    #[test]
+    fn pictures_load_lazily_and_site_pictures_are_listed() {
+        let md = "Ảnh ![Cổng \"UBND\" *xã*](/files/a.jpg \"Cổng chính\") và ![Bản đồ](https://gis.vn/b.png)\n\n![Lại](/files/a.jpg)\n";
+        let r = render(md, "/canhvinh");
+        assert!(
+            r.html.contains(r#"<img src="/canhvinh/files/a.jpg" alt="Cổng &quot;UBND&quot; xã" title="Cổng chính" loading="lazy" decoding="async">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                r#"<img src="https://gis.vn/b.png" alt="Bản đồ" loading="lazy" decoding="async">"#
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.images, ["/files/a.jpg"]);
+        // The description is still text a reader can search for.
+        assert!(r.text.contains("Cổng \"UBND\" xã"), "{}", r.text);
+        // Raw HTML sends the body through the sanitizer: the attributes stay.
+        let r = render("<b>đậm</b> ![Cổng](/files/a.jpg)", "");
+        assert!(
+            r.html
+                .contains(r#"<img src="/files/a.jpg" alt="Cổng" loading="lazy" decoding="async">"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

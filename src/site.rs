@@ -965,16 +965,7 @@ fn body_image_errors(source: &std::path::Path, text: &str, body: &Rendered) -> V
     body.images_without_alt
         .iter()
         .map(|src| {
-            let needle = format!("]({src}");
-            let (line, col) = text
-                .lines()
-                .enumerate()
-                .find_map(|(n, l)| {
-                    let at = l.find(&needle)?;
-                    let start = l[..at].rfind("![").unwrap_or(0);
-                    Some((n + 1, l[..start].chars().count() + 1))
-                })
-                .unwrap_or((1, 1));
+            let (line, col) = markdown::image_position(text, src);
             Diagnostic::error(
                 "E020",
                 "ảnh trong bài thiếu mô tả (alt) cho người khiếm thị",

@@ -272,3 +272,202 @@ fn a_picture_in_the_text_without_a_description_is_an_error_at_its_line() {
         "{err}"
     );
 }
+
+/// Pictures written in the text: a photo, a chart with a title, and a
+/// picture from another site.
+const BODY: &str = "Quang cảnh hội nghị:\n\n![Quang cảnh \"hội nghị\"](/files/anh/hoi-nghi.jpg)\n\nKết quả: ![Biểu đồ hồ sơ](/files/anh/bieu-do.png \"Số hồ sơ\")\n\n![Bản đồ xã](https://example.vn/ban-do.jpg)\n";
+const ARTICLE: &str = "content/tin-tuc/2026/11/hoi-nghi.md";
+
+fn with_pictures_in_the_text() -> Fixture {
+    let f = with_images("");
+    f.write(
+        ARTICLE,
+        &format!(
+            "{}\n{BODY}",
+            article("Hội nghị triển khai", "2026-11-20T08:00:00+07:00", "")
+        ),
+    );
+    f
+}
+
+/// The `<picture>…</picture>` whose `<img>` has the description `alt`.
+fn picture_of<'h>(html: &'h str, alt: &str) -> &'h str {
+    let at = html
+        .find(&format!("alt=\"{alt}\""))
+        .unwrap_or_else(|| panic!("no picture `{alt}` in {html}"));
+    let start = html[..at].rfind("<picture>").expect("in a <picture>");
+    let end = at + html[at..].find("</picture>").unwrap() + "</picture>".len();
+    assert!(!html[start..at].contains("</picture>"), "{html}");
+    &html[start..end]
+}
+
+/// The `static/img/` file names a piece of HTML links to.
+fn variants(html: &str) -> Vec<String> {
+    html.split("/static/img/")
+        .skip(1)
+        .map(|s| s.split([' ', '"', ',']).next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn pictures_in_the_text_get_variants_like_front_matter_pictures() {
+    let f = with_pictures_in_the_text();
+    f.write(
+        "content/trang/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\n---\n![Trụ sở xã](/files/anh/hoi-nghi.jpg)\n",
+    );
+    let unit = common::UNITS[0].1.replace(
+        "Tham mưu về kinh tế.",
+        "![Biểu đồ kinh tế](/files/anh/bieu-do.png)",
+    );
+    f.write("content/don-vi/phong-kinh-te.md", &unit);
+    f.build_ok();
+    let html = f.read("tin-tuc/hoi-nghi/index.html");
+
+    let photo = picture_of(&html, "Quang cảnh &quot;hội nghị&quot;");
+    assert!(
+        photo.starts_with(r#"<picture><img src="/static/img/"#),
+        "{photo}"
+    );
+    for w in [240, 480, 800, 1200] {
+        assert!(photo.contains(&format!("-{w}.jpg {w}w")), "{photo}");
+    }
+    assert!(
+        photo.contains(r#" sizes="(min-width: 48rem) 46rem, 100vw" width="1200" height="750" "#),
+        "{photo}"
+    );
+    assert!(
+        photo.ends_with(r#" loading="lazy" decoding="async"></picture>"#),
+        "{photo}"
+    );
+    // A JPEG photo is not offered as (lossless, heavier) WebP.
+    assert!(!photo.contains("image/webp"), "{photo}");
+    let largest = photo.split('"').nth(1).unwrap();
+    let decoded =
+        image::load_from_memory(&std::fs::read(f.public(&largest[1..])).unwrap()).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (1200, 750));
+
+    let chart = picture_of(&html, "Biểu đồ hồ sơ");
+    assert!(
+        chart.starts_with(r#"<picture><source type="image/webp" srcset="/static/img/"#),
+        "{chart}"
+    );
+    assert!(
+        chart.contains(".png 640w") && chart.contains(".webp 640w"),
+        "{chart}"
+    );
+    assert!(
+        chart.contains(
+            r#"width="640" height="480" alt="Biểu đồ hồ sơ" title="Số hồ sơ" loading="lazy""#
+        ),
+        "{chart}"
+    );
+    for name in variants(photo).iter().chain(&variants(chart)) {
+        assert!(f.public(&format!("static/img/{name}")).is_file(), "{name}");
+    }
+    // A picture from another site is left as written, loaded lazily.
+    assert!(
+        html.contains(r#"<img src="https://example.vn/ban-do.jpg" alt="Bản đồ xã" loading="lazy" decoding="async">"#),
+        "{html}"
+    );
+    assert!(!html.contains("/files/anh/"), "{html}");
+
+    // Pages and units show their pictures the same way.
+    let page = f.read("gioi-thieu/index.html");
+    assert_eq!(
+        variants(picture_of(&page, "Trụ sở xã")),
+        variants(photo),
+        "{page}"
+    );
+    let unit = f.read("don-vi/phong-kinh-te/index.html");
+    assert_eq!(
+        variants(picture_of(&unit, "Biểu đồ kinh tế")),
+        variants(chart)
+    );
+}
+
+#[test]
+fn pictures_in_the_text_follow_the_base_path() {
+    let f = with_pictures_in_the_text();
+    let out = f.run(&["build", "--base-url", "https://example.gov.vn/canhvinh/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = f.read("tin-tuc/hoi-nghi/index.html");
+    for alt in ["Quang cảnh &quot;hội nghị&quot;", "Biểu đồ hồ sơ"] {
+        let pic = picture_of(&html, alt);
+        let urls = pic.split("/static/img/").count() - 1;
+        assert!(urls >= 4, "{pic}");
+        assert_eq!(pic.matches("/canhvinh/static/img/").count(), urls, "{pic}");
+    }
+    let broken = common::broken_links(&f.root().join("public"), "/canhvinh");
+    assert!(broken.is_empty(), "broken links: {broken:?}");
+}
+
+#[test]
+fn a_picture_no_longer_shown_leaves_the_cache_after_the_next_good_build() {
+    let f = with_pictures_in_the_text();
+    f.build_ok();
+    let html = f.read("tin-tuc/hoi-nghi/index.html");
+    let key_of = |alt: &str| {
+        let names = variants(picture_of(&html, alt));
+        names[0].split('-').next().unwrap().to_string()
+    };
+    let (photo, chart) = (
+        key_of("Quang cảnh &quot;hội nghị&quot;"),
+        key_of("Biểu đồ hồ sơ"),
+    );
+    let cache = f.root().join(".cache/images");
+    let cached = |key: &str| {
+        std::fs::read_dir(&cache)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().starts_with(key)
+            })
+            .count()
+    };
+    // Four sizes and the description of the set.
+    assert_eq!(cached(&photo), 5);
+
+    // The photo leaves the text of an article that is broken meanwhile: a
+    // failed build removes nothing, and neither does `check`.
+    let text = std::fs::read_to_string(f.root().join(ARTICLE))
+        .unwrap()
+        .replace(
+            "![Quang cảnh \"hội nghị\"](/files/anh/hoi-nghi.jpg)",
+            "Ảnh đã gỡ.",
+        );
+    f.write(
+        ARTICLE,
+        &text.replace("units: [phong-kinh-te]", "units: [khong-co]"),
+    );
+    assert_eq!(f.build().status.code(), Some(1));
+    assert_eq!(cached(&photo), 5);
+    f.write(ARTICLE, &text);
+    assert!(f.run(&["check"]).status.success());
+    assert_eq!(cached(&photo), 5);
+
+    f.build_ok();
+    assert_eq!(cached(&photo), 0);
+    assert!(cached(&chart) > 0);
+    assert!(!f.read("tin-tuc/hoi-nghi/index.html").contains(&photo));
+    // A build with nothing to do keeps what is used.
+    f.build_ok();
+    assert!(cached(&chart) > 0);
+}
+
+#[test]
+fn a_broken_picture_in_the_text_is_an_error_at_its_line() {
+    let f = with_pictures_in_the_text();
+    f.write("static/files/anh/bieu-do.png", "đây không phải là ảnh");
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("lỗi[E060]") && err.contains("/files/anh/bieu-do.png"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/tin-tuc/2026/11/hoi-nghi.md:14:10"),
+        "{err}"
+    );
+}

@@ -72,7 +72,7 @@ pub fn page_links(path: &str, bytes: &[u8], strings: &Interner) -> Option<PageLi
 }
 
 /// Decode the few entities our templates and pulldown-cmark write in attributes.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

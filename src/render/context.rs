@@ -5,6 +5,8 @@
 //! 10,000 pages. Dates arrive pre-formatted the Vietnamese way, links with the
 //! base path already applied.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::config::{MenuItem, SiteConfig};
@@ -240,7 +242,8 @@ pub struct ItemPage<'a> {
     pub units: Vec<UnitLink>,
     pub par_areas: &'a [ParArea],
     pub tags: Vec<Link>,
-    pub content: &'a str,
+    /// The body, its pictures made responsive (`body_images`).
+    pub content: Cow<'a, str>,
     pub headings: &'a [Heading],
     pub related_documents: Vec<Card>,
     /// Procedures an article names (`related_procedures`).
@@ -345,7 +348,8 @@ pub struct ImageSource {
     pub srcset: String,
 }
 
-fn srcset(site: &Site, variants: &[crate::images::Variant]) -> String {
+/// A `srcset` value of `variants` (site paths with the base path).
+pub(crate) fn srcset(site: &Site, variants: &[crate::images::Variant]) -> String {
     variants
         .iter()
         .map(|v| format!("{} {}w", site.href(&format!("/{}", v.path)), v.width))
@@ -477,7 +481,7 @@ pub fn item_page<'a>(site: &'a Site, item: &'a Item) -> ItemPage<'a> {
         units,
         par_areas: &item.par_areas,
         tags,
-        content: &item.body.html,
+        content: super::body_images::html(site, &item.body),
         headings: &item.body.headings,
         related_documents,
         related_procedures,
@@ -594,7 +598,8 @@ pub fn paginator(
 pub struct UnitView<'a> {
     pub unit: &'a crate::content::Unit,
     pub href: String,
-    pub content: &'a str,
+    /// The body, its pictures made responsive (`body_images`).
+    pub content: Cow<'a, str>,
     pub parent: Option<UnitLink>,
     pub children: Vec<UnitLink>,
     pub replaced_by: Option<UnitLink>,
@@ -607,7 +612,7 @@ pub fn unit_view<'a>(site: &'a Site, entry: &'a UnitEntry) -> UnitView<'a> {
     UnitView {
         unit: &entry.unit,
         href: site.href(&entry.path),
-        content: &entry.body.html,
+        content: super::body_images::html(site, &entry.body),
         parent: entry.parent.map(|p| unit_link(site, p, None)),
         children: entry
             .children

@@ -5,6 +5,7 @@
 //! listed with the files they write and a signature of what they show
 //! (`signature.rs`), so `serve` renders again only the jobs whose inputs changed.
 
+mod body_images;
 pub mod context;
 pub mod feeds;
 pub mod par;

@@ -6,8 +6,9 @@
 //! ten thousand pages takes a few milliseconds: each source file's fingerprint
 //! (a hash of its text), the URLs and names other files give it, which items a
 //! page lists and in what order, the templates a job uses (with every template
-//! they mention, and every template defining components), and the site-wide
-//! values every page shows. The rule: a job's signature covers everything
+//! they mention, and every template defining components), the variants of the
+//! pictures it shows (a replaced photo gets new file names), and the
+//! site-wide values every page shows. The rule: a job's signature covers everything
 //! `render_job` reads for it. `tests/serve_incremental.rs` checks the rule over
 //! random sequences of edits against full builds.
 
@@ -18,9 +19,13 @@ use rustc_hash::FxHasher;
 
 use rayon::prelude::*;
 
-use super::{DOCUMENTS_PER_PAGE, Home, Job, JobKind, Renderer, context, feeds, item_template, par};
-use crate::content::types::DateTime;
-use crate::site::{ItemKind, Site};
+use super::{
+    DOCUMENTS_PER_PAGE, Home, Job, JobKind, Renderer, body_images, context, feeds, item_template,
+    par,
+};
+use crate::content::types::{DateTime, Image};
+use crate::markdown::Rendered;
+use crate::site::{Item, ItemKind, Site};
 use crate::theme::Theme;
 
 /// A hasher with a typed `add`. Fx: fast on the many short values hashed per
@@ -54,6 +59,28 @@ impl Sig {
     }
     fn done(&self) -> u64 {
         self.0.finish()
+    }
+    /// The variants of front matter pictures.
+    fn images<'i>(&mut self, site: &Site, images: impl Iterator<Item = &'i Image>) -> &mut Sig {
+        for img in images {
+            self.add(&site.images.get(&img.src));
+        }
+        self
+    }
+    /// The variants of the pictures a body shows.
+    fn body(&mut self, site: &Site, body: &Rendered) -> &mut Sig {
+        for (src, r) in body_images::catalogued(site, body) {
+            self.add(src).add(r);
+        }
+        self
+    }
+}
+
+/// The picture a card of `item` shows.
+fn card_image(item: &Item) -> Option<&Image> {
+    match &item.kind {
+        ItemKind::Article(a) => a.image.as_ref(),
+        _ => None,
     }
 }
 
@@ -190,6 +217,7 @@ impl<'r> Inputs<'r> {
                     .add(&item.fingerprint)
                     .add(&item.path)
                     .add(&lead(i))
+                    .images(site, card_image(item).into_iter())
                     .done()
             })
             .collect();
@@ -280,7 +308,12 @@ impl<'r> Inputs<'r> {
                 let item = &site.items[*i];
                 let template = item_template(item);
                 let mut sig = self.start(&[&template, "plan.html"]);
-                sig.add(&item.fingerprint).add(&item.path);
+                sig.add(&item.fingerprint)
+                    .add(&item.path)
+                    .body(site, &item.body);
+                if let ItemKind::Article(a) = &item.kind {
+                    sig.images(site, a.image.iter().chain(&a.gallery));
+                }
                 // A plan's page lists the items that carry out each activity
                 // and the quarters they fall in (which depend on the clock),
                 // names units, and links its parent plan.
@@ -366,7 +399,10 @@ impl<'r> Inputs<'r> {
                 } else {
                     self.start(&["unit.html"])
                 };
-                sig.add(&self.unit[*unit]).add(page).add(&entry.items.len());
+                sig.add(&self.unit[*unit])
+                    .add(page)
+                    .add(&entry.items.len())
+                    .body(site, &entry.body);
                 for u in entry
                     .parent
                     .iter()
