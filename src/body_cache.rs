@@ -13,8 +13,10 @@ use crate::markdown::{self, RawHtml, Rendered};
 
 struct Cached {
     /// The whole source text and base path it was rendered from: a hit needs
-    /// both to be equal, so a stale entry can never be served.
-    text: String,
+    /// both to be equal, so a stale entry can never be served. Shared with
+    /// the loaded file: an unchanged file is the same allocation, so most
+    /// hits compare a pointer, not ten thousand texts.
+    text: Arc<str>,
     base_path: String,
     raw_html: RawHtml,
     rendered: Arc<Rendered>,
@@ -48,7 +50,7 @@ pub fn fingerprint(text: &str) -> u64 {
 pub fn render<'t>(
     cache: Option<&BodyCache>,
     key: &str,
-    text: &'t str,
+    text: &'t Arc<str>,
     base_path: &str,
     raw_html: RawHtml,
     body: impl FnOnce() -> &'t str,
@@ -61,7 +63,8 @@ pub fn render<'t>(
     };
     if let Ok(map) = cache.entries.read() {
         if let Some(c) = map.get(key) {
-            if c.text == text && c.base_path == base_path && c.raw_html == raw_html {
+            let same = Arc::ptr_eq(&c.text, text) || c.text == *text;
+            if same && c.base_path == base_path && c.raw_html == raw_html {
                 return (c.rendered.clone(), c.fingerprint);
             }
         }
@@ -72,7 +75,7 @@ pub fn render<'t>(
         map.insert(
             key.to_string(),
             Cached {
-                text: text.to_string(),
+                text: text.clone(),
                 base_path: base_path.to_string(),
                 raw_html,
                 rendered: rendered.clone(),
@@ -100,17 +103,38 @@ mod tests {
     #[test]
     fn a_hit_needs_the_same_text_and_base_path() {
         let cache = BodyCache::default();
-        let (a, fa) = render(Some(&cache), "k", "x\n*a*", "", RawHtml::Sanitize, || "*a*");
-        let (b, fb) = render(Some(&cache), "k", "x\n*a*", "", RawHtml::Sanitize, || "*a*");
+        let (a, fa) = render(
+            Some(&cache),
+            "k",
+            &Arc::from("x\n*a*"),
+            "",
+            RawHtml::Sanitize,
+            || "*a*",
+        );
+        let (b, fb) = render(
+            Some(&cache),
+            "k",
+            &Arc::from("x\n*a*"),
+            "",
+            RawHtml::Sanitize,
+            || "*a*",
+        );
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(fa, fb);
-        let (c, fc) = render(Some(&cache), "k", "y\n*a*", "", RawHtml::Sanitize, || "*a*");
+        let (c, fc) = render(
+            Some(&cache),
+            "k",
+            &Arc::from("y\n*a*"),
+            "",
+            RawHtml::Sanitize,
+            || "*a*",
+        );
         assert!(!Arc::ptr_eq(&a, &c));
         assert_ne!(fa, fc);
         let (d, _) = render(
             Some(&cache),
             "k",
-            "y\n[l](/a/)",
+            &Arc::from("y\n[l](/a/)"),
             "/base",
             RawHtml::Sanitize,
             || "[l](/a/)",

@@ -426,11 +426,10 @@ impl Site {
         }
 
         let plan_index = plans::PlanIndex::new(&content.documents);
-        let plan_sources: Vec<Loaded<Document>> = content
+        let plan_sources: Vec<&Loaded<Document>> = content
             .documents
             .iter()
             .filter(|d| d.key.starts_with("ke-hoach/"))
-            .cloned()
             .collect();
         let mut slugs: HashMap<String, String> = HashMap::new();
         let mut pending: Vec<Pending> = Vec::with_capacity(

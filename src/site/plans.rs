@@ -169,7 +169,7 @@ impl PlanIndex {
 
 /// Resolve every plan's appendix and link the articles that carry it out.
 pub(super) fn build(
-    sources: &[Loaded<Document>],
+    sources: &[&Loaded<Document>],
     items: &[Arc<Item>],
     key_index: &HashMap<String, usize>,
     resolver: &UnitResolver,
