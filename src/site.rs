@@ -171,9 +171,9 @@ pub struct TagEntry {
 
 /// The typed model of the whole site.
 ///
-/// Items are shared (`Arc`) so that a copy of the model is cheap: `serve`
-/// hands one to the search index's thread and patches its own after an edit
-/// (`patch`).
+/// Items and the larger lists are shared (`Arc`) so that a copy of the model
+/// is cheap: `serve` hands one to the search index's thread and patches its
+/// own after an edit (`patch`).
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -181,12 +181,12 @@ pub struct Site {
     pub base_path: String,
     pub now: DateTime,
     /// Sorted in Vietnamese alphabetical order of their names.
-    pub units: Vec<UnitEntry>,
+    pub units: Arc<[UnitEntry]>,
     /// Newest first; undated items (pages) last.
     pub items: Vec<Arc<Item>>,
     pub sections: Vec<SectionEntry>,
     /// Sorted in Vietnamese alphabetical order.
-    pub tags: Vec<TagEntry>,
+    pub tags: Arc<[TagEntry]>,
     pub par_areas: BTreeMap<ParArea, Vec<usize>>,
     /// Articles and documents by the PAR index they serve, in item order.
     pub indices: BTreeMap<Index, Vec<usize>>,
@@ -197,11 +197,11 @@ pub struct Site {
     /// Static pages by `order`, then title.
     pub pages: Vec<usize>,
     /// Administrative procedures, grouped for the catalogue.
-    pub procedures: procedures::Catalogue,
+    pub procedures: Arc<procedures::Catalogue>,
     /// Responsive variants of the images items show (filled by `images`).
     pub images: crate::images::Catalog,
     /// Plans and campaigns (`content/ke-hoach/`), in item order.
-    pub plans: Vec<plans::PlanEntry>,
+    pub plans: Arc<[plans::PlanEntry]>,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -922,18 +922,18 @@ impl Site {
             config,
             base_path,
             now,
-            units,
+            units: units.into(),
             items,
             sections,
-            tags,
+            tags: tags.into(),
             par_areas,
             indices,
             news,
             documents,
             pages,
-            procedures,
+            procedures: Arc::new(procedures),
             images: Default::default(),
-            plans,
+            plans: plans.into(),
         };
         (Some(site), diags)
     }

@@ -869,7 +869,7 @@ fn list_specs(site: &Site) -> Vec<ListSpec> {
             feeds: Some((format!("{}rss.xml", s.path), format!("{}atom.xml", s.path))),
         });
     }
-    for t in &site.tags {
+    for t in site.tags.iter() {
         lists.push(ListSpec {
             path: t.path.clone(),
             title: format!("Từ khóa: {}", t.name),

@@ -298,7 +298,7 @@ impl<'r> Inputs<'r> {
                 }
                 self.cards(&mut sig, home.documents);
                 // Active campaigns' banner.
-                for p in &site.plans {
+                for p in site.plans.iter() {
                     sig.add(&self.card[p.item]);
                 }
                 sig.today(site.now);
@@ -434,7 +434,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::TagsIndex => {
                 let mut sig = self.start(&["tags.html"]);
-                for t in &site.tags {
+                for t in site.tags.iter() {
                     sig.add(&t.name).add(&t.path).add(&t.items.len());
                 }
                 sig.done()
@@ -454,7 +454,7 @@ impl<'r> Inputs<'r> {
                 for (u, entry) in site.units.iter().enumerate().filter(|(_, e)| e.has_page()) {
                     sig.add(&self.unit[u]).add(&entry.path);
                 }
-                for t in &site.tags {
+                for t in site.tags.iter() {
                     sig.add(&t.name).add(&t.path);
                 }
                 sig.done()
@@ -494,7 +494,7 @@ impl<'r> Inputs<'r> {
                 for (u, _) in site.units.iter().enumerate().filter(|(_, e)| e.has_page()) {
                     sig.add(&self.unit[u]);
                 }
-                for t in &site.tags {
+                for t in site.tags.iter() {
                     sig.add(&t.path);
                 }
                 sig.done()
@@ -529,7 +529,7 @@ impl<'r> Inputs<'r> {
                             sig.add(&items.len());
                         }
                         sig.add(&site.par_areas.len()).add(&site.indices.len());
-                        for p in &site.plans {
+                        for p in site.plans.iter() {
                             sig.add(&self.card[p.item]).add(&format!("{:?}", p.status));
                         }
                         self.cards(&mut sig, &par::latest(site));

@@ -654,6 +654,7 @@ impl Rebuilder {
         let _ = std::thread::Builder::new()
             .name("trangxa-free".into())
             .spawn(move || drop((dirty, signatures)));
+        watch.lap("serve: commit");
         delta.elapsed = start.elapsed();
         Ok(delta)
     }
