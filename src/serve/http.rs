@@ -82,6 +82,9 @@ impl Server {
     }
 
     fn handle(&self, mut stream: TcpStream) -> std::io::Result<()> {
+        // The head and the body go out as two writes: without this, the body's
+        // last segment can wait for the browser to acknowledge the head.
+        stream.set_nodelay(true)?;
         stream.set_read_timeout(Some(Duration::from_secs(10)))?;
         stream.set_write_timeout(Some(Duration::from_secs(10)))?;
         let request = match read_request(&stream) {
