@@ -394,7 +394,7 @@ fn run(seed: u64, steps: usize) {
 #[test]
 fn incremental_rebuilds_equal_full_builds_over_random_edits() {
     for seed in [0x9e37_79b9_7f4a_7c15, 0x2545_f491_4f6c_dd1d, 42] {
-        run(seed, 40);
+        run(seed, 60);
     }
 }
 
