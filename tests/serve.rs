@@ -160,6 +160,15 @@ impl Serve {
     }
 }
 
+/// The stylesheet a page links to.
+fn stylesheet_href(html: &str) -> String {
+    html.split("rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page links a stylesheet")
+        .to_string()
+}
+
 fn site() -> Fixture {
     let f = Fixture::new();
     f.write(
@@ -199,15 +208,7 @@ fn serves_from_memory_with_utf8_types_the_reload_script_and_the_sites_404() {
         !rss.body.contains("__trangxa"),
         "only HTML pages get the script"
     );
-    let css_href = home
-        .body
-        .split("rel=\"stylesheet\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let css_href = stylesheet_href(&home.body);
     assert!(s.get(&css_href).headers.contains("text/css; charset=utf-8"));
     let missing = s.get("/khong-co-trang-nay/");
     assert_eq!(missing.status, 404);
@@ -342,17 +343,7 @@ fn the_browser_is_told_to_reload_or_to_swap_only_the_stylesheet() {
             .unwrap()
             .starts_with("event: hello")
     );
-    let stylesheet = || {
-        s.get("/")
-            .body
-            .split("rel=\"stylesheet\" href=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string()
-    };
+    let stylesheet = || stylesheet_href(&s.get("/").body);
     let old = stylesheet();
     let css = f.root().join("themes/default/static/style.css");
     let text = std::fs::read_to_string(&css).unwrap();
