@@ -30,12 +30,12 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::output::StaticFile;
+pub use crate::responsive::{Catalog, Responsive, Variant};
 use crate::site::{ItemKind, Site};
+use crate::statics::StaticFile;
 
 /// Widths made for every image (never wider than the source): list
 /// thumbnails, phones, tablets, desktops and sharing previews.
@@ -50,40 +50,6 @@ const JPEG_QUALITY: u8 = 80;
 const GRAPHIC_JPEG_QUALITY: u8 = 80;
 /// Larger sources are refused rather than risk a build running out of memory.
 const MAX_PIXELS: u64 = 50_000_000;
-
-/// One file of a responsive set.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Variant {
-    /// Output path relative to the output folder: `static/img/….webp`.
-    pub path: String,
-    pub width: u32,
-    /// File size, which decides what is worth offering.
-    pub bytes: usize,
-}
-
-/// What a template needs to show one image at any screen width.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Responsive {
-    /// Size of the largest variant, for `width`/`height` (no layout shift).
-    pub width: u32,
-    pub height: u32,
-    /// Narrowest first; JPEG or PNG, whichever is lighter at that width.
-    pub fallback: Vec<Variant>,
-    /// Empty when WebP would not be smaller than the fallback.
-    pub webp: Vec<Variant>,
-}
-
-impl Responsive {
-    /// The largest fallback: the `src` of the `<img>` and of `og:image`.
-    pub fn largest(&self) -> &Variant {
-        // A Responsive always has at least one fallback (see `encode`).
-        &self.fallback[self.fallback.len() - 1]
-    }
-}
-
-/// Source path as written in front matter or a body (`/files/anh.jpg`) → its
-/// variants.
-pub type Catalog = BTreeMap<String, Responsive>;
 
 /// The result of the stage: the catalogue for templates, the files to copy
 /// into the output (from the cache), and any problem with a source.

@@ -17,65 +17,35 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod html;
 pub mod images;
 pub mod import;
 pub mod markdown;
 pub mod media;
+pub mod options;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod report;
+pub mod responsive;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod statics;
 pub mod summary;
 pub mod theme;
 pub mod timing;
 pub mod vi;
 pub mod vocab;
 
+pub use options::Options;
+
 use std::collections::{BTreeSet, HashSet};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::Utc;
 
 use diagnostics::Diagnostic;
-
-/// What to build and how.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The site folder (holds `site.yaml`, `content/`, `themes/`, `static/`).
-    pub root: PathBuf,
-    /// Where `build` writes; relative paths are taken from `root`.
-    pub output: PathBuf,
-    pub drafts: bool,
-    pub base_url: Option<String>,
-    /// Check links to other sites too, with this timeout per request (`check --external`).
-    pub external: Option<std::time::Duration>,
-    /// "Now" for scheduled and expiring items; the real clock when `None`.
-    pub now: Option<DateTime<FixedOffset>>,
-}
-
-impl Options {
-    pub fn new(root: impl Into<PathBuf>) -> Options {
-        Options {
-            root: root.into(),
-            output: PathBuf::from("public"),
-            drafts: false,
-            base_url: None,
-            external: None,
-            now: None,
-        }
-    }
-
-    fn output_dir(&self) -> PathBuf {
-        if self.output.is_absolute() {
-            self.output.clone()
-        } else {
-            self.root.join(&self.output)
-        }
-    }
-}
 
 /// What a successful run did.
 #[derive(Debug)]
@@ -95,7 +65,7 @@ struct Generated {
     files: Vec<String>,
     /// Anchors and links of every rendered page.
     pages: Vec<check::PageLinks>,
-    statics: Vec<output::StaticFile>,
+    statics: Vec<statics::StaticFile>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -104,7 +74,7 @@ struct Generated {
 fn model(
     opts: &Options,
     mut extra: Vec<Diagnostic>,
-) -> Result<(site::Site, Vec<output::StaticFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(site::Site, Vec<statics::StaticFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let fail = |mut d: Vec<Diagnostic>| {
         diagnostics::sort(&mut d);
@@ -115,7 +85,7 @@ fn model(
     let (content, load_diags) = content::load(&opts.root);
     diags.extend(load_diags);
     watch.lap("load content");
-    let (statics, static_diags) = output::list_static(&opts.root);
+    let (statics, static_diags) = statics::list_static(&opts.root);
     diags.extend(static_diags);
     diags.append(&mut extra);
     let mut config = match config {
@@ -151,7 +121,7 @@ fn model(
 struct Prepared {
     site: site::Site,
     theme: theme::Theme,
-    statics: Vec<output::StaticFile>,
+    statics: Vec<statics::StaticFile>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -224,7 +194,7 @@ struct Checked {
 /// then check the links of what was rendered.
 fn render_checked(
     renderer: &render::Renderer,
-    statics: &[output::StaticFile],
+    statics: &[statics::StaticFile],
     sink: impl Fn(&render::Output) -> Result<(), Diagnostic> + Sync,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut watch = timing::Stopwatch::start();

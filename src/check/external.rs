@@ -85,7 +85,7 @@ pub fn links(site: &Site, pages: &[super::PageLinks], timeout: Duration) -> Vec<
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| (super::file_for(&it.path), i))
+        .map(|(i, it)| (crate::paths::output_file(&it.path), i))
         .collect();
     failures
         .into_iter()

@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::html::unescape;
+use crate::paths::output_file;
 use crate::site::Site;
 
 /// Strings shared by many pages (menu, footer and unit links, template
@@ -71,20 +73,6 @@ pub fn page_links(path: &str, bytes: &[u8], strings: &Interner) -> Option<PageLi
     })
 }
 
-/// Decode the few entities our templates and pulldown-cmark write in attributes.
-pub(crate) fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Values of the double-quoted attributes `names` in `html`. The generator
 /// writes every attribute in double quotes (Tera and pulldown-cmark both do).
 fn attributes<'h>(html: &'h str, names: &[&str]) -> Vec<&'h str> {
@@ -110,16 +98,6 @@ fn attributes<'h>(html: &'h str, names: &[&str]) -> Vec<&'h str> {
     out
 }
 
-/// Output file a site path is served from: `/a/` → `a/index.html`.
-fn file_for(path: &str) -> String {
-    let p = path.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') {
-        format!("{p}index.html")
-    } else {
-        p.to_string()
-    }
-}
-
 /// Check every internal link and anchor of the rendered site. `files` are
 /// the paths of every generated file (pages, feeds, assets).
 pub fn links(
@@ -138,7 +116,7 @@ pub fn links(
     let mut menu_urls = HashSet::new();
     for m in site.config.menu.iter().filter(|m| m.url.starts_with('/')) {
         let path = m.url.split('#').next().unwrap_or("/");
-        if !exists(&file_for(path)) {
+        if !exists(&output_file(path)) {
             menu_urls.insert(site.href(&m.url));
             diags.push(
                 Diagnostic::error("E025", format!("mục menu `{}` trỏ tới `{}` nhưng trang này không có", m.name, m.url))
@@ -167,7 +145,7 @@ pub fn links(
             .strip_prefix(&site.base_path)
             .filter(|p| p.starts_with('/'))
         {
-            let f = file_for(inner);
+            let f = output_file(inner);
             if exists(&f) {
                 Some(f)
             } else if exists(&format!("{f}/index.html")) {
@@ -229,7 +207,7 @@ pub fn links(
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| (file_for(&it.path), i))
+        .map(|(i, it)| (output_file(&it.path), i))
         .collect();
     for (url, pages) in broken {
         let written = url
@@ -429,9 +407,6 @@ mod tests {
         assert!(has_scheme("https://gov.vn"));
         assert!(has_scheme("mailto:a@b.vn"));
         assert!(!has_scheme("/tin-tuc/a:b/"));
-        assert_eq!(file_for("/"), "index.html");
-        assert_eq!(file_for("/tin-tuc/"), "tin-tuc/index.html");
-        assert_eq!(file_for("/rss.xml"), "rss.xml");
         assert_eq!(find_in_source("a\nbc /x/", "/x/"), Some((2, 4)));
     }
 }

@@ -23,6 +23,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diagnostics::Diagnostic;
+use crate::paths::output_file;
 use crate::site::{ItemKind, Site};
 use crate::theme::Theme;
 use context::{Card, RoleCard, SiteView};
@@ -793,16 +794,6 @@ impl<'s> Home<'s> {
             par,
             documents: &site.documents[..site.documents.len().min(5)],
         }
-    }
-}
-
-/// Site path → output file: `/tin-tuc/a/` → `tin-tuc/a/index.html`.
-fn output_file(path: &str) -> String {
-    let path = path.strip_prefix('/').unwrap_or(path);
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
     }
 }
 

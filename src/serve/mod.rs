@@ -20,7 +20,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::Options;
+use crate::options::Options;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::summary;
 use http::{Served, Server};

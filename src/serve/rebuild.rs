@@ -22,11 +22,12 @@ use crate::body_cache::BodyCache;
 use crate::config::SiteConfig;
 use crate::content::{self, Content};
 use crate::diagnostics::{self, Diagnostic};
-use crate::output::{self, StaticFile};
+use crate::statics::{self, StaticFile};
 use crate::render::{self, Renderer};
 use crate::site::{BuildOptions, Site};
 use crate::theme::Theme;
-use crate::{Options, vi};
+use crate::options::Options;
+use crate::vi;
 
 /// A file's bytes, shared between the rebuilder and the HTTP threads.
 pub type Bytes = Arc<Vec<u8>>;
@@ -239,7 +240,7 @@ impl Rebuilder {
     }
 
     fn read_statics(&mut self) -> bool {
-        let (statics, diags) = output::list_static(&self.opts.root);
+        let (statics, diags) = statics::list_static(&self.opts.root);
         let changed = statics
             .iter()
             .map(|s| &s.rel)
@@ -420,16 +421,7 @@ impl Rebuilder {
             .chain(self.walk_diags.values().flatten().cloned())
             .chain(self.static_diags.iter().cloned())
             .collect();
-        let content_dir = self.opts.root.join("content");
-        if !content_dir.is_dir() {
-            diags.push(
-                Diagnostic::error(
-                    "E001",
-                    format!("không tìm thấy thư mục nội dung `{}`", content_dir.display()),
-                )
-                .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`"),
-            );
-        }
+        diags.extend(content::missing_folder(&self.opts.root));
         let fail = |mut d: Vec<Diagnostic>| {
             diagnostics::sort(&mut d);
             Err(d)
