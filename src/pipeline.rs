@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::body_cache::BodyCache;
-use crate::check::{self, LinkIndex};
+use crate::check::{self, LinkIndex, PageLinks};
 use crate::config::SiteConfig;
 use crate::content::{self, Content};
 use crate::diagnostics::{self, Diagnostic};
@@ -316,17 +316,17 @@ pub fn clashes(jobs: &[Job], statics: &[&[StaticFile]]) -> Vec<Diagnostic> {
 
 /// RENDER `jobs` in parallel, handing each file to `sink` as soon as it is
 /// made (`build` writes it out, so a large site never sits in memory whole)
-/// and taking its link facts for VERIFY. Returns what `sink` returned, by path.
+/// and taking its link facts for VERIFY. Returns what `sink` returned, by
+/// path, and the link facts of the pages.
 pub fn render<T: Send>(
     renderer: &Renderer,
     jobs: &[Job],
-    links: &mut LinkIndex,
+    links: &LinkIndex,
     sink: impl Fn(Output) -> Result<T, Diagnostic> + Sync,
-) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
+) -> Result<(Vec<(String, T)>, Vec<PageLinks>), Vec<Diagnostic>> {
     let mut watch = timing::Stopwatch::start();
-    let index = &*links;
     let rendered = renderer.render_each(jobs, |o| {
-        let facts = index.facts(&o.path, &o.bytes);
+        let facts = links.facts(&o.path, &o.bytes);
         sink(o).map(|t| (t, facts))
     })?;
     watch.lap("render");
@@ -336,8 +336,7 @@ pub fn render<T: Send>(
         facts.extend(f);
         out.push((path, t));
     }
-    links.insert(facts);
-    Ok(out)
+    Ok((out, facts))
 }
 
 /// VERIFY: the links and anchors of every page, and the warnings that come
@@ -396,8 +395,11 @@ fn run_all<T: Send>(
         diags.extend(errors);
         return fail(diags);
     }
-    let rendered = match render(&renderer, &jobs, &mut caches.links, sink) {
-        Ok(r) => r,
+    let rendered = match render(&renderer, &jobs, &caches.links, sink) {
+        Ok((r, facts)) => {
+            caches.links.insert(facts);
+            r
+        }
         Err(d) => {
             diags.extend(d);
             return fail(diags);
@@ -481,8 +483,11 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         });
     }
     let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
-    let rendered = match render(&renderer, &jobs, &mut caches.links, |o| staging.write(&o)) {
-        Ok(r) => r,
+    let rendered = match render(&renderer, &jobs, &caches.links, |o| staging.write(&o)) {
+        Ok((r, facts)) => {
+            caches.links.insert(facts);
+            r
+        }
         Err(d) => {
             diags.extend(d);
             return fail(diags);

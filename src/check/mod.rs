@@ -116,6 +116,9 @@ fn attributes<'h>(html: &'h str, names: &[&str]) -> Vec<&'h str> {
     out
 }
 
+/// What `LinkIndex::replace` replaced: each page's facts before, if any.
+pub struct Undo(Vec<(String, Option<PageLinks>)>);
+
 /// The link facts of every page of the site, kept between builds: `build`
 /// fills it once, `serve` replaces the pages each rebuild renders again.
 /// Where a link leads depends only on which files exist and, for an anchor,
@@ -146,9 +149,30 @@ impl LinkIndex {
         }
     }
 
-    /// Forget a page that is no longer made.
-    pub fn remove(&mut self, page: &str) {
-        self.pages.remove(page);
+    /// Take in pages rendered again and forget the files `gone`; what they
+    /// replaced, for `restore`.
+    pub fn replace(&mut self, pages: Vec<PageLinks>, gone: &[String]) -> Undo {
+        let mut undo = Undo(Vec::with_capacity(pages.len() + gone.len()));
+        for page in gone {
+            undo.0.push((page.clone(), self.pages.remove(page)));
+        }
+        for p in pages {
+            self.distinct
+                .extend(p.urls.iter().filter(|u| !on_page(u)).cloned());
+            let path = p.page.clone();
+            undo.0.push((path.clone(), self.pages.insert(path, p)));
+        }
+        undo
+    }
+
+    /// Put back what `replace` changed (a build that failed).
+    pub fn restore(&mut self, undo: Undo) {
+        for (path, old) in undo.0.into_iter().rev() {
+            match old {
+                Some(p) => self.pages.insert(path, p),
+                None => self.pages.remove(&path),
+            };
+        }
     }
 
     /// Files were added or removed: every verdict is taken again.

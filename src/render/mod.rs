@@ -371,32 +371,6 @@ impl<'a> Renderer<'a> {
         Ok(files)
     }
 
-    /// A menu entry that leads nowhere is the first thing a citizen clicks.
-    /// `exists` tells whether an output file (`gioi-thieu/index.html`) exists.
-    pub fn menu_warnings(&self, exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-        self.site
-            .config
-            .menu
-            .iter()
-            .filter(|m| {
-                m.url.starts_with('/')
-                    && !exists(&output_file(m.url.split('#').next().unwrap_or("/")))
-            })
-            .map(|m| {
-                Diagnostic::warning(
-                    "W009",
-                    format!(
-                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
-                        m.name, m.url
-                    ),
-                )
-                .in_file("site.yaml")
-                .field("menu")
-                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
-            })
-            .collect()
-    }
-
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
         let html = self
             .tera
