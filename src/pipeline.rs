@@ -52,7 +52,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Read everything under `opts.root`, with the problems found.
+    /// Read the configuration, content and static files under `opts.root`,
+    /// with the problems found (the theme is read by `load_theme`).
     pub fn read(opts: &Options) -> (Loaded, Vec<Diagnostic>) {
         let mut watch = timing::Stopwatch::start();
         let config = load_config(opts);
@@ -60,13 +61,12 @@ impl Loaded {
         watch.lap("load content");
         let (statics, static_diags) = statics::list_static(&opts.root);
         diags.extend(static_diags);
-        let mut loaded = Loaded {
+        let loaded = Loaded {
             config,
             theme: None,
             content,
             statics,
         };
-        loaded.load_theme(opts);
         (loaded, diags)
     }
 
@@ -361,21 +361,26 @@ fn count_pages<'a>(files: impl Iterator<Item = &'a String>) -> usize {
     files.filter(|f| f.ends_with(".html")).count()
 }
 
-/// The rendered site of `opts`, held whole; `sink` takes each file.
-struct Rendered {
-    site: Arc<Site>,
-    files: Vec<String>,
+/// A site with its jobs planned, ready to render: what a full run holds
+/// between planning and rendering.
+struct Planned<'a> {
+    renderer: Renderer<'a>,
+    jobs: Vec<Job>,
+    site: &'a Arc<Site>,
+    /// Static files and picture variants.
     statics: Vec<StaticFile>,
     links: LinkIndex,
-    warnings: Vec<Diagnostic>,
+    /// Every warning so far.
+    diags: Vec<Diagnostic>,
 }
 
-/// Every stage, rendering every job into `sink`.
-fn run_all<T: Send>(
+/// LOAD → MODEL → IMAGES → plan every job, then `then`.
+fn with_jobs<R>(
     opts: &Options,
-    sink: impl Fn(Output) -> Result<T, Diagnostic> + Sync,
-) -> Result<(Rendered, Vec<(String, T)>), Vec<Diagnostic>> {
-    let (loaded, diags) = Loaded::read(opts);
+    then: impl FnOnce(Planned) -> Result<R, Vec<Diagnostic>>,
+) -> Result<R, Vec<Diagnostic>> {
+    let (mut loaded, diags) = Loaded::read(opts);
+    loaded.load_theme(opts);
     let mut caches = Caches::default();
     let p = prepare(opts, &loaded, diags, &mut caches, false)?;
     let Some(Ok(theme)) = &loaded.theme else {
@@ -395,41 +400,58 @@ fn run_all<T: Send>(
         diags.extend(errors);
         return fail(diags);
     }
-    let rendered = match render(&renderer, &jobs, &caches.links, sink) {
-        Ok((r, facts)) => {
-            caches.links.insert(facts);
-            r
-        }
-        Err(d) => {
-            diags.extend(d);
-            return fail(diags);
-        }
-    };
-    drop(renderer);
-    let mut statics = loaded.statics;
+    let mut statics = loaded.statics.clone();
     statics.extend(p.images);
-    let files: Vec<String> = rendered.iter().map(|(p, _)| p.clone()).collect();
-    let all: HashSet<&str> = files
-        .iter()
-        .chain(statics.iter().map(|s| &s.rel))
-        .map(String::as_str)
-        .collect();
-    diags.extend(verify(&p.site, &mut caches.links, &|f| all.contains(f)));
-    drop(all);
-    diagnostics::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
+    then(Planned {
+        renderer,
+        jobs,
+        site: &p.site,
+        statics,
+        links: caches.links,
+        diags,
+    })
+}
+
+impl Planned<'_> {
+    /// RENDER every job into `sink`, then VERIFY; every diagnostic, sorted,
+    /// is in `self.diags` after. Returns what `sink` returned, by path.
+    fn render_verify<T: Send>(
+        &mut self,
+        sink: impl Fn(Output) -> Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
+        let rendered = match render(&self.renderer, &self.jobs, &self.links, sink) {
+            Ok((r, facts)) => {
+                self.links.insert(facts);
+                r
+            }
+            Err(d) => {
+                self.diags.extend(d);
+                return fail(std::mem::take(&mut self.diags));
+            }
+        };
+        let all: HashSet<&str> = rendered
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain(self.statics.iter().map(|s| s.rel.as_str()))
+            .collect();
+        let problems = verify(self.site, &mut self.links, &|f| all.contains(f));
+        drop(all);
+        self.diags.extend(problems);
+        diagnostics::sort(&mut self.diags);
+        if self.diags.iter().any(Diagnostic::is_error) {
+            return Err(std::mem::take(&mut self.diags));
+        }
+        Ok(rendered)
     }
-    Ok((
-        Rendered {
-            site: p.site,
-            files,
-            statics,
-            links: caches.links,
-            warnings: diags,
-        },
-        rendered,
-    ))
+
+    fn report(&mut self, rendered: &[(String, impl Sized)], start: Instant) -> Report {
+        Report {
+            pages: count_pages(rendered.iter().map(|(p, _)| p)),
+            files: rendered.len() + self.statics.len(),
+            diagnostics: std::mem::take(&mut self.diags),
+            elapsed: start.elapsed(),
+        }
+    }
 }
 
 /// Build the site into the output folder. On error, the previous output is
@@ -438,113 +460,65 @@ fn run_all<T: Send>(
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let output_dir = opts.output_dir();
-    let (loaded, diags) = Loaded::read(opts);
-    let mut caches = Caches::default();
-    let p = prepare(opts, &loaded, diags, &mut caches, false)?;
-    let Some(Ok(theme)) = &loaded.theme else {
-        return fail(p.warnings);
-    };
-    let mut diags = p.warnings;
-    let renderer = match Renderer::new(&p.site, theme) {
-        Ok(r) => r,
-        Err(d) => {
-            diags.extend(d);
-            return fail(diags);
+    with_jobs(opts, |mut p| {
+        let mut watch = timing::Stopwatch::start();
+        let key = build_state::Key::new(opts, &output_dir);
+        let plan = p.renderer.plan();
+        let last = build_state::Record::load(&opts.root, &output_dir);
+        let unchanged = last
+            .as_ref()
+            .filter(|r| r.is_current(&key, &plan, &p.statics, &output_dir));
+        watch.lap("compare");
+        if let Some(last) = unchanged {
+            // Nothing to write; the model's own warnings still stand, and the
+            // links were checked when these files were written.
+            p.diags.extend(check::staleness(p.site));
+            p.diags.extend(quarterly::warnings(p.site));
+            diagnostics::sort(&mut p.diags);
+            images::prune(&opts.root, &p.site.images);
+            return Ok(Report {
+                pages: last.pages,
+                files: last.file_count(),
+                diagnostics: p.diags,
+                elapsed: start.elapsed(),
+            });
         }
-    };
-    let mut statics = loaded.statics;
-    let jobs = renderer.jobs();
-    let errors = clashes(&jobs, &[&statics, &p.images]);
-    if !errors.is_empty() {
-        diags.extend(errors);
-        return fail(diags);
-    }
-    statics.extend(p.images);
-    let mut watch = timing::Stopwatch::start();
-    let key = build_state::Key::new(opts, &output_dir);
-    let plan = renderer.plan();
-    let last = build_state::Record::load(&opts.root, &output_dir);
-    let unchanged = last
-        .as_ref()
-        .filter(|r| r.is_current(&key, &plan, &statics, &output_dir));
-    watch.lap("compare");
-    if let Some(last) = unchanged {
-        // Nothing to write; the model's own warnings still stand, and the
-        // links were checked when these files were written.
-        diags.extend(check::staleness(&p.site));
-        diags.extend(quarterly::warnings(&p.site));
-        diagnostics::sort(&mut diags);
+        let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
+        let rendered = p.render_verify(|o| staging.write(&o))?;
+        build_state::Record::forget(&opts.root, &output_dir);
+        let mut watch = timing::Stopwatch::start();
+        staging.finish(&p.statics).map_err(|d| {
+            let mut all = p.diags.clone();
+            all.push(d);
+            all
+        })?;
+        watch.lap("statics, swap");
+        let report = p.report(&rendered, start);
+        if let Some(record) =
+            build_state::Record::new(key, plan, &p.statics, &output_dir, report.pages)
+        {
+            record.save(&opts.root);
+        }
         images::prune(&opts.root, &p.site.images);
-        return Ok(Report {
-            pages: last.pages,
-            files: last.file_count(),
-            diagnostics: diags,
-            elapsed: start.elapsed(),
-        });
-    }
-    let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
-    let rendered = match render(&renderer, &jobs, &caches.links, |o| staging.write(&o)) {
-        Ok((r, facts)) => {
-            caches.links.insert(facts);
-            r
-        }
-        Err(d) => {
-            diags.extend(d);
-            return fail(diags);
-        }
-    };
-    drop(renderer);
-    let files: HashSet<&str> = rendered
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .chain(statics.iter().map(|s| s.rel.as_str()))
-        .collect();
-    diags.extend(verify(&p.site, &mut caches.links, &|f| files.contains(f)));
-    drop(files);
-    let file_count = rendered.len() + statics.len();
-    diagnostics::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
-    }
-    build_state::Record::forget(&opts.root, &output_dir);
-    let mut watch = timing::Stopwatch::start();
-    staging.finish(&statics).map_err(|d| {
-        let mut all = diags.clone();
-        all.push(d);
-        all
-    })?;
-    watch.lap("statics, swap");
-    let pages = count_pages(rendered.iter().map(|(p, _)| p));
-    if let Some(record) = build_state::Record::new(key, plan, &statics, &output_dir, pages) {
-        record.save(&opts.root);
-    }
-    images::prune(&opts.root, &p.site.images);
-    watch.lap("record, prune images");
-    Ok(Report {
-        pages,
-        files: file_count,
-        diagnostics: diags,
-        elapsed: start.elapsed(),
+        watch.lap("record, prune images");
+        Ok(report)
     })
 }
 
 /// Everything `build` does except writing.
 pub fn check(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let (mut r, _) = run_all(opts, |_| Ok(()))?;
-    if let Some(timeout) = opts.external {
-        let failures = check::external::links(&r.site, &r.links, timeout);
-        if !failures.is_empty() {
-            r.warnings.extend(failures);
-            diagnostics::sort(&mut r.warnings);
-            return Err(r.warnings);
+    with_jobs(opts, |mut p| {
+        let rendered = p.render_verify(|_| Ok(()))?;
+        if let Some(timeout) = opts.external {
+            let failures = check::external::links(p.site, &p.links, timeout);
+            if !failures.is_empty() {
+                p.diags.extend(failures);
+                diagnostics::sort(&mut p.diags);
+                return Err(p.diags);
+            }
         }
-    }
-    Ok(Report {
-        pages: count_pages(r.files.iter()),
-        files: r.files.len() + r.statics.len(),
-        diagnostics: r.warnings,
-        elapsed: start.elapsed(),
+        Ok(p.report(&rendered, start))
     })
 }
 
@@ -562,18 +536,14 @@ pub struct InMemory {
 /// Render the site in memory: every file and the run's report.
 pub fn in_memory(opts: &Options) -> Result<InMemory, Vec<Diagnostic>> {
     let start = Instant::now();
-    let (r, files) = run_all(opts, Ok)?;
-    let files: Vec<Output> = files.into_iter().map(|(_, o)| o).collect();
-    let report = Report {
-        pages: count_pages(r.files.iter()),
-        files: r.files.len() + r.statics.len(),
-        diagnostics: r.warnings,
-        elapsed: start.elapsed(),
-    };
-    Ok(InMemory {
-        files,
-        statics: r.statics,
-        report,
+    with_jobs(opts, |mut p| {
+        let rendered = p.render_verify(Ok)?;
+        let report = p.report(&rendered, start);
+        Ok(InMemory {
+            files: rendered.into_iter().map(|(_, o)| o).collect(),
+            statics: std::mem::take(&mut p.statics),
+            report,
+        })
     })
 }
 

@@ -140,13 +140,11 @@ impl LinkIndex {
         page_links(path, bytes, &self.strings)
     }
 
-    /// Take in pages rendered (again).
-    pub fn insert(&mut self, pages: impl IntoIterator<Item = PageLinks>) {
-        for p in pages {
-            self.distinct
-                .extend(p.urls.iter().filter(|u| !on_page(u)).cloned());
-            self.pages.insert(p.page.clone(), p);
-        }
+    /// Take in the pages of a whole site.
+    pub fn insert(&mut self, pages: Vec<PageLinks>) {
+        self.pages
+            .extend(pages.into_iter().map(|p| (p.page.clone(), p)));
+        self.files_changed();
     }
 
     /// Take in pages rendered again and forget the files `gone`; what they

@@ -59,7 +59,7 @@ pub struct Delta {
     /// How many jobs were rendered, of how many.
     pub jobs_rendered: usize,
     pub jobs_total: usize,
-    /// The static file list, when it changed.
+    /// The static files and picture variants, when they changed.
     pub statics: Option<Vec<StaticFile>>,
     /// Only theme stylesheets changed (the browser can swap them in place).
     pub css_only: bool,
@@ -88,7 +88,6 @@ pub struct Rebuilder {
     /// What the pipeline keeps between rebuilds: bodies, pictures, the last
     /// model (patched after an edit to an item's text), link facts.
     caches: Caches,
-    bodies: Arc<BodyCache>,
     /// The picture variants of the last good build (served from the image
     /// cache folder, like static files).
     images: Vec<StaticFile>,
@@ -168,7 +167,6 @@ impl SearchJob {
 impl Rebuilder {
     /// Read everything under `opts.root`; nothing is rendered until `rebuild`.
     pub fn new(opts: &Options) -> Rebuilder {
-        let bodies = Arc::new(BodyCache::default());
         let mut r = Rebuilder {
             opts: opts.clone(),
             loaded: Loaded {
@@ -181,10 +179,9 @@ impl Rebuilder {
             walk_diags: BTreeMap::new(),
             static_diags: Vec::new(),
             caches: Caches {
-                bodies: Some(bodies.clone()),
+                bodies: Some(Arc::new(BodyCache::default())),
                 ..Caches::default()
             },
-            bodies,
             images: Vec::new(),
             served_statics: Vec::new(),
             static_set: Default::default(),
@@ -649,7 +646,9 @@ impl Rebuilder {
                 .values()
                 .filter_map(|f| f.key.as_deref())
                 .collect();
-            self.bodies.retain(|k| keys.contains(k));
+            if let Some(bodies) = &self.caches.bodies {
+                bodies.retain(|k| keys.contains(k));
+            }
         }
         diagnostics::sort(&mut diags);
         delta.warnings = diags;
