@@ -21,8 +21,8 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use crate::Options;
-use crate::output::StaticFile;
+use crate::options::Options;
+use crate::statics::StaticFile;
 
 /// Size and modification time (ns since 1970) of a file.
 type Stamp = (u64, u64);

@@ -23,6 +23,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use fast_image_resize::{IntoImageView, Resizer, images::Image as Buffer};
 use image::codecs::jpeg::JpegEncoder;
@@ -30,12 +32,12 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::output::StaticFile;
+pub use crate::responsive::{Catalog, Responsive, Variant};
 use crate::site::{ItemKind, Site};
+use crate::statics::StaticFile;
 
 /// Widths made for every image (never wider than the source): list
 /// thumbnails, phones, tablets, desktops and sharing previews.
@@ -50,40 +52,6 @@ const JPEG_QUALITY: u8 = 80;
 const GRAPHIC_JPEG_QUALITY: u8 = 80;
 /// Larger sources are refused rather than risk a build running out of memory.
 const MAX_PIXELS: u64 = 50_000_000;
-
-/// One file of a responsive set.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Variant {
-    /// Output path relative to the output folder: `static/img/….webp`.
-    pub path: String,
-    pub width: u32,
-    /// File size, which decides what is worth offering.
-    pub bytes: usize,
-}
-
-/// What a template needs to show one image at any screen width.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Responsive {
-    /// Size of the largest variant, for `width`/`height` (no layout shift).
-    pub width: u32,
-    pub height: u32,
-    /// Narrowest first; JPEG or PNG, whichever is lighter at that width.
-    pub fallback: Vec<Variant>,
-    /// Empty when WebP would not be smaller than the fallback.
-    pub webp: Vec<Variant>,
-}
-
-impl Responsive {
-    /// The largest fallback: the `src` of the `<img>` and of `og:image`.
-    pub fn largest(&self) -> &Variant {
-        // A Responsive always has at least one fallback (see `encode`).
-        &self.fallback[self.fallback.len() - 1]
-    }
-}
-
-/// Source path as written in front matter or a body (`/files/anh.jpg`) → its
-/// variants.
-pub type Catalog = BTreeMap<String, Responsive>;
 
 /// The result of the stage: the catalogue for templates, the files to copy
 /// into the output (from the cache), and any problem with a source.
@@ -160,10 +128,48 @@ fn sources(site: &Site) -> BTreeMap<&str, Named<'_>> {
     out
 }
 
+/// What `process` made of each source file, kept by `serve` between
+/// rebuilds: a rebuild then neither reads nor hashes a picture whose file is
+/// unchanged (same size and modification time). A build starts with an empty
+/// one.
+#[derive(Default)]
+pub struct Memo {
+    made: Mutex<HashMap<PathBuf, Made>>,
+}
+
+/// A source file's stamp and what was made of it.
+type Made = ((SystemTime, u64), Result<(Responsive, Vec<PathBuf>), String>);
+
+impl Memo {
+    fn made(&self, file: &Path, cache: &Path) -> Result<(Responsive, Vec<PathBuf>), String> {
+        let stamp = std::fs::metadata(file)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let lock = || self.made.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(stamp) = stamp
+            && let Some((s, r)) = lock().get(file)
+            && *s == stamp
+        {
+            return r.clone();
+        }
+        let r = responsive(file, cache);
+        if let Some(stamp) = stamp {
+            lock().insert(file.to_path_buf(), (stamp, r.clone()));
+        }
+        r
+    }
+
+    /// Forget the files no picture of the site uses any more.
+    fn keep(&self, used: &HashSet<&Path>) {
+        let mut made = self.made.lock().unwrap_or_else(|p| p.into_inner());
+        made.retain(|f, _| used.contains(f.as_path()));
+    }
+}
+
 /// Make (or take from the cache) the variants of every picture the site
 /// shows. Only files of `statics` are read: a picture a body names that is
 /// not there stays a plain link, for the link check to report.
-pub fn process(root: &Path, site: &Site, statics: &[StaticFile]) -> Processed {
+pub fn process(root: &Path, site: &Site, statics: &[StaticFile], memo: &Memo) -> Processed {
     let cache = root.join(".cache").join("images");
     let on_disk: HashMap<&str, &Path> = statics
         .iter()
@@ -176,7 +182,7 @@ pub fn process(root: &Path, site: &Site, statics: &[StaticFile]) -> Processed {
     let results: Vec<(String, Result<(Responsive, Vec<PathBuf>), Diagnostic>)> = wanted
         .par_iter()
         .map(|(src, file, named)| {
-            let r = responsive(file, &cache).map_err(|msg| {
+            let r = memo.made(file, &cache).map_err(|msg| {
                 let d = Diagnostic::error("E060", format!("không xử lý được ảnh `{src}`: {msg}"))
                     .in_file(named.file)
                     .hint("lưu lại ảnh dạng JPEG (ảnh chụp) hoặc PNG (đồ họa), rộng không quá vài nghìn điểm ảnh");
@@ -191,6 +197,7 @@ pub fn process(root: &Path, site: &Site, statics: &[StaticFile]) -> Processed {
             (src.to_string(), r)
         })
         .collect();
+    memo.keep(&wanted.iter().map(|(_, file, _)| *file).collect());
     let mut out = Processed::default();
     let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (src, r) in results {

@@ -192,16 +192,12 @@ fn report(
         .count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
-        let localized: Vec<Diagnostic> = diags.iter().map(|d| d.localized(lang)).collect();
-        let summary = serde_json::json!({
-            "ok": ok,
-            "errors": errors,
-            "warnings": warnings,
-            "pages": result.as_ref().map(|r| r.pages).ok(),
-            "files": result.as_ref().map(|r| r.files).ok(),
-            "elapsed_ms": result.as_ref().map(|r| r.elapsed.as_millis() as u64).ok(),
-            "diagnostics": localized,
+        let counts = result.as_ref().ok().map(|r| summary::Counts {
+            pages: r.pages,
+            files: r.files,
+            elapsed: r.elapsed,
         });
+        let summary = summary::json(ok, counts, diags, lang);
         println!("{summary:#}");
     } else {
         print_diagnostics(diags, lang);

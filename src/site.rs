@@ -199,7 +199,7 @@ pub struct Site {
     /// Administrative procedures, grouped for the catalogue.
     pub procedures: Arc<procedures::Catalogue>,
     /// Responsive variants of the images items show (filled by `images`).
-    pub images: crate::images::Catalog,
+    pub images: crate::responsive::Catalog,
     /// Plans and campaigns (`content/ke-hoach/`), in item order.
     pub plans: Arc<[plans::PlanEntry]>,
 }

@@ -10,7 +10,36 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::diagnostics::Lang;
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+
+/// The counts of a successful run, for `json`.
+#[derive(Debug, Clone, Copy)]
+pub struct Counts {
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// A run as JSON, for editors, CI and `serve`'s status endpoint: `build
+/// --format json` and `/__trangxa/status` both print this, so a tool reads
+/// one shape. `counts` is `None` for a run that failed; the diagnostics are
+/// in `lang`.
+pub fn json(ok: bool, counts: Option<Counts>, diags: &[Diagnostic], lang: Lang) -> serde_json::Value {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let localized: Vec<Diagnostic> = diags.iter().map(|d| d.localized(lang)).collect();
+    serde_json::json!({
+        "ok": ok,
+        "errors": errors,
+        "warnings": diags.len() - errors,
+        "pages": counts.map(|c| c.pages),
+        "files": counts.map(|c| c.files),
+        "elapsed_ms": counts.map(|c| c.elapsed.as_millis() as u64),
+        "diagnostics": localized,
+    })
+}
 
 /// A whole number with the thousands separator of `lang`.
 pub fn number(n: usize, lang: Lang) -> String {

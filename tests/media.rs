@@ -4,26 +4,9 @@
 
 mod common;
 
-use common::{Fixture, article, stderr};
+use common::{Fixture, article, photo, stderr};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ImageEncoder, Rgb, RgbImage};
-
-/// A photo-like picture: smooth gradients with fine noise, as JPEG.
-fn photo(w: u32, h: u32) -> Vec<u8> {
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        let n = ((x * 7919 + y * 104_729) % 23) as u8;
-        Rgb([
-            (x * 255 / w) as u8 ^ n,
-            (y * 255 / h) as u8,
-            128u8.wrapping_add(n),
-        ])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
-    out
-}
 
 /// A chart-like graphic: flat blocks of colour, saved as a plain PNG.
 fn chart(w: u32, h: u32) -> Vec<u8> {

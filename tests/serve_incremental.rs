@@ -1,14 +1,16 @@
 //! `serve`'s incremental rebuilds equal full builds: random sequences of
 //! edits, new files, renames, deletions, broken files, template, stylesheet,
-//! config and static changes, each taken in through the incremental path and
-//! compared, file by file, with a fresh full build of the same files.
+//! config, static and picture changes, each taken in through the incremental
+//! path and compared, file by file and diagnostic by diagnostic, with a fresh
+//! full build of the same files.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{Fixture, article};
+use common::{Fixture, article, tinted_photo};
+use trangxa::diagnostics::Diagnostic;
 use trangxa::serve::rebuild::Rebuilder;
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
@@ -56,9 +58,26 @@ fn options(f: &Fixture) -> trangxa::Options {
 }
 
 fn full_build(f: &Fixture) -> Option<BTreeMap<String, Vec<u8>>> {
-    trangxa::render_in_memory(&options(f))
-        .ok()
-        .map(|outs| outs.into_iter().map(|o| (o.path, o.bytes)).collect())
+    full(f).ok().map(|m| files_of(&m))
+}
+
+/// A full build in memory: its files, or every diagnostic of its failure.
+fn full(f: &Fixture) -> Result<trangxa::InMemory, Vec<Diagnostic>> {
+    trangxa::in_memory(&options(f))
+}
+
+fn files_of(m: &trangxa::InMemory) -> BTreeMap<String, Vec<u8>> {
+    m.files
+        .iter()
+        .map(|o| (o.path.clone(), o.bytes.clone()))
+        .collect()
+}
+
+/// Static files and picture variants: output path → source.
+fn statics_of(list: &[trangxa::statics::StaticFile]) -> BTreeMap<String, PathBuf> {
+    list.iter()
+        .map(|s| (s.rel.clone(), s.source.clone()))
+        .collect()
 }
 
 fn served(r: &Rebuilder) -> BTreeMap<String, Vec<u8>> {
@@ -130,7 +149,16 @@ const DOCUMENT: &str = "---\ndoc_type: ke_hoach\nnumber: \"135\"\nsymbol: KH-UBN
 fn site(rng: &mut Rng) -> Fixture {
     let f = Fixture::new();
     f.write_bytes("static/files/kh-135.pdf", b"%PDF-1.4\n");
+    f.write_bytes("static/files/anh/a.jpg", &tinted_photo(520, 320, 0));
     f.write("content/van-ban/2025/135-kh-ubnd.md", DOCUMENT);
+    f.write(
+        "content/tin-tuc/2026/co-anh.md",
+        &article(
+            "Bài có ảnh",
+            "2026-11-02T08:00:00+07:00",
+            "image: {src: /files/anh/a.jpg, alt: Ảnh minh họa}\n",
+        ),
+    );
     f.write(
         "content/trang/tiep-can-thong-tin.md",
         "---\ntitle: Tiếp cận thông tin\ntemplate: tiep-can-thong-tin\n---\nHướng dẫn.\n",
@@ -189,7 +217,7 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
     let root = f.root().to_path_buf();
     let list = articles(f);
     let any = list.get(rng.below(list.len().max(1))).cloned();
-    match (rng.below(19), any) {
+    match (rng.below(22), any) {
         (0, Some(p)) => {
             edit(&p, |t| format!("{t}\nThêm một đoạn {n}.\n"));
             (format!("edit body of {}", p.display()), vec![p])
@@ -343,6 +371,32 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
             });
             (format!("resummarise {}", p.display()), vec![p])
         }
+        (18, _) => {
+            // The picture is replaced (one of three, so the image cache is
+            // also hit): every page showing it names new variants.
+            let p = root.join("static/files/anh/a.jpg");
+            std::fs::write(&p, tinted_photo(520, 320, 40 * (n % 3) as u8)).unwrap();
+            ("replace the picture".into(), vec![p])
+        }
+        (19, Some(p)) => {
+            // A picture in a body comes and goes: it gets variants too.
+            let tag = "\n![Ảnh trong bài](/files/anh/a.jpg)\n";
+            edit(&p, |t| match t.find(tag) {
+                Some(at) => format!("{}{}", &t[..at], &t[at + tag.len()..]),
+                None => format!("{t}{tag}"),
+            });
+            (format!("toggle a body picture in {}", p.display()), vec![p])
+        }
+        (20, _) => {
+            // The picture goes and comes back: the pages naming it fail.
+            let p = root.join("static/files/anh/a.jpg");
+            if p.exists() {
+                std::fs::remove_file(&p).unwrap();
+            } else {
+                std::fs::write(&p, tinted_photo(520, 320, 0)).unwrap();
+            }
+            ("toggle the picture file".into(), vec![p])
+        }
         (_, _) => {
             // The document's file comes and goes: a missing file is an error.
             let p = root.join("static/files/kh-135.pdf");
@@ -363,6 +417,12 @@ fn run(seed: u64, steps: usize) {
     let first = r.rebuild(&[]);
     assert!(first.is_ok(), "{first:?}");
     assert_same("first build", &served(&r), &full_build(&f).unwrap());
+    assert!(
+        served(&r)
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("/static/img/")),
+        "the preview shows the picture's variants"
+    );
     let mut last_good = served(&r);
     for n in 0..steps {
         let (what, paths) = random_change(&f, &mut rng, n);
@@ -371,21 +431,33 @@ fn run(seed: u64, steps: usize) {
         // `serve` builds the search index after the pages, when no other
         // change is waiting; then the site is whole again.
         r.refresh_search();
-        match full_build(&f) {
-            Some(full) => {
-                assert!(
-                    result.is_ok(),
-                    "{step}: the full build works but the rebuild failed: {result:?}"
-                );
+        match (full(&f), result) {
+            (Ok(built), Ok(delta)) => {
+                let full = files_of(&built);
                 assert_same(&step, &served(&r), &full);
+                assert_eq!(
+                    statics_of(r.statics()),
+                    statics_of(&built.statics),
+                    "{step}: static files and picture variants"
+                );
+                assert_eq!(
+                    delta.warnings, built.report.diagnostics,
+                    "{step}: the rebuild's warnings differ from the full build's"
+                );
                 last_good = full;
             }
-            None => {
-                assert!(
-                    result.is_err(),
-                    "{step}: the full build fails but the rebuild did not"
+            (Err(full), Err(rebuilt)) => {
+                assert_eq!(
+                    rebuilt, full,
+                    "{step}: the rebuild fails with other diagnostics than the full build"
                 );
                 assert_same(&step, &served(&r), &last_good);
+            }
+            (Ok(_), Err(e)) => {
+                panic!("{step}: the full build works but the rebuild failed: {e:?}")
+            }
+            (Err(e), Ok(_)) => {
+                panic!("{step}: the full build fails ({e:?}) but the rebuild did not")
             }
         }
     }

@@ -40,10 +40,10 @@ fn host_of(url: &str) -> &str {
 }
 
 /// Check every external http(s) link of the rendered pages.
-pub fn links(site: &Site, pages: &[super::PageLinks], timeout: Duration) -> Vec<Diagnostic> {
+pub fn links(site: &Site, index: &super::LinkIndex, timeout: Duration) -> Vec<Diagnostic> {
     // URL → pages it appears on.
     let mut urls: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for p in pages {
+    for p in index.pages() {
         for url in &p.urls {
             if url.starts_with("http://") || url.starts_with("https://") {
                 urls.entry(url.split('#').next().unwrap_or(url).to_string())
@@ -85,7 +85,7 @@ pub fn links(site: &Site, pages: &[super::PageLinks], timeout: Duration) -> Vec<
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| (super::file_for(&it.path), i))
+        .map(|(i, it)| (crate::paths::output_file(&it.path), i))
         .collect();
     failures
         .into_iter()

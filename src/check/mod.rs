@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::html::unescape;
+use crate::paths::output_file;
 use crate::site::Site;
 
 /// Strings shared by many pages (menu, footer and unit links, template
@@ -46,6 +48,9 @@ pub struct PageLinks {
     ids: HashSet<Arc<str>>,
     /// Every `href`/`src` value, once each, unescaped.
     urls: Vec<Arc<str>>,
+    /// Links to a place on the page itself (`#a`) that it does not have:
+    /// they depend on nothing else, so they are found once, here.
+    broken_here: Vec<Arc<str>>,
 }
 
 /// The anchors and links of an HTML file; `None` for other files.
@@ -54,7 +59,7 @@ pub fn page_links(path: &str, bytes: &[u8], strings: &Interner) -> Option<PageLi
         return None;
     }
     let html = std::str::from_utf8(bytes).ok()?;
-    let ids = attributes(html, &["id"])
+    let ids: HashSet<Arc<str>> = attributes(html, &["id"])
         .into_iter()
         .map(|v| strings.get(&unescape(v)))
         .collect();
@@ -64,25 +69,26 @@ pub fn page_links(path: &str, bytes: &[u8], strings: &Interner) -> Option<PageLi
         .collect();
     urls.sort_unstable();
     urls.dedup();
+    let broken_here = urls
+        .iter()
+        .filter(|u| on_page(u))
+        .filter(|u| {
+            let anchor = u.trim().split_once('#').map(|(_, a)| a).unwrap_or("");
+            !anchor.is_empty() && !ids.contains(anchor)
+        })
+        .cloned()
+        .collect();
     Some(PageLinks {
         page: path.to_string(),
         ids,
         urls,
+        broken_here,
     })
 }
 
-/// Decode the few entities our templates and pulldown-cmark write in attributes.
-pub(crate) fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+/// A link to the page it is on (`#a`, `?q`, empty).
+fn on_page(url: &str) -> bool {
+    url.trim().split(['#', '?']).next().unwrap_or("").is_empty()
 }
 
 /// Values of the double-quoted attributes `names` in `html`. The generator
@@ -110,126 +116,207 @@ fn attributes<'h>(html: &'h str, names: &[&str]) -> Vec<&'h str> {
     out
 }
 
-/// Output file a site path is served from: `/a/` → `a/index.html`.
-fn file_for(path: &str) -> String {
-    let p = path.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') {
-        format!("{p}index.html")
-    } else {
-        p.to_string()
+/// What `LinkIndex::replace` replaced: each page's facts before, if any.
+pub struct Undo(Vec<(String, Option<PageLinks>)>);
+
+/// The link facts of every page of the site, kept between builds: `build`
+/// fills it once, `serve` replaces the pages each rebuild renders again.
+/// Where a link leads depends only on which files exist and, for an anchor,
+/// on the page it names, so a verdict is kept until the set of files changes.
+#[derive(Default)]
+pub struct LinkIndex {
+    strings: Interner,
+    pages: BTreeMap<String, PageLinks>,
+    /// Every link that leads off its page, from any page (it may name links
+    /// no page holds any more: those are dropped when found broken).
+    distinct: HashSet<Arc<str>>,
+    /// Whether a link without an anchor leads somewhere.
+    verdicts: HashMap<Arc<str>, bool>,
+}
+
+impl LinkIndex {
+    /// The link facts of a rendered file (`None` for what is not a page).
+    pub fn facts(&self, path: &str, bytes: &[u8]) -> Option<PageLinks> {
+        page_links(path, bytes, &self.strings)
+    }
+
+    /// Take in the pages of a whole site.
+    pub fn insert(&mut self, pages: Vec<PageLinks>) {
+        self.pages
+            .extend(pages.into_iter().map(|p| (p.page.clone(), p)));
+        self.files_changed();
+    }
+
+    /// Take in pages rendered again and forget the files `gone`; what they
+    /// replaced, for `restore`.
+    pub fn replace(&mut self, pages: Vec<PageLinks>, gone: &[String]) -> Undo {
+        let mut undo = Undo(Vec::with_capacity(pages.len() + gone.len()));
+        for page in gone {
+            undo.0.push((page.clone(), self.pages.remove(page)));
+        }
+        for p in pages {
+            self.distinct
+                .extend(p.urls.iter().filter(|u| !on_page(u)).cloned());
+            let path = p.page.clone();
+            undo.0.push((path.clone(), self.pages.insert(path, p)));
+        }
+        undo
+    }
+
+    /// Put back what `replace` changed (a build that failed).
+    pub fn restore(&mut self, undo: Undo) {
+        for (path, old) in undo.0.into_iter().rev() {
+            match old {
+                Some(p) => self.pages.insert(path, p),
+                None => self.pages.remove(&path),
+            };
+        }
+    }
+
+    /// Files were added or removed: every verdict is taken again.
+    pub fn files_changed(&mut self) {
+        self.verdicts.clear();
+        self.distinct = self
+            .pages
+            .par_iter()
+            .flat_map_iter(|(_, p)| p.urls.iter().filter(|u| !on_page(u)).cloned())
+            .collect();
+    }
+
+    /// The pages, by path.
+    pub fn pages(&self) -> impl Iterator<Item = &PageLinks> {
+        self.pages.values()
+    }
+
+    /// Check every internal link and anchor of the rendered site. `exists`
+    /// tells whether an output file (page, feed, asset or static file) exists.
+    pub fn check(&mut self, site: &Site, exists: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Diagnostic> {
+        // A menu entry that leads nowhere is the first thing a citizen clicks;
+        // it is reported once, at site.yaml.
+        let mut diags = Vec::new();
+        let mut menu_urls = HashSet::new();
+        for m in site.config.menu.iter().filter(|m| m.url.starts_with('/')) {
+            let path = m.url.split('#').next().unwrap_or("/");
+            if !exists(&output_file(path)) {
+                menu_urls.insert(site.href(&m.url));
+                diags.push(
+                    Diagnostic::error("E025", format!("mục menu `{}` trỏ tới `{}` nhưng trang này không có", m.name, m.url))
+                        .in_file("site.yaml")
+                        .field("menu")
+                        .hint("tạo trang đó (ví dụ trong content/trang/), hoặc sửa đường dẫn trong menu của site.yaml"),
+                );
+            }
+        }
+        let pages = &self.pages;
+        let leads = |url: &str| leads_somewhere(site, pages, exists, url);
+        // New links without an anchor are judged once; links with one are
+        // judged every time (the page they name may have changed).
+        let unjudged: Vec<Arc<str>> = self
+            .distinct
+            .iter()
+            .filter(|u| !u.contains('#') && !self.verdicts.contains_key(*u))
+            .cloned()
+            .collect();
+        let judged: Vec<(Arc<str>, bool)> = unjudged
+            .into_par_iter()
+            .map(|u| {
+                let ok = leads(&u);
+                (u, ok)
+            })
+            .collect();
+        self.verdicts.extend(judged);
+        let bad: HashSet<&str> = self
+            .distinct
+            .iter()
+            .filter(|u| !menu_urls.contains(&***u))
+            .filter(|u| match self.verdicts.get(*u) {
+                Some(ok) => !ok,
+                None => !leads(u),
+            })
+            .map(|u| &**u)
+            .collect();
+        // Broken link → pages it appears on (the pages are searched only
+        // when something is broken).
+        let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for p in self.pages.values() {
+            for u in &p.broken_here {
+                broken.entry(u.trim().to_string()).or_default().push(&p.page);
+            }
+            if !bad.is_empty() {
+                for u in p.urls.iter().filter(|u| bad.contains(&***u)) {
+                    broken.entry(u.trim().to_string()).or_default().push(&p.page);
+                }
+            }
+        }
+        let gone: Vec<Arc<str>> = self
+            .distinct
+            .iter()
+            .filter(|u| bad.contains(&***u) && !broken.contains_key(u.trim()))
+            .cloned()
+            .collect();
+        diags.extend(attribute(site, broken));
+        for u in gone {
+            self.distinct.remove(&u);
+            self.verdicts.remove(&u);
+        }
+        diags
     }
 }
 
-/// Check every internal link and anchor of the rendered site. `files` are
-/// the paths of every generated file (pages, feeds, assets).
-pub fn links(
+/// Whether a link that leads off its page reaches a file (and its anchor,
+/// if it names one) of the site. Links to other sites, and relative links
+/// (not written by this generator), are not this check's business.
+fn leads_somewhere(
     site: &Site,
-    pages: &[PageLinks],
-    files: &HashSet<String>,
-    static_files: &HashSet<String>,
-) -> Vec<Diagnostic> {
-    let exists = |f: &str| files.contains(f) || static_files.contains(f);
-    let ids: HashMap<&str, &HashSet<Arc<str>>> =
-        pages.iter().map(|p| (p.page.as_str(), &p.ids)).collect();
-
-    // A menu entry that leads nowhere is the first thing a citizen clicks; it
-    // is reported once, at site.yaml.
-    let mut diags = Vec::new();
-    let mut menu_urls = HashSet::new();
-    for m in site.config.menu.iter().filter(|m| m.url.starts_with('/')) {
-        let path = m.url.split('#').next().unwrap_or("/");
-        if !exists(&file_for(path)) {
-            menu_urls.insert(site.href(&m.url));
-            diags.push(
-                Diagnostic::error("E025", format!("mục menu `{}` trỏ tới `{}` nhưng trang này không có", m.name, m.url))
-                    .in_file("site.yaml")
-                    .field("menu")
-                    .hint("tạo trang đó (ví dụ trong content/trang/), hoặc sửa đường dẫn trong menu của site.yaml"),
-            );
-        }
+    pages: &BTreeMap<String, PageLinks>,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    url: &str,
+) -> bool {
+    let url = url.trim();
+    if url.is_empty() || url.starts_with("//") || has_scheme(url) {
+        return true;
     }
-
-    // Where a link leads does not depend on the page it is on, unless it
-    // is only an anchor (`#a`, `?q`): check each distinct link once.
-    let check = |url: &str, page: &str| -> bool {
-        let url = url.trim();
-        if url.is_empty() || url.starts_with("//") || has_scheme(url) || menu_urls.contains(url) {
-            return true;
-        }
-        let (path, anchor) = match url.split_once('#') {
-            Some((p, a)) => (p, Some(a)),
-            None => (url, None),
-        };
-        let path = path.split('?').next().unwrap_or("");
-        let target = if path.is_empty() {
-            Some(page.to_string())
-        } else if let Some(inner) = path
-            .strip_prefix(&site.base_path)
-            .filter(|p| p.starts_with('/'))
-        {
-            let f = file_for(inner);
-            if exists(&f) {
-                Some(f)
-            } else if exists(&format!("{f}/index.html")) {
-                Some(format!("{f}/index.html"))
-            } else {
-                None
-            }
-        } else if path.starts_with('/') {
-            None // outside the site's base path
+    let (path, anchor) = match url.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let target = if let Some(inner) = path
+        .strip_prefix(&site.base_path)
+        .filter(|p| p.starts_with('/'))
+    {
+        let f = output_file(inner);
+        if exists(&f) {
+            Some(f)
+        } else if exists(&format!("{f}/index.html")) {
+            Some(format!("{f}/index.html"))
         } else {
-            return true; // relative links: not written by this generator
-        };
-        match (target, anchor) {
-            (None, _) => false,
-            (Some(_), None | Some("")) => true,
-            (Some(t), Some(a)) => {
-                ids.get(t.as_str()).is_none_or(|set| set.contains(a)) || !t.ends_with(".html")
-            }
+            None
         }
+    } else if path.starts_with('/') {
+        None // outside the site's base path
+    } else {
+        return true;
     };
-    let on_page = |url: &str| {
-        let path = url.trim().split(['#', '?']).next().unwrap_or("");
-        path.is_empty()
-    };
-    let distinct: HashSet<&Arc<str>> = pages
-        .iter()
-        .flat_map(|p| &p.urls)
-        .filter(|u| !on_page(u))
-        .collect();
-    let bad: HashSet<&str> = distinct
-        .into_par_iter()
-        .filter(|u| !check(u, ""))
-        .map(|u| &**u)
-        .collect();
-    let found: Vec<(&str, &str)> = pages
-        .par_iter()
-        .flat_map_iter(|p| {
-            p.urls
-                .iter()
-                .filter(|u| {
-                    if on_page(u) {
-                        !check(u, &p.page)
-                    } else {
-                        bad.contains(&***u)
-                    }
-                })
-                .map(|u| (&**u, p.page.as_str()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    // Broken link → pages it appears on.
-    let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (url, page) in found {
-        broken.entry(url.trim().to_string()).or_default().push(page);
+    match (target, anchor) {
+        (None, _) => false,
+        (Some(_), None | Some("")) => true,
+        (Some(t), Some(a)) => {
+            pages.get(t.as_str()).is_none_or(|p| p.ids.contains(a)) || !t.ends_with(".html")
+        }
     }
+}
 
+/// One error per broken link: at its line in the content file that writes
+/// it, or once for a template with how many pages carry it.
+fn attribute(site: &Site, broken: BTreeMap<String, Vec<&str>>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     // Attribute each broken link to the content file that writes it, if any.
     let by_output: HashMap<String, usize> = site
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| (file_for(&it.path), i))
+        .map(|(i, it)| (output_file(&it.path), i))
         .collect();
     for (url, pages) in broken {
         let written = url
@@ -429,9 +516,6 @@ mod tests {
         assert!(has_scheme("https://gov.vn"));
         assert!(has_scheme("mailto:a@b.vn"));
         assert!(!has_scheme("/tin-tuc/a:b/"));
-        assert_eq!(file_for("/"), "index.html");
-        assert_eq!(file_for("/tin-tuc/"), "tin-tuc/index.html");
-        assert_eq!(file_for("/rss.xml"), "rss.xml");
         assert_eq!(find_in_source("a\nbc /x/", "/x/"), Some((2, 4)));
     }
 }

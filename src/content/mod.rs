@@ -241,18 +241,30 @@ pub fn files_under(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files, diags)
 }
 
-/// Load every content file under `root/content`.
-pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+/// The error of a site without its `content/` folder (a command run in the
+/// wrong folder), or `None` when the folder is there. Every command that
+/// reads content reports it this one way.
+pub fn missing_folder(root: &Path) -> Option<Diagnostic> {
     let content_dir = root.join("content");
-    if !content_dir.is_dir() {
-        let d = Diagnostic::error(
+    if content_dir.is_dir() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
             "E001",
             format!(
                 "không tìm thấy thư mục nội dung `{}`",
                 content_dir.display()
             ),
         )
-        .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`");
+        .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`"),
+    )
+}
+
+/// Load every content file under `root/content`.
+pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    if let Some(d) = missing_folder(root) {
         return (Content::default(), vec![d]);
     }
     let (files, mut diags) = files_under(&content_dir);

@@ -2,17 +2,15 @@
 //! `content/ke-hoach/<year>/<slug>.md`, content-model.md §6).
 //!
 //! A plan is a document: it is loaded as a `Document` whose plan fields are
-//! filled. This module holds those fields' types and the checks that need only
-//! the plan's own file (periods, item numbers, lead units present). Checks
-//! against other files (units, news linking to activities) live in
-//! `site::plans`.
+//! filled. This module holds those fields' types; the checks that need only
+//! the plan's own file (periods, item numbers, lead units present) are
+//! `Document::validate_plan`, and those against other files (units, news
+//! linking to activities) live in `site::plans`.
 
 use serde::{Deserialize, Serialize};
 
-use super::document::Document;
 use super::front_matter::Document as Source;
 use super::types::Date;
-use crate::diagnostics::{Diagnostic, closest};
 use crate::vocab::{
     Cadence, Channel, Inherit, Metric, OutputKind, ParArea, Progress, ReportCadence, ReportWindow,
     TargetPer, TimeframeKind,
@@ -174,150 +172,4 @@ pub fn locate_activity(
         doc.yaml_line + start,
         lines[start][..col].chars().count() + 1,
     )
-}
-
-impl Document {
-    /// Whether the front matter carries any plan field.
-    pub fn has_plan_fields(&self) -> bool {
-        self.year.is_some()
-            || self.period.is_some()
-            || self.parent_plan.is_some()
-            || self.campaign_kind.is_some()
-            || self.reporting.is_some()
-            || !self.targets.is_empty()
-            || !self.activities.is_empty()
-            || self.appendix_title.is_some()
-    }
-
-    /// Checks of a plan that need only its file.
-    pub fn validate_plan(&self, doc: &Source) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let err = |code: &'static str, (line, col): (usize, usize), field: &str, msg: String| {
-            Diagnostic::error(code, msg)
-                .at(doc.text, line, col)
-                .field(field)
-        };
-        use crate::vocab::DocType;
-        if !matches!(
-            self.doc_type,
-            DocType::KeHoach | DocType::ChuongTrinh | DocType::DeAn
-        ) {
-            out.push(
-                err("E080", doc.locate("doc_type", None), "doc_type",
-                    format!("tệp trong content/ke-hoach/ phải là kế hoạch, chương trình hoặc đề án, không phải `{}`", self.doc_type.id()))
-                    .hint("viết `doc_type: ke_hoach` (hoặc chuong_trinh, de_an); văn bản khác đặt trong content/van-ban/"),
-            );
-        }
-        for (field, missing) in [
-            ("year", self.year.is_none()),
-            ("campaign_kind", self.campaign_kind.is_none()),
-        ] {
-            if missing {
-                out.push(
-                    err("E006", doc.locate(field, None), field, format!("kế hoạch phải có trường `{field}`"))
-                        .hint(if field == "year" {
-                            "ví dụ `year: 2026` (năm thực hiện)"
-                        } else {
-                            "ví dụ `campaign_kind: tuyen_truyen` (tuyen_truyen, cai_cach_hanh_chinh, chuyen_doi_so, khac)"
-                        }),
-                );
-            }
-        }
-        if let Some(p) = &self.period
-            && p.to < p.from
-        {
-            out.push(
-                    err("E081", doc.locate("period", None), "period",
-                        format!("thời gian thực hiện kết thúc ({}) trước khi bắt đầu ({})",
-                            p.to.0.format("%d/%m/%Y"), p.from.0.format("%d/%m/%Y")))
-                        .hint("kiểm tra lại `period: {from: …, to: …}`: `from` là ngày bắt đầu, `to` là ngày kết thúc"),
-                );
-        }
-        let numbers: Vec<&str> = self.activities.iter().map(|a| a.item_no.trim()).collect();
-        for (i, a) in self.activities.iter().enumerate() {
-            let no = a.item_no.trim();
-            let at = |field: &str, value: Option<&str>| locate_activity(doc, no, field, value);
-            if no.is_empty() {
-                out.push(
-                    err(
-                        "E006",
-                        doc.locate("activities", None),
-                        "activities",
-                        "hoạt động thiếu số thứ tự `item_no`".into(),
-                    )
-                    .hint("ví dụ `item_no: \"4.2\"` (đặt trong dấu nháy)"),
-                );
-                continue;
-            }
-            if numbers[..i].contains(&no) {
-                out.push(
-                    err(
-                        "E082",
-                        at("item_no", None),
-                        "activities",
-                        format!("số thứ tự `{no}` bị trùng trong danh mục hoạt động"),
-                    )
-                    .hint("mỗi hoạt động một số thứ tự riêng, ví dụ 4.1, 4.2, 4.3"),
-                );
-            }
-            if let Some(parent) = a.parent.as_deref().map(str::trim) {
-                if parent == no || !numbers.contains(&parent) {
-                    let hint = match closest(parent, numbers.iter().copied().filter(|n| *n != no)) {
-                        Some(c) => format!("có phải bạn muốn viết `parent: \"{c}\"`?"),
-                        None => format!("các số thứ tự có trong kế hoạch: {}", numbers.join(", ")),
-                    };
-                    out.push(
-                        err("E083", at("parent", Some(parent)), "activities",
-                            format!("hoạt động {no} thuộc mục `{parent}` nhưng kế hoạch không có mục này"))
-                            .hint(hint),
-                    );
-                }
-            } else if !a.inherit.is_empty() {
-                out.push(
-                    err("E083", at("inherit", None), "activities",
-                        format!("hoạt động {no} dùng chung ô với mục cha (`inherit`) nhưng không ghi `parent`"))
-                        .hint(format!("thêm `parent: \"{}\"`", no.rsplit_once('.').map_or(no, |(p, _)| p))),
-                );
-            }
-            if a.lead_units.is_empty() && a.lead_note.as_deref().is_none_or(|n| n.trim().is_empty())
-            {
-                out.push(
-                    err("E084", at("item_no", None), "activities",
-                        format!("hoạt động {no} chưa có cơ quan chủ trì"))
-                        .hint("thêm `lead_units: [mã đơn vị]`; nếu cơ quan chủ trì không phải một đơn vị cụ thể, ghi `lead_note:`"),
-                );
-            }
-            if let Some(tf) = &a.timeframe {
-                let need = match tf.kind {
-                    TimeframeKind::DinhKy if tf.cadence.is_none() => Some((
-                        "cadence",
-                        "hoạt động định kỳ phải ghi chu kỳ `cadence` (hang_thang, hang_quy, sau_thang, hang_nam)",
-                    )),
-                    TimeframeKind::Khoang if tf.from.is_none() || tf.to.is_none() => Some((
-                        "from",
-                        "hoạt động trong một khoảng thời gian phải ghi `from` và `to`",
-                    )),
-                    TimeframeKind::Moc if tf.to.is_none() => {
-                        Some(("to", "hoạt động có mốc thời gian phải ghi hạn `to`"))
-                    }
-                    _ => None,
-                };
-                if let Some((field, msg)) = need {
-                    out.push(err("E085", at("timeframe", None), "activities", format!("hoạt động {no}: {msg}"))
-                        .hint(format!("ví dụ `timeframe: {{kind: dinh_ky, cadence: hang_quy, text: Định kỳ 01 lần/quý}}` (thiếu `{field}`)")));
-                }
-                if let (Some(f), Some(t)) = (tf.from, tf.to)
-                    && t < f
-                {
-                    out.push(err(
-                        "E081",
-                        at("timeframe", None),
-                        "activities",
-                        format!("hoạt động {no}: thời gian kết thúc trước khi bắt đầu"),
-                    ));
-                }
-            }
-        }
-        out
-    }
 }

@@ -809,10 +809,6 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "create that page (for example in content/trang/), or correct the path in the menu in site.yaml",
     ),
     (
-        "tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu",
-        "create that page in content/trang/, or correct the path in the menu",
-    ),
-    (
         "không có mục `{}` trong trang",
         "there is no heading `{}` on the page",
     ),

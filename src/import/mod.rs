@@ -182,19 +182,8 @@ pub fn procedures(
 ) -> Result<Report, Vec<Diagnostic>> {
     let config = SiteConfig::load(root)?;
     let content_dir = root.join("content");
-    if !content_dir.is_dir() {
-        return Err(vec![
-            Diagnostic::error(
-                "E037",
-                format!(
-                    "không tìm thấy thư mục nội dung `{}`",
-                    content_dir.display()
-                ),
-            )
-            .hint(
-                "chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`",
-            ),
-        ]);
+    if let Some(d) = crate::content::missing_folder(root) {
+        return Err(vec![d]);
     }
     let sheet = sheet::read(file).map_err(|d| vec![d])?;
     let (layout, warnings) = Layout::new(&sheet, file)?;

@@ -39,7 +39,7 @@ pub(crate) fn catalogued<'s>(
 pub(crate) fn html<'b>(site: &Site, body: &'b Rendered) -> Cow<'b, str> {
     // Each picture by the `src` the Markdown stage wrote for it.
     let wanted: Vec<(String, &Responsive)> = catalogued(site, body)
-        .map(|(src, r)| (crate::check::unescape(&escape_url(&site.href(src))), r))
+        .map(|(src, r)| (crate::html::unescape(&escape_url(&site.href(src))), r))
         .collect();
     if wanted.is_empty() {
         return Cow::Borrowed(&body.html);
@@ -59,7 +59,7 @@ pub(crate) fn html<'b>(site: &Site, body: &'b Rendered) -> Cow<'b, str> {
         if !tag.ours() {
             continue;
         }
-        let src = tag.get("src").map(crate::check::unescape);
+        let src = tag.get("src").map(crate::html::unescape);
         let Some((_, r)) = wanted.iter().find(|(w, _)| Some(w) == src.as_ref()) else {
             continue;
         };

@@ -23,6 +23,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diagnostics::Diagnostic;
+use crate::paths::output_file;
 use crate::site::{ItemKind, Site};
 use crate::theme::Theme;
 use context::{Card, RoleCard, SiteView};
@@ -368,32 +369,6 @@ impl<'a> Renderer<'a> {
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
-    }
-
-    /// A menu entry that leads nowhere is the first thing a citizen clicks.
-    /// `exists` tells whether an output file (`gioi-thieu/index.html`) exists.
-    pub fn menu_warnings(&self, exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-        self.site
-            .config
-            .menu
-            .iter()
-            .filter(|m| {
-                m.url.starts_with('/')
-                    && !exists(&output_file(m.url.split('#').next().unwrap_or("/")))
-            })
-            .map(|m| {
-                Diagnostic::warning(
-                    "W009",
-                    format!(
-                        "mục menu `{}` trỏ tới `{}` nhưng trang này không có",
-                        m.name, m.url
-                    ),
-                )
-                .in_file("site.yaml")
-                .field("menu")
-                .hint("tạo trang đó trong content/trang/, hoặc sửa đường dẫn trong menu")
-            })
-            .collect()
     }
 
     fn page(&self, template: &str, path: &str, ctx: &Context) -> Result<Output, Diagnostic> {
@@ -793,16 +768,6 @@ impl<'s> Home<'s> {
             par,
             documents: &site.documents[..site.documents.len().min(5)],
         }
-    }
-}
-
-/// Site path → output file: `/tin-tuc/a/` → `tin-tuc/a/index.html`.
-fn output_file(path: &str) -> String {
-    let path = path.strip_prefix('/').unwrap_or(path);
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
     }
 }
 

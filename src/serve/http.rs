@@ -4,7 +4,7 @@
 //! It never builds a file system path from a URL: a request path is decoded,
 //! checked, and looked up in the map of built files or of listed static files;
 //! a static file is served only if its real path (symlinks resolved) is still
-//! inside `static/`. One thread per connection, a bounded number of them.
+//! inside `static/` (or, for a picture variant, the image cache folder). One thread per connection, a bounded number of them.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -27,6 +27,9 @@ pub struct Served {
     pub statics: HashMap<String, PathBuf>,
     /// The site path prefix from `base_url` (`/canhvinh`, or empty).
     pub base_path: String,
+    /// The body of the status endpoint: what `build --format json` prints
+    /// for the site as it is now (`super::status_body`).
+    pub status: String,
 }
 
 /// Path of the build-status endpoint (JSON), for tools and tests.
@@ -38,17 +41,18 @@ const MAX_HEADER_BYTES: usize = 16 * 1024;
 pub struct Server {
     pub served: Arc<RwLock<Served>>,
     pub hub: Arc<Hub>,
-    /// `static/` with symlinks resolved: nothing outside it is ever served.
-    pub static_root: PathBuf,
+    /// `static/` and the image cache with symlinks resolved: nothing outside
+    /// them is ever served.
+    pub static_roots: Vec<PathBuf>,
     active: AtomicUsize,
 }
 
 impl Server {
-    pub fn new(served: Arc<RwLock<Served>>, hub: Arc<Hub>, static_root: PathBuf) -> Server {
+    pub fn new(served: Arc<RwLock<Served>>, hub: Arc<Hub>, static_roots: Vec<PathBuf>) -> Server {
         Server {
             served,
             hub,
-            static_root,
+            static_roots,
             active: AtomicUsize::new(0),
         }
     }
@@ -115,11 +119,11 @@ impl Server {
             return self.events(stream);
         }
         if path == STATUS_PATH {
-            let body = format!(
-                "{{\"generation\":{},\"ok\":{}}}\n",
-                self.hub.generation(),
-                self.hub.overlay().is_none()
-            );
+            let body = self
+                .served
+                .read()
+                .map(|s| s.status.clone())
+                .unwrap_or_default();
             return respond(
                 &mut stream,
                 200,
@@ -195,7 +199,7 @@ impl Server {
         // The list holds no symlinks, but a folder may have been swapped for
         // one since: resolve the real path and insist it is inside static/.
         let real = match std::fs::canonicalize(source) {
-            Ok(r) if r.starts_with(&self.static_root) && r.is_file() => r,
+            Ok(r) if self.static_roots.iter().any(|d| r.starts_with(d)) && r.is_file() => r,
             _ => return self.not_found(stream, head),
         };
         let Ok(mut file) = std::fs::File::open(&real) else {

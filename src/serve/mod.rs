@@ -20,7 +20,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::Options;
+use crate::options::Options;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::summary;
 use http::{Served, Server};
@@ -91,9 +91,18 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let mut rebuilder = Rebuilder::new(&site_opts);
     let served = Arc::new(RwLock::new(Served::default()));
     let hub = Arc::new(Hub::default());
-    let static_root = std::fs::canonicalize(site_opts.root.join("static"))
-        .unwrap_or_else(|_| site_opts.root.join("static"));
-    let server = Arc::new(Server::new(served.clone(), hub.clone(), static_root));
+    // Picture variants are served from the image cache, where the images
+    // stage writes them (`images::process`).
+    let roots = [
+        site_opts.root.join("static"),
+        site_opts.root.join(".cache").join("images"),
+    ];
+    let _ = std::fs::create_dir_all(&roots[1]);
+    let roots = roots
+        .iter()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .collect();
+    let server = Arc::new(Server::new(served.clone(), hub.clone(), roots));
 
     let first = rebuilder.rebuild(&[]);
     let mut out = Outlets {
@@ -201,7 +210,7 @@ fn watch_loop(
         for built in searches {
             search_running = false;
             if let Some(delta) = rebuilder.apply_search(built) {
-                out.publish_search(delta);
+                out.publish_search(rebuilder, delta);
             }
         }
         paths.sort();
@@ -253,8 +262,9 @@ struct Outlets {
 impl Outlets {
     /// Serve a search index built after the pages. Open pages are not
     /// reloaded for it: the search page reads the new index when next used.
-    fn publish_search(&mut self, delta: Delta) {
+    fn publish_search(&mut self, rebuilder: &Rebuilder, delta: Delta) {
         if let Ok(mut s) = self.served.write() {
+            s.status = status_body(rebuilder, self.generation, self.lang);
             for (path, bytes) in &delta.written {
                 s.files.insert(path.clone(), bytes.clone());
             }
@@ -360,8 +370,23 @@ impl Outlets {
                 self.hub.failed(reload::overlay_html(&diags, lang));
             }
         }
+        if let Ok(mut s) = self.served.write() {
+            s.status = status_body(rebuilder, self.generation, lang);
+        }
         let _ = std::io::stdout().flush();
     }
+}
+
+/// The body of `/__trangxa/status`: the JSON `build --format json` prints,
+/// for the site as `rebuilder` last built it, plus the live-reload build
+/// number (`generation`). Kept apart from the HTTP layer so any server can
+/// answer with it.
+pub fn status_body(rebuilder: &Rebuilder, generation: u64, lang: Lang) -> String {
+    let mut status = rebuilder.status(lang);
+    status["generation"] = generation.into();
+    let mut body = status.to_string();
+    body.push('\n');
+    body
 }
 
 /// A warning about one of the changed files (others were printed before).

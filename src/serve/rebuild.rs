@@ -4,29 +4,30 @@
 //! file, the static file list) and what it produced (files and job signatures).
 //! After an edit it re-reads only the changed files (and rescans their folder,
 //! since a file created right after its folder may bring no event of its own),
-//! rebuilds the model — cheap, with rendered bodies reused — and renders only
-//! the jobs whose signature changed. The result is the same as a full build of
-//! the files on disk; `tests/serve_incremental.rs` checks that over random edits.
-//! A failed build changes nothing: the last good site stays served.
+//! runs the pipeline (`crate::pipeline`: the same stages as `build`, with
+//! caches kept across rebuilds: the model is patched, bodies and pictures
+//! reused, link facts kept per page) and renders only the jobs whose
+//! signature changed. What stays here is change tracking and job diffing.
+//! The result is the same as a full build of the files on disk, files and
+//! diagnostics both; `tests/serve_incremental.rs` checks that over random
+//! edits. A failed build changes nothing: the last good site stays served.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use chrono::{DateTime as ChronoDateTime, FixedOffset, Utc};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::body_cache::BodyCache;
-use crate::config::SiteConfig;
 use crate::content::{self, Content};
-use crate::diagnostics::{self, Diagnostic};
-use crate::output::{self, StaticFile};
+use crate::diagnostics::{self, Diagnostic, Lang};
+use crate::options::Options;
+use crate::pipeline::{self, Caches, Loaded};
 use crate::render::{self, Renderer};
-use crate::site::{BuildOptions, Site};
-use crate::theme::Theme;
-use crate::{Options, vi};
+use crate::site::Site;
+use crate::statics::{self, StaticFile};
 
 /// A file's bytes, shared between the rebuilder and the HTTP threads.
 pub type Bytes = Arc<Vec<u8>>;
@@ -58,7 +59,7 @@ pub struct Delta {
     /// How many jobs were rendered, of how many.
     pub jobs_rendered: usize,
     pub jobs_total: usize,
-    /// The static file list, when it changed.
+    /// The static files and picture variants, when they changed.
     pub statics: Option<Vec<StaticFile>>,
     /// Only theme stylesheets changed (the browser can swap them in place).
     pub css_only: bool,
@@ -76,18 +77,24 @@ struct Touched {
     /// Content paths (files or folders, existing or gone).
     content: Vec<PathBuf>,
 }
-
 pub struct Rebuilder {
     opts: Options,
-    config: Result<SiteConfig, Vec<Diagnostic>>,
-    theme: Option<Result<Theme, Vec<Diagnostic>>>,
-    content: Content,
+    /// The configuration, theme, content and static files as last read.
+    loaded: Loaded,
     files: BTreeMap<PathBuf, FileState>,
     /// Errors from walking folders (an unreadable folder), by folder.
     walk_diags: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    statics: Vec<StaticFile>,
     static_diags: Vec<Diagnostic>,
-    bodies: Arc<BodyCache>,
+    /// What the pipeline keeps between rebuilds: bodies, pictures, the last
+    /// model (patched after an edit to an item's text), link facts.
+    caches: Caches,
+    /// The picture variants of the last good build (served from the image
+    /// cache folder, like static files).
+    images: Vec<StaticFile>,
+    /// The static files and picture variants of the last good build.
+    served_statics: Vec<StaticFile>,
+    /// Their output paths, for the link check.
+    static_set: std::collections::HashSet<String>,
     /// The output of the last good build.
     outputs: HashMap<String, Bytes>,
     /// Jobs of the last good build, by their first output.
@@ -110,18 +117,19 @@ pub struct Rebuilder {
     search_pending: Option<(Arc<Site>, u64)>,
     /// The search index signature of the last good build.
     search_wanted: Option<u64>,
-    /// The model of the content as last read without errors, to patch
-    /// after an edit (`Site::patch`), with its warnings and the time the
-    /// clock alone would change it (`patch::next_change`).
-    site: Option<Arc<Site>>,
-    model_diags: Vec<Diagnostic>,
-    next_change: Option<ChronoDateTime<FixedOffset>>,
-    /// Keys of the files re-read since `site` was made; `None` when files
-    /// appeared, went or failed to parse (the model is built again).
-    edited: Option<BTreeSet<String>>,
-    /// The jobs of the last good build, while they still follow from `site`
-    /// and the theme: a patched model has the same pages.
+    /// The jobs of the last good build, while they still follow from the
+    /// model and the theme: a patched model has the same pages.
     job_list: Option<Vec<render::Job>>,
+    /// The outcome of the last build, as `build` reports it.
+    last: Option<Outcome>,
+}
+
+/// The outcome of the last build: what the status endpoint reports.
+#[derive(Debug, Clone)]
+struct Outcome {
+    ok: bool,
+    diagnostics: Vec<Diagnostic>,
+    elapsed: Duration,
 }
 
 /// The search index of one build, to be built on a thread of its own.
@@ -156,20 +164,27 @@ impl SearchJob {
         }
     }
 }
-
 impl Rebuilder {
     /// Read everything under `opts.root`; nothing is rendered until `rebuild`.
     pub fn new(opts: &Options) -> Rebuilder {
         let mut r = Rebuilder {
             opts: opts.clone(),
-            config: Err(Vec::new()),
-            theme: None,
-            content: Content::default(),
+            loaded: Loaded {
+                config: Err(Vec::new()),
+                theme: None,
+                content: Content::default(),
+                statics: Vec::new(),
+            },
             files: BTreeMap::new(),
             walk_diags: BTreeMap::new(),
-            statics: Vec::new(),
             static_diags: Vec::new(),
-            bodies: Arc::new(BodyCache::default()),
+            caches: Caches {
+                bodies: Some(Arc::new(BodyCache::default())),
+                ..Caches::default()
+            },
+            images: Vec::new(),
+            served_statics: Vec::new(),
+            static_set: Default::default(),
             outputs: HashMap::default(),
             jobs: HashMap::default(),
             build_number: 0,
@@ -181,11 +196,8 @@ impl Rebuilder {
             search_files: Vec::new(),
             search_pending: None,
             search_wanted: None,
-            site: None,
-            model_diags: Vec::new(),
-            next_change: None,
-            edited: None,
             job_list: None,
+            last: None,
         };
         r.read_everything();
         r
@@ -196,9 +208,10 @@ impl Rebuilder {
         &self.outputs
     }
 
-    /// The static files as last listed: output path → source.
+    /// The static files and picture variants of the last good build:
+    /// output path → source.
     pub fn statics(&self) -> &[StaticFile] {
-        &self.statics
+        &self.served_statics
     }
 
     /// The site folder.
@@ -208,17 +221,18 @@ impl Rebuilder {
 
     /// The site path prefix (`/canhvinh`) of the current configuration.
     pub fn base_path(&self) -> String {
-        self.config
+        self.loaded
+            .config
             .as_ref()
-            .map(SiteConfig::base_path)
+            .map(|c| c.base_path())
             .unwrap_or_default()
     }
 
     fn read_everything(&mut self) {
-        self.config = self.load_config();
-        self.theme = None;
+        self.loaded.config = pipeline::load_config(&self.opts);
+        self.loaded.theme = None;
         self.job_list = None;
-        self.content = Content::default();
+        self.loaded.content = Content::default();
         self.files.clear();
         self.walk_diags.clear();
         let content_dir = self.opts.root.join("content");
@@ -230,22 +244,14 @@ impl Rebuilder {
         self.render_all = true;
     }
 
-    fn load_config(&self) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let mut config = SiteConfig::load(&self.opts.root)?;
-        if let Some(url) = &self.opts.base_url {
-            config.set_base_url(url);
-        }
-        Ok(config)
-    }
-
     fn read_statics(&mut self) -> bool {
-        let (statics, diags) = output::list_static(&self.opts.root);
+        let (statics, diags) = statics::list_static(&self.opts.root);
         let changed = statics
             .iter()
             .map(|s| &s.rel)
-            .ne(self.statics.iter().map(|s| &s.rel))
+            .ne(self.loaded.statics.iter().map(|s| &s.rel))
             || diags != self.static_diags;
-        self.statics = statics;
+        self.loaded.statics = statics;
         self.static_diags = diags;
         changed
     }
@@ -293,7 +299,7 @@ impl Rebuilder {
         for p in gone {
             self.forget(&p);
             self.forgot = true;
-            self.edited = None;
+            self.caches.model.moved();
         }
         let stale: Vec<(PathBuf, Option<(SystemTime, u64)>)> = found
             .into_iter()
@@ -322,14 +328,9 @@ impl Rebuilder {
             let old_key = self.files.get(&p).and_then(|f| f.key.clone());
             self.forget(&p);
             let key = entry.as_ref().map(|e| e.key().to_string());
-            match (&mut self.edited, old_key, &key) {
-                (Some(edited), Some(old), Some(new)) if old == *new => {
-                    edited.insert(old);
-                }
-                _ => self.edited = None,
-            }
+            self.caches.model.reread(old_key.as_deref(), key.as_deref());
             if let Some(e) = entry {
-                self.content.insert(e);
+                self.loaded.content.insert(e);
             }
             self.files.insert(p, FileState { key, diags, stamp });
         }
@@ -338,7 +339,7 @@ impl Rebuilder {
     fn forget(&mut self, path: &Path) {
         if let Some(old) = self.files.remove(path) {
             if let Some(key) = old.key {
-                self.content.remove(&key);
+                self.loaded.content.remove(&key);
             }
         }
     }
@@ -349,11 +350,11 @@ impl Rebuilder {
         let start = Instant::now();
         let touched = self.classify(changed);
         if touched.config {
-            self.config = self.load_config();
+            self.loaded.config = pipeline::load_config(&self.opts);
             self.render_all = true;
         }
         if touched.theme || touched.config {
-            self.theme = None;
+            self.loaded.theme = None;
             self.job_list = None;
         }
         if touched.statics && self.read_statics() {
@@ -410,9 +411,8 @@ impl Rebuilder {
         self.read_everything();
         self.build(start)
     }
-
-    fn build(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
-        let mut watch = crate::timing::Stopwatch::start();
+    /// What LOAD found: the problems of every file as last read.
+    fn load_diags(&self) -> Vec<Diagnostic> {
         let mut diags: Vec<Diagnostic> = self
             .files
             .values()
@@ -420,85 +420,52 @@ impl Rebuilder {
             .chain(self.walk_diags.values().flatten().cloned())
             .chain(self.static_diags.iter().cloned())
             .collect();
-        let content_dir = self.opts.root.join("content");
-        if !content_dir.is_dir() {
-            diags.push(
-                Diagnostic::error(
-                    "E001",
-                    format!("không tìm thấy thư mục nội dung `{}`", content_dir.display()),
-                )
-                .hint("chạy lệnh trong thư mục của trang (nơi có site.yaml), hoặc dùng `--root THƯ_MỤC`"),
-            );
-        }
+        diags.extend(content::missing_folder(&self.opts.root));
+        diags
+    }
+
+    /// Run the pipeline over what was read; keep the outcome for `status`.
+    fn build(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
+        let result = self.run_pipeline(start);
+        self.last = Some(match &result {
+            Ok(delta) => Outcome {
+                ok: true,
+                diagnostics: delta.warnings.clone(),
+                elapsed: delta.elapsed,
+            },
+            Err(diags) => Outcome {
+                ok: false,
+                diagnostics: diags.clone(),
+                elapsed: start.elapsed(),
+            },
+        });
+        result
+    }
+
+    fn run_pipeline(&mut self, start: Instant) -> Result<Delta, Vec<Diagnostic>> {
+        let mut watch = crate::timing::Stopwatch::start();
         let fail = |mut d: Vec<Diagnostic>| {
             diagnostics::sort(&mut d);
             Err(d)
         };
-        let config = match &self.config {
-            Ok(c) => c.clone(),
-            Err(d) => {
-                diags.extend(d.iter().cloned());
-                return fail(diags);
-            }
-        };
-        if self.theme.is_none() {
-            self.theme = Some(Theme::load(&self.opts.root, &config.theme));
-        }
-        if let Some(Err(d)) = &self.theme {
-            diags.extend(d.iter().cloned());
-        }
-        let now = self
-            .opts
-            .now
-            .unwrap_or_else(|| Utc::now().with_timezone(&vi::tz()));
-        let static_keys = self.statics.iter().map(|s| s.rel.clone()).collect();
-        let build_opts = BuildOptions {
-            drafts: self.opts.drafts,
-            now,
-            bodies: Some(self.bodies.clone()),
-        };
+        self.loaded.load_theme(&self.opts);
         watch.lap("serve: read");
-        let mut patched = false;
-        let site = match self.patched_model(&build_opts) {
-            Some(Ok(site)) => {
-                patched = true;
-                diags.extend(self.model_diags.iter().cloned());
-                watch.lap("serve: model (patched)");
-                site
-            }
-            Some(Err(errors)) => {
-                diags.extend(self.model_diags.iter().cloned());
-                diags.extend(errors);
-                return fail(diags);
-            }
-            None => {
-                let (site, site_diags) =
-                    Site::build(config, &self.content, &static_keys, &build_opts);
-                watch.lap("serve: model");
-                let Some(site) = site else {
-                    diags.extend(site_diags);
-                    return fail(diags);
-                };
-                let site = Arc::new(site);
-                self.job_list = None;
-                // The model is good for the files as read, whatever happens next.
-                let old = self.site.replace(site.clone());
-                let _ = std::thread::Builder::new()
-                    .name("trangxa-free".into())
-                    .spawn(move || drop(old));
-                self.next_change = Some(crate::site::patch::next_change(&self.content, now));
-                self.model_diags = site_diags.clone();
-                self.edited = Some(BTreeSet::new());
-                diags.extend(site_diags);
-                site
-            }
-        };
-        let Some(Ok(theme)) = &self.theme else {
-            return fail(diags);
-        };
-        if diags.iter().any(Diagnostic::is_error) {
-            return fail(diags);
+        let may_patch = !self.render_all && !self.statics_changed;
+        let p = pipeline::prepare(
+            &self.opts,
+            &self.loaded,
+            self.load_diags(),
+            &mut self.caches,
+            may_patch,
+        )?;
+        watch.lap("serve: model, images");
+        let (site, patched, mut diags) = (p.site, p.patched, p.warnings);
+        if !patched {
+            self.job_list = None;
         }
+        let Some(Ok(theme)) = &self.loaded.theme else {
+            return fail(diags);
+        };
         let renderer = match Renderer::new(&site, theme) {
             Ok(r) => r,
             Err(d) => {
@@ -531,25 +498,24 @@ impl Rebuilder {
                 }
             }
         }
+        let images_changed = p.images.len() != self.images.len()
+            || p.images
+                .iter()
+                .zip(&self.images)
+                .any(|(a, b)| a.rel != b.rel || a.source != b.source);
         // Clashing paths can only appear when the set of files changes.
-        if !same_files || self.render_all || self.statics_changed {
-            let mut errors = render::duplicate_outputs(&jobs);
-            let statics: HashSet<&str> = self.statics.iter().map(|s| s.rel.as_str()).collect();
-            for out in jobs.iter().flat_map(|j| j.outputs()) {
-                if statics.contains(out.as_str()) {
-                    errors.push(Diagnostic::error(
-                        "E012",
-                        format!("tệp tĩnh `static/{out}` trùng đường dẫn với một trang của site"),
-                    ));
-                }
-            }
+        let files_changed =
+            !same_files || self.render_all || self.statics_changed || images_changed;
+        if files_changed {
+            let errors = pipeline::clashes(&jobs, &[&self.loaded.statics, &p.images]);
             if !errors.is_empty() {
                 diags.extend(errors);
                 return fail(diags);
             }
         }
         watch.lap("serve: compare");
-        let rendered = match renderer.render_jobs(&dirty) {
+        let links = &mut self.caches.links;
+        let (rendered, facts) = match pipeline::render(&renderer, &dirty, links, Ok) {
             Ok(r) => r,
             Err(d) => {
                 diags.extend(d);
@@ -557,6 +523,56 @@ impl Rebuilder {
             }
         };
         watch.lap("serve: render");
+
+        // VERIFY the site as it would be after this build.
+        let job_files: Option<HashSet<&str>> = files_changed.then(|| {
+            jobs.iter()
+                .flat_map(|j| j.outputs().iter().map(String::as_str))
+                .chain(self.search_files.iter().map(String::as_str))
+                .collect()
+        });
+        let new_statics: Option<std::collections::HashSet<String>> = files_changed.then(|| {
+            self.loaded
+                .statics
+                .iter()
+                .chain(&p.images)
+                .map(|s| s.rel.clone())
+                .collect()
+        });
+        let statics_now = new_statics.as_ref().unwrap_or(&self.static_set);
+        let outputs = &self.outputs;
+        let exists = |f: &str| {
+            statics_now.contains(f)
+                || match &job_files {
+                    Some(files) => files.contains(f),
+                    None => outputs.contains_key(f),
+                }
+        };
+        if files_changed {
+            links.files_changed();
+        }
+        let gone: Vec<String> = match &job_files {
+            Some(files) => outputs
+                .keys()
+                .filter(|f| !files.contains(f.as_str()))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        let undo = links.replace(facts, &gone);
+        let problems = pipeline::verify(&site, links, &exists);
+        if problems.iter().any(Diagnostic::is_error) {
+            // The last good site stays, and so do its link facts.
+            links.restore(undo);
+            if files_changed {
+                links.files_changed();
+            }
+            diags.extend(problems);
+            return fail(diags);
+        }
+        diags.extend(problems);
+        drop(job_files);
+        watch.lap("serve: verify");
 
         // Commit: from here on nothing fails.
         let mut delta = Delta {
@@ -596,7 +612,7 @@ impl Rebuilder {
                 e.seen == mark
             });
         }
-        for out in rendered {
+        for (_, out) in rendered {
             take_in(&mut self.outputs, out, &mut delta);
         }
         if !maybe_removed.is_empty() {
@@ -610,8 +626,19 @@ impl Rebuilder {
                 }
             }
         }
-        if std::mem::take(&mut self.statics_changed) {
-            delta.statics = Some(self.statics.clone());
+        if let Some(set) = new_statics {
+            self.static_set = set;
+        }
+        if std::mem::take(&mut self.statics_changed) || images_changed {
+            self.images = p.images;
+            self.served_statics = self
+                .loaded
+                .statics
+                .iter()
+                .chain(&self.images)
+                .cloned()
+                .collect();
+            delta.statics = Some(self.served_statics.clone());
         }
         if std::mem::take(&mut self.forgot) {
             let keys: HashSet<&str> = self
@@ -619,10 +646,10 @@ impl Rebuilder {
                 .values()
                 .filter_map(|f| f.key.as_deref())
                 .collect();
-            self.bodies.retain(|k| keys.contains(k));
+            if let Some(bodies) = &self.caches.bodies {
+                bodies.retain(|k| keys.contains(k));
+            }
         }
-        let outputs = &self.outputs;
-        diags.extend(renderer.menu_warnings(&|f| outputs.contains_key(f)));
         diagnostics::sort(&mut diags);
         delta.warnings = diags;
         self.css = theme
@@ -659,31 +686,20 @@ impl Rebuilder {
         Ok(delta)
     }
 
-    /// The model patched with the files edited since it was made, when the
-    /// edit allows it (`Site::patch`); `None` when it must be built again.
-    fn patched_model(&mut self, opts: &BuildOptions) -> Option<Result<Arc<Site>, Vec<Diagnostic>>> {
-        if self.render_all || self.statics_changed || opts.now >= self.next_change? {
-            return None;
-        }
-        let keys: Vec<String> = self.edited.as_ref()?.iter().cloned().collect();
-        let patch =
-            match self
-                .site
-                .as_ref()?
-                .patch(&self.content, &keys, &self.model_diags, opts)?
-            {
-                Ok(p) => p,
-                Err(e) => return Some(Err(e)),
-            };
-        // Patched in place unless the search index's thread still reads it.
-        let mut site = self.site.take()?;
-        Arc::make_mut(&mut site).apply(patch);
-        self.site = Some(site.clone());
-        self.edited = Some(BTreeSet::new());
-        Some(Ok(site))
+    /// What `build --format json` prints for the site as it is now: the
+    /// outcome of the last build, with the counts of the site served.
+    pub fn status(&self, lang: Lang) -> serde_json::Value {
+        let Some(last) = &self.last else {
+            return crate::summary::json(false, None, &[], lang);
+        };
+        let counts = last.ok.then(|| crate::summary::Counts {
+            pages: self.outputs.keys().filter(|f| f.ends_with(".html")).count(),
+            files: self.outputs.len() + self.served_statics.len(),
+            elapsed: last.elapsed,
+        });
+        crate::summary::json(last.ok, counts, &last.diagnostics, lang)
     }
 
-    /// Whether the last build's search index is still to be built.
     pub fn search_pending(&self) -> bool {
         self.search_pending.is_some()
     }
@@ -720,7 +736,12 @@ impl Rebuilder {
                 delta.removed.push(old.clone());
             }
         }
-        self.search_files = built.files.iter().map(|o| o.path.clone()).collect();
+        let files: Vec<String> = built.files.iter().map(|o| o.path.clone()).collect();
+        if files != self.search_files {
+            // Links are judged against the files that exist.
+            self.caches.links.files_changed();
+        }
+        self.search_files = files;
         for out in built.files {
             take_in(&mut self.outputs, out, &mut delta);
         }

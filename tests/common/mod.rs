@@ -53,7 +53,7 @@ pub struct Fixture {
     pub dir: tempfile::TempDir,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -282,3 +282,27 @@ pub fn broken_links(public: &Path, base_path: &str) -> Vec<(String, String)> {
     }
     broken
 }
+
+/// A photo-like picture: smooth gradients with fine noise, as JPEG.
+pub fn photo(w: u32, h: u32) -> Vec<u8> {
+    tinted_photo(w, h, 0)
+}
+
+/// `photo` with its colours shifted by `tint`: another picture of the same size.
+pub fn tinted_photo(w: u32, h: u32, tint: u8) -> Vec<u8> {
+    use image::{ImageEncoder, Rgb, RgbImage};
+    let img = RgbImage::from_fn(w, h, |x, y| {
+        let n = ((x * 7919 + y * 104_729) % 23) as u8;
+        Rgb([
+            (x * 255 / w) as u8 ^ n,
+            ((y * 255 / h) as u8).wrapping_add(tint),
+            128u8.wrapping_add(n),
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+

@@ -1,0 +1,25 @@
+//! Where a site path is written: one rule for the renderer (which file a page
+//! goes to), the link check (which file a link leads to) and `serve` (which
+//! file answers a request). A leaf module, so they cannot drift apart.
+
+/// Site path → output file: `/tin-tuc/a/` → `tin-tuc/a/index.html`,
+/// `/rss.xml` → `rss.xml`.
+pub fn output_file(path: &str) -> String {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn folders_are_served_by_their_index() {
+        assert_eq!(super::output_file("/"), "index.html");
+        assert_eq!(super::output_file("/tin-tuc/a/"), "tin-tuc/a/index.html");
+        assert_eq!(super::output_file("/rss.xml"), "rss.xml");
+        assert_eq!(super::output_file("files/a.pdf"), "files/a.pdf");
+    }
+}
