@@ -139,6 +139,12 @@ enum ImportKind {
         file: PathBuf,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Chỉ in những gì sẽ thay đổi (từng trường của từng thủ tục), không ghi tệp nào
+        #[arg(long)]
+        dry_run: bool,
+        /// Cho phép ô trống xóa giá trị đang có trong tệp (mặc định: giữ nguyên và báo)
+        #[arg(long)]
+        allow_removal: bool,
     },
 }
 
@@ -250,12 +256,22 @@ fn main() -> ExitCode {
             })
         }
         Command::Import {
-            what: ImportKind::ThuTuc { file, root },
+            what:
+                ImportKind::ThuTuc {
+                    file,
+                    root,
+                    dry_run,
+                    allow_removal,
+                },
         } => {
+            let opts = trangxa::import::Options {
+                dry_run,
+                allow_removal,
+            };
             let today = chrono::Utc::now()
                 .with_timezone(&trangxa::vi::tz())
                 .date_naive();
-            match trangxa::import::procedures(&root, &file, today) {
+            match trangxa::import::procedures(&root, &file, today, opts) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, lang);
                     // A closed pipe (`| head`) is not an import failure.
