@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod images;
 pub mod import;
+pub mod init;
 pub mod markdown;
 pub mod media;
 pub mod output;
