@@ -248,7 +248,9 @@ impl Merger {
                 .cloned();
             let value = match (&from_sheet, governed) {
                 (Some(e), true) => Some(e.clone()),
-                (None, true) => self.blank(old.as_ref(), format!("{path}.fees[{i}].exemptions")),
+                (None, true) => {
+                    self.blank(old.as_ref(), format!("{path}.fees[{}].exemptions", i + 1))
+                }
                 (_, false) => old,
             };
             if let Some(m) = f.as_mapping_mut() {
@@ -410,6 +412,12 @@ fn diff(path: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Chan
                 diff(&label(e), Some(e), None, out);
             }
         }
+        // Plain lists (steps, applicants): entry by entry, numbered from 1.
+        (Some(Value::Sequence(o)), Some(Value::Sequence(n))) => {
+            for i in 0..o.len().max(n.len()) {
+                diff(&format!("{path}[{}]", i + 1), o.get(i), n.get(i), out);
+            }
+        }
         _ => out.push(Change {
             path: path.to_string(),
             before: old.map(show),
@@ -418,7 +426,8 @@ fn diff(path: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Chan
     }
 }
 
-/// A value on one line, as YAML flow text.
+/// A value on one line: text as is, anything else as its YAML with list
+/// entries separated by `;` and the layout spaces collapsed.
 fn show(v: &Value) -> String {
     match v {
         Value::String(t) => t.clone(),
@@ -427,8 +436,47 @@ fn show(v: &Value) -> String {
                 t.trim_end()
                     .replace("\n- ", "; ")
                     .trim_start_matches("- ")
-                    .replace('\n', " ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
             })
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(y: &str) -> Mapping {
+        serde_yaml::from_str(y).unwrap()
+    }
+
+    #[test]
+    fn changes_name_the_entry_that_changed() {
+        let old = map(
+            "steps: [a, b]\nchannels:\n- method: truc_tiep\n  processing_time: {text: 3 ngày}\nfaq: [{q: Hỏi?, a: Đáp.}]\n",
+        );
+        let new = map(
+            "steps: [a, c, d]\nchannels:\n- method: truc_tiep\n  processing_time: {text: 5 ngày}\n",
+        );
+        let shown: Vec<(String, Option<String>, Option<String>)> = changes(&old, &new)
+            .into_iter()
+            .map(|c| (c.path, c.before, c.after))
+            .collect();
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            shown,
+            [
+                ("steps[2]".into(), s("b"), s("c")),
+                ("steps[3]".into(), None, s("d")),
+                (
+                    "channels[truc_tiep].processing_time.text".into(),
+                    s("3 ngày"),
+                    s("5 ngày")
+                ),
+                ("faq".into(), s("q: Hỏi? a: Đáp."), None),
+            ]
+        );
     }
 }

@@ -218,21 +218,43 @@ impl fmt::Display for Shown<'_> {
 
 /// One line of a dry run: `~ path: before → after`, `+ path: value`, `- path: value`.
 fn show_change(f: &mut fmt::Formatter<'_>, c: &Change, en: bool) -> fmt::Result {
-    let cut = |s: &str| -> String {
-        let s: String = s.chars().take(80).collect();
-        if s.chars().count() == 80 {
-            format!("{s}…")
-        } else {
-            s
-        }
-    };
     let none = if en { "(none)" } else { "(trống)" };
     match (&c.before, &c.after) {
-        (Some(b), Some(a)) => writeln!(f, "      ~ {}: {} → {}", c.path, cut(b), cut(a)),
-        (None, Some(a)) => writeln!(f, "      + {}: {}", c.path, cut(a)),
-        (Some(b), None) => writeln!(f, "      - {}: {} → {none}", c.path, cut(b)),
+        (Some(b), Some(a)) => {
+            let (b, a) = around_difference(b, a);
+            writeln!(f, "      ~ {}: {b} → {a}", c.path)
+        }
+        (None, Some(a)) => writeln!(f, "      + {}: {}", c.path, cut(a, 0)),
+        (Some(b), None) => writeln!(f, "      - {}: {} → {none}", c.path, cut(b, 0)),
         (None, None) => Ok(()),
     }
+}
+
+/// At most 80 characters of `s` from character `from`, with `…` where cut.
+fn cut(s: &str, from: usize) -> String {
+    const WIDTH: usize = 80;
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: String = chars.iter().skip(from).take(WIDTH).collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if chars.len() > from + WIDTH {
+        out.push('…');
+    }
+    out
+}
+
+/// Two long texts shown from a little before where they first differ, so a
+/// changed word late in a paragraph is visible.
+fn around_difference(before: &str, after: &str) -> (String, String) {
+    let same = before
+        .chars()
+        .zip(after.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let from = same.saturating_sub(20);
+    let from = if from < 30 { 0 } else { from };
+    (cut(before, from), cut(after, from))
 }
 
 /// Import `file` into the site at `root`. `today` dates records whose sheet
@@ -467,13 +489,11 @@ fn apply(
     let merged = merge::merge(old.as_ref().map(|(m, _)| m), rec, opts.allow_removal);
     let kept = merged.kept;
     let new = merged.front_matter;
-    let changes = merge::changes(
-        old.as_ref()
-            .map(|(m, _)| m.clone())
-            .as_ref()
-            .unwrap_or(&Mapping::new()),
-        &new,
-    );
+    // A new file is all additions: the dry run lists changes to existing ones.
+    let changes = match &old {
+        Some((m, _)) => merge::changes(m, &new),
+        None => Vec::new(),
+    };
     if old.as_ref().is_some_and(|(m, _)| *m == new) {
         return Ok(Applied {
             outcome: Outcome::Unchanged,
@@ -564,4 +584,25 @@ fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_late_difference_in_a_long_text_is_shown() {
+        let before = format!(
+            "{} cũ",
+            "Bước 4: Chủ tịch Ủy ban nhân dân xã cấp Giấy khai sinh ".repeat(2)
+        );
+        let after = before.replace(" cũ", " mới");
+        let (b, a) = around_difference(&before, &after);
+        assert!(b.starts_with('…') && b.ends_with(" cũ"), "{b}");
+        assert!(a.ends_with(" mới"), "{a}");
+        assert_eq!(
+            around_difference("3 ngày", "5 ngày"),
+            ("3 ngày".into(), "5 ngày".into())
+        );
+    }
 }

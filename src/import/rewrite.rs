@@ -180,11 +180,9 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None if c == '\'' || c == '"' => {
-                if prev == ' ' || prev == ':' || prev == '[' || prev == '{' || prev == ',' || i == 0
-                {
-                    quote = Some(c);
-                }
+            // A quote opens a quoted scalar only where one may start.
+            None if (c == '\'' || c == '"') && (i == 0 || " :[{,".contains(prev)) => {
+                quote = Some(c)
             }
             None if c == '#' && prev.is_whitespace() => return (&line[..i], Some(&line[i..])),
             None => {}
