@@ -222,4 +222,13 @@ mod tests {
         let text = rewrite(old, &map(old), &new).unwrap();
         assert_eq!(text, "# trực tiếp\n# tại xã\nchannels: []\n");
     }
+
+    #[test]
+    fn a_layout_it_cannot_follow_is_left_to_the_caller_with_its_comments() {
+        let old = "{title: Cũ, field: Hộ tịch} # viết gọn\n";
+        let mut new = map(old);
+        new.insert("title".into(), "Mới".into());
+        assert_eq!(rewrite(old, &map(old), &new), None);
+        assert_eq!(all_comments(old), ["# viết gọn"]);
+    }
 }
