@@ -800,3 +800,42 @@ fn dry_run_lists_field_changes_and_writes_nothing_and_comments_survive_an_update
     };
     assert_eq!(keep(&now), keep(&text));
 }
+
+#[test]
+fn a_status_back_in_force_flags_the_old_replacement_instead_of_deleting_it() {
+    let f = Fixture::new();
+    let mut header = HEADER.to_vec();
+    header.push("Tình trạng");
+    let mut r = row("1.001193", "Đăng ký khai sinh");
+    r.push("Đã được thay thế".into());
+    f.write("bang.csv", &csv(&header, &[r.clone()]));
+    let out = import(&f, "bang.csv");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a replaced record needs its replacement"
+    );
+    // Written by hand instead, then the sheet says the record is in force.
+    let mut r = row("1.001193", "Đăng ký khai sinh");
+    r.push("Còn hiệu lực".into());
+    f.write("bang.csv", &csv(&header, &[r]));
+    assert!(import(&f, "bang.csv").status.success());
+    let path = f.root().join("content/thu-tuc/1.001193.md");
+    let text = content(&f, "1.001193").replace(
+        "legal_status: con_hieu_luc\n",
+        "legal_status: da_thay_the\nreplaced_by: '1.000894'\n",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("giữ nguyên replaced_by: ô trống"),
+        "{}",
+        stdout(&out)
+    );
+    let now = content(&f, "1.001193");
+    assert!(
+        now.contains("legal_status: con_hieu_luc") && now.contains("replaced_by: '1.000894'"),
+        "{now}"
+    );
+}

@@ -1011,6 +1011,12 @@ fn legal_status(cells: &mut Cells, fields: &mut Vec<(&'static str, Cell)>) {
         "replaced_by",
         replaced.map(s),
     );
+    // A status the sheet sets that has no replacement makes an old
+    // `replaced_by` stale: reported as a blank cell, removed on request.
+    let in_force = status.is_some_and(|st| st != ProcedureStatus::DaThayThe);
+    if !layout.has(Col::ReplacedBy) && in_force && !cells.raw(Col::LegalStatus).is_empty() {
+        fields.push(("replaced_by", Cell::Empty));
+    }
     for (col, key) in [
         (Col::EffectiveFrom, "effective_from"),
         (Col::PostedAt, "posted_at"),
