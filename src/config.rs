@@ -147,7 +147,8 @@ fn default_theme() -> String {
     "default".into()
 }
 
-fn default_sections() -> Vec<SectionConfig> {
+/// The standard news sections (`init` writes them into a new site.yaml).
+pub(crate) fn default_sections() -> Vec<SectionConfig> {
     [
         ("tin-tuc", "Tin tức - Sự kiện"),
         ("hoat-dong-hdnd-ubnd", "Hoạt động HĐND - UBND"),

@@ -22,6 +22,7 @@ pub mod diagnostics;
 pub mod html;
 pub mod images;
 pub mod import;
+pub mod init;
 pub mod markdown;
 pub mod media;
 pub mod options;

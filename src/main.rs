@@ -120,9 +120,23 @@ enum Command {
         #[arg(long, default_value = "table", value_parser = ["table", "csv", "markdown"])]
         format: String,
     },
+    /// Tạo trang mới cho một xã: trangxa init ia-rsai --commune "Ia Rsai" --province "Gia Lai"
+    Init {
+        /// Thư mục sẽ tạo (chưa có, hoặc đang trống)
+        dir: PathBuf,
+        /// Tên xã, ví dụ "Ia Rsai" (hỏi khi chạy trong cửa sổ lệnh nếu thiếu)
+        #[arg(long)]
+        commune: Option<String>,
+        /// Tên tỉnh, ví dụ "Gia Lai" (hỏi khi chạy trong cửa sổ lệnh nếu thiếu)
+        #[arg(long)]
+        province: Option<String>,
+        /// Chép cả giao diện có sẵn ra themes/default/ để sửa theo ý xã
+        #[arg(long)]
+        with_theme: bool,
+    },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
-        /// Loại nội dung: tin-tuc, trang, van-ban, don-vi
+        /// Loại nội dung: tin-tuc, trang, van-ban, ke-hoach, thu-tuc, don-vi
         kind: String,
         /// Tiêu đề (tên tệp được tạo từ tiêu đề, bỏ dấu)
         title: String,
@@ -139,6 +153,12 @@ enum ImportKind {
         file: PathBuf,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Chỉ in những gì sẽ thay đổi (từng trường của từng thủ tục), không ghi tệp nào
+        #[arg(long)]
+        dry_run: bool,
+        /// Cho phép ô trống xóa giá trị đang có trong tệp (mặc định: giữ nguyên và báo)
+        #[arg(long)]
+        allow_removal: bool,
     },
 }
 
@@ -213,6 +233,76 @@ fn report(
     }
 }
 
+/// A value from the option, or asked for when a person is at the terminal.
+fn ask(value: Option<String>, option: &str, question: &str) -> Result<String, Diagnostic> {
+    use std::io::IsTerminal;
+    if let Some(v) = value {
+        return Ok(v);
+    }
+    let missing = || {
+        Diagnostic::error("E141", format!("chưa ghi `{option}`"))
+            .hint("ví dụ: trangxa init ia-rsai --commune \"Ia Rsai\" --province \"Gia Lai\"")
+    };
+    if !std::io::stdin().is_terminal() {
+        return Err(missing());
+    }
+    eprint!("{question}: ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(_) if !line.trim().is_empty() => Ok(line.trim().to_string()),
+        _ => Err(missing()),
+    }
+}
+
+/// `trangxa init`: make the site, then say what is left to fill in.
+fn init(
+    dir: &std::path::Path,
+    commune: Option<String>,
+    province: Option<String>,
+    with_theme: bool,
+    lang: Lang,
+) -> ExitCode {
+    let made = ask(commune, "--commune", "Tên xã (ví dụ Ia Rsai)")
+        .and_then(|c| Ok((c, ask(province, "--province", "Tên tỉnh (ví dụ Gia Lai)")?)))
+        .and_then(|(c, p)| trangxa::init::Commune::new(&c, &p))
+        .and_then(|c| Ok((trangxa::init::init(dir, &c, with_theme)?, c)));
+    let (created, commune) = match made {
+        Ok(m) => m,
+        Err(d) => {
+            print_diagnostics(&[d], lang);
+            return ExitCode::FAILURE;
+        }
+    };
+    let shown = dir.display();
+    let en = lang == Lang::En;
+    let mut out = if en {
+        format!(
+            "Created the site of xã {} in {shown}/ ({} files).\nStill to fill in ({} places):\n",
+            commune.name,
+            created.files,
+            created.todo.len()
+        )
+    } else {
+        format!(
+            "Đã tạo trang của xã {} trong {shown}/ ({} tệp).\nCòn phải điền ({} chỗ):\n",
+            commune.name,
+            created.files,
+            created.todo.len()
+        )
+    };
+    for t in &created.todo {
+        out.push_str(&format!("  {}:{}  {}\n", t.file, t.line, t.text));
+    }
+    out.push_str(&if en {
+        format!("Next: trangxa serve --root {shown}   (preview; edit and the page reloads)\n      trangxa build --root {shown}   (the site into {shown}/public/)\n")
+    } else {
+        format!("Tiếp theo: trangxa serve --root {shown}   (xem trước; sửa tệp là trang tự tải lại)\n           trangxa build --root {shown}   (xuất trang vào {shown}/public/)\n")
+    });
+    let _ = write!(std::io::stdout(), "{out}");
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
@@ -246,12 +336,22 @@ fn main() -> ExitCode {
             })
         }
         Command::Import {
-            what: ImportKind::ThuTuc { file, root },
+            what:
+                ImportKind::ThuTuc {
+                    file,
+                    root,
+                    dry_run,
+                    allow_removal,
+                },
         } => {
+            let opts = trangxa::import::Options {
+                dry_run,
+                allow_removal,
+            };
             let today = chrono::Utc::now()
                 .with_timezone(&trangxa::vi::tz())
                 .date_naive();
-            match trangxa::import::procedures(&root, &file, today) {
+            match trangxa::import::procedures(&root, &file, today, opts) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, lang);
                     // A closed pipe (`| head`) is not an import failure.
@@ -314,6 +414,12 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init {
+            dir,
+            commune,
+            province,
+            with_theme,
+        } => init(&dir, commune, province, with_theme, lang),
         Command::New { kind, title, root } => {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {

@@ -9,7 +9,9 @@ use crate::diagnostics::Diagnostic;
 use crate::vi;
 
 /// The kinds of content `new` can create, by their folder name.
-pub const KINDS: &[&str] = &["tin-tuc", "trang", "van-ban", "don-vi"];
+pub const KINDS: &[&str] = &[
+    "tin-tuc", "trang", "van-ban", "ke-hoach", "thu-tuc", "don-vi",
+];
 
 /// YAML-quote a title so `:` or `#` in it cannot break the front matter.
 fn quote(s: &str) -> String {
@@ -24,6 +26,19 @@ pub fn new_content(
     now: DateTime<FixedOffset>,
 ) -> Result<PathBuf, Diagnostic> {
     let title = vi::nfc(title.trim());
+    // The site's own name for the issuer and its first procedure field:
+    // nothing of the sample commune goes into another commune's files.
+    let config = crate::config::SiteConfig::load(root).ok();
+    let owner = config
+        .as_ref()
+        .map_or("Ủy ban nhân dân xã".to_string(), |c| c.owner.clone());
+    if kind == "thu-tuc" {
+        let field = config
+            .as_ref()
+            .and_then(|c| c.procedure_fields.first().cloned())
+            .unwrap_or_else(|| "Hộ tịch".into());
+        return procedure(root, &title, &field, now);
+    }
     let slug = vi::slugify(&title);
     if slug.is_empty() {
         return Err(
@@ -77,7 +92,7 @@ doc_type: ke_hoach                  # quyet_dinh, ke_hoach, thong_bao, bao_cao, 
 number: \"\"                          # Số, ví dụ \"135\"\n\
 symbol: KH-UBND                     # Ký hiệu\n\
 abstract: {title}\n\
-issuer: Ủy ban nhân dân xã Canh Vinh\n\
+issuer: {owner}\n\
 issuer_level: xa\n\
 issued_date: {day}\n\
 legal_status: con_hieu_luc          # du_thao nếu là dự thảo\n\
@@ -87,6 +102,44 @@ files: []                           # ví dụ [{{path: /files/van-ban/{year}/te
 status: draft                       # đổi thành published để đăng\n\
 ---\n",
                 title = quote(&title),
+                owner = quote(&owner),
+                day = now.format("%Y-%m-%d"),
+                year = now.year()
+            ),
+        ),
+        "ke-hoach" => (
+            PathBuf::from(format!("content/ke-hoach/{}/{slug}.md", now.year())),
+            format!(
+                r#"---
+doc_type: ke_hoach
+number: ""                          # Số, ví dụ "12"
+symbol: KH-UBND
+abstract: {title}
+issuer: {owner}
+issuer_level: xa
+issued_date: {day}
+legal_status: du_thao               # con_hieu_luc khi đã ban hành
+units: [phong-van-hoa-xa-hoi]       # đơn vị chủ trì
+year: {year}
+period:
+  from: {year}-01-01
+  to: {year}-12-31
+campaign_kind: tuyen_truyen         # tuyen_truyen, cai_cach_hanh_chinh, chuyen_doi_so, khac
+# Danh mục hoạt động (Phụ lục): mỗi hoạt động một mục, đánh số 1, 2, 3…
+activities:
+  - item_no: "1"
+    task: "(Đang cập nhật)"         # nội dung hoạt động
+    lead_units: [phong-van-hoa-xa-hoi]
+    timeframe:
+      kind: thuong_xuyen            # thuong_xuyen, dinh_ky, moc, khoang
+      text: Thường xuyên
+status: draft                       # đổi thành published để đăng
+---
+
+Nội dung kế hoạch: mục đích, yêu cầu; nội dung, hình thức; kinh phí; tổ chức thực hiện.
+"#,
+                title = quote(&title),
+                owner = quote(&owner),
                 day = now.format("%Y-%m-%d"),
                 year = now.year()
             ),
@@ -105,6 +158,78 @@ status: draft                       # đổi thành published để đăng\n\
             );
         }
     };
+    write_new(root, rel, &text)
+}
+
+/// A procedure record to fill in: `title` starts with its national code
+/// ("1.001193 Đăng ký khai sinh"), which names the file.
+fn procedure(
+    root: &Path,
+    title: &str,
+    field: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, Diagnostic> {
+    let (code, name) = title.split_once(' ').unwrap_or((title, ""));
+    let code = match crate::content::types::ProcedureCode::parse(code) {
+        Ok(c) if !name.trim().is_empty() => c.0,
+        _ => {
+            return Err(Diagnostic::error(
+                "E143",
+                "thủ tục hành chính cần mã và tên: mã của Cơ sở dữ liệu quốc gia rồi đến tên thủ tục",
+            )
+            .hint("ví dụ: `trangxa new thu-tuc \"1.001193 Đăng ký khai sinh\"`; nhiều thủ tục thì dùng `trangxa import thu-tuc`"));
+        }
+    };
+    let text = format!(
+        r#"---
+code: '{code}'
+title: {title}
+levels: [cap_xa]
+field: {field}                      # một lĩnh vực trong procedure_fields của site.yaml
+steps:
+  - "Bước 1: (Đang cập nhật)"
+channels:
+  - method: truc_tiep               # truc_tiep, truc_tuyen, buu_chinh
+    processing_time:
+      text: "(Đang cập nhật)"       # ví dụ "03 ngày làm việc"
+    fees:
+      - kind: le_phi                # le_phi hoặc phi
+        text: "Lệ phí: (Đang cập nhật)"
+dossier:
+  - items:
+      - name: "(Đang cập nhật)"     # mỗi giấy tờ một mục
+        originals: 1
+    sets: 1
+applicants:
+  - Công dân Việt Nam
+implementing_agency: Ủy ban nhân dân cấp xã
+results:
+  - "(Đang cập nhật)"
+legal_basis:
+  - number: "(Đang cập nhật)"       # số ký hiệu, ví dụ 60/2014/QH13
+online_level: khong                 # khong, mot_phan, toan_trinh (khi có, thêm online_url)
+units: [trung-tam-phuc-vu-hanh-chinh-cong]
+legal_status: con_hieu_luc
+source:
+  kind: thu_cong
+  retrieved_at: {day}
+  verified: false
+status: draft                       # đổi thành published để đăng
+---
+"#,
+        title = quote(name.trim()),
+        field = quote(field),
+        day = now.format("%Y-%m-%d"),
+    );
+    write_new(
+        root,
+        PathBuf::from(format!("content/thu-tuc/{code}.md")),
+        &text,
+    )
+}
+
+/// Write a new file, never over an existing one.
+fn write_new(root: &Path, rel: PathBuf, text: &str) -> Result<PathBuf, Diagnostic> {
     let path = root.join(&rel);
     if path.exists() {
         return Err(Diagnostic::error(

@@ -83,12 +83,16 @@ fn import(f: &Fixture, file: &str) -> Output {
 }
 
 fn import_in(f: &Fixture, file: &str, lang: &str) -> Output {
+    import_with(f, file, &["--lang", lang])
+}
+
+fn import_with(f: &Fixture, file: &str, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
         .args(["import", "thu-tuc"])
         .arg(f.root().join(file))
         .arg("--root")
         .arg(f.root())
-        .args(["--lang", lang])
+        .args(args)
         .output()
         .unwrap()
 }
@@ -229,8 +233,8 @@ fn reimport_updates_fields_and_keeps_the_body_and_hand_added_details() {
         "{new}"
     );
     assert!(
-        new.contains("url: https://example.gov.vn/mau.docx"),
-        "the form link is kept:\n{new}"
+        new.contains("form: {name: Mẫu tờ khai, url: 'https://example.gov.vn/mau.docx'}"),
+        "the form link is kept as written:\n{new}"
     );
     f.build_ok();
     assert!(
@@ -517,4 +521,321 @@ fn the_shipped_samples_import_to_the_embedded_content() {
             assert!(report.contains("(trang tính `Thủ tục`)"), "{report}");
         }
     }
+}
+
+/// A fixture with the sample site's units and procedures, each procedure
+/// file given what staff add by hand: comments, a FAQ, fee amounts, a
+/// channel note, a form link and a note on a paper, a citation's article and
+/// link, and the fields the sheet has no column for. Returns the files.
+fn sample_site_with_hand_edits() -> (Fixture, Vec<(String, String)>) {
+    let f = Fixture::new();
+    let root = common::repo_root();
+    std::fs::copy(root.join("site.yaml"), f.root().join("site.yaml")).unwrap();
+    for dir in ["content/don-vi", "content/thu-tuc"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let e = e.unwrap();
+            f.write_bytes(
+                &format!("{dir}/{}", e.file_name().to_string_lossy()),
+                &std::fs::read(e.path()).unwrap(),
+            );
+        }
+    }
+    for sample in ["thu-tuc-mau.csv", "thu-tuc-mau.xlsx"] {
+        std::fs::copy(root.join("examples").join(sample), f.root().join(sample)).unwrap();
+    }
+    let mut files = Vec::new();
+    for name in thu_tuc_files(&f) {
+        let path = f.root().join("content/thu-tuc").join(&name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (yaml, body) = text[4..].split_once("\n---\n").unwrap();
+        let mut m: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
+        let y = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        m.insert(
+            "faq".into(),
+            y("[{q: Có mất phí không?, a: 'Không, trừ khi đăng ký quá hạn.'}]"),
+        );
+        m.insert("par_areas".into(), y("[thu_tuc_hanh_chinh]"));
+        m.insert("updated_at".into(), y("2026-11-20T08:00:00+07:00"));
+        for ch in m["channels"].as_sequence_mut().unwrap() {
+            ch["description"] = y("Nộp tại quầy số 2");
+            for fee in ch
+                .get_mut("fees")
+                .and_then(|f| f.as_sequence_mut())
+                .into_iter()
+                .flatten()
+            {
+                fee["amount_vnd"] = y("8000");
+            }
+        }
+        let item = &mut m["dossier"][0]["items"][0];
+        item["form"] = y("{name: Mẫu tờ khai, url: 'https://dichvucong.gov.vn/mau.docx'}");
+        item["note"] = y("Cán bộ hướng dẫn điền tại chỗ");
+        m["legal_basis"][0]["article"] = y("Điều 16");
+        let yaml = serde_yaml::to_string(&m)
+            .unwrap()
+            .replacen(
+                "channels:\n",
+                "channels:\n# Cán bộ đã kiểm tra phí ngày 20/11/2026\n",
+                1,
+            )
+            .replacen("title: ", "# Tên theo Quyết định công bố\ntitle: ", 1);
+        let text =
+            format!("---\n# Hồ sơ do Trung tâm Phục vụ hành chính công rà soát\n{yaml}---\n{body}");
+        std::fs::write(&path, &text).unwrap();
+        files.push((name, text));
+    }
+    assert!(files.len() >= 12);
+    (f, files)
+}
+
+/// Every procedure file is exactly as `files` holds it.
+fn assert_untouched(f: &Fixture, files: &[(String, String)], what: &str) {
+    for (name, text) in files {
+        let now = std::fs::read_to_string(f.root().join("content/thu-tuc").join(name)).unwrap();
+        assert_eq!(&now, text, "{what}: {name} changed");
+    }
+    assert_eq!(
+        thu_tuc_files(f),
+        files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>(),
+        "{what}: no file added or left behind"
+    );
+}
+
+/// The sample CSV without the columns named.
+fn sample_without(drop: &[&str]) -> String {
+    let text =
+        std::fs::read_to_string(common::repo_root().join("examples/thu-tuc-mau.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|i| !drop.contains(&header[*i].as_str()))
+        .collect();
+    let pick = |row: Vec<String>| keep.iter().map(|i| row[*i].clone()).collect::<Vec<_>>();
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| pick(rec.unwrap().iter().map(str::to_string).collect()))
+        .collect();
+    let header = pick(header);
+    csv(
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+        &rows,
+    )
+}
+
+#[test]
+fn reimporting_the_sample_with_any_column_dropped_loses_nothing() {
+    let (f, files) = sample_site_with_hand_edits();
+    // The whole sheet, twice, as CSV and as XLSX: every hand edit and
+    // comment stays, nothing is rewritten.
+    for sample in [
+        "thu-tuc-mau.csv",
+        "thu-tuc-mau.csv",
+        "thu-tuc-mau.xlsx",
+        "thu-tuc-mau.xlsx",
+    ] {
+        let out = import(&f, sample);
+        assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+        assert!(
+            stdout(&out).contains("0 tạo mới, 0 cập nhật"),
+            "{}",
+            stdout(&out)
+        );
+        assert_untouched(&f, &files, sample);
+    }
+    // Each column dropped in turn: what the sheet no longer says is the
+    // file's to keep (a required column missing refuses the whole sheet).
+    let text = std::fs::read_to_string(f.root().join("thu-tuc-mau.csv")).unwrap();
+    let header: Vec<String> = csv::Reader::from_reader(text.as_bytes())
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert!(header.len() >= 25);
+    let mut accepted = 0;
+    for col in &header {
+        f.write("bot-cot.csv", &sample_without(&[col]));
+        let out = import(&f, "bot-cot.csv");
+        accepted += usize::from(out.status.success());
+        assert_untouched(&f, &files, &format!("without `{col}`"));
+    }
+    // 12 required columns, plus the online address and the three times
+    // (their fee columns stay) are refused without.
+    assert_eq!(
+        accepted,
+        header.len() - 16,
+        "the optional columns go through"
+    );
+}
+
+#[test]
+fn reimporting_without_exemption_and_online_fee_columns_keeps_fees() {
+    let f = Fixture::new();
+    let root = common::repo_root();
+    std::fs::copy(root.join("site.yaml"), f.root().join("site.yaml")).unwrap();
+    for dir in ["content/don-vi", "content/thu-tuc"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let e = e.unwrap();
+            f.write_bytes(
+                &format!("{dir}/{}", e.file_name().to_string_lossy()),
+                &std::fs::read(e.path()).unwrap(),
+            );
+        }
+    }
+    let before: Vec<(String, String)> = thu_tuc_files(&f)
+        .into_iter()
+        .map(|n| {
+            let t = std::fs::read_to_string(f.root().join("content/thu-tuc").join(&n)).unwrap();
+            (n, t)
+        })
+        .collect();
+    assert!(
+        before.iter().any(|(_, t)| t.contains("exemptions:")),
+        "the sample has exemptions to lose"
+    );
+    f.write(
+        "bang.csv",
+        &sample_without(&["Miễn, giảm phí, lệ phí", "Trực tuyến: phí, lệ phí"]),
+    );
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_untouched(&f, &before, "without exemptions and online fees");
+}
+
+#[test]
+fn a_blank_cell_keeps_the_value_unless_removal_is_allowed() {
+    let f = Fixture::new();
+    f.write(
+        "bang.csv",
+        &csv(HEADER, &[row("1.001193", "Đăng ký khai sinh")]),
+    );
+    assert!(import(&f, "bang.csv").status.success());
+    let first = content(&f, "1.001193");
+    let blank = with(
+        with(
+            row("1.001193", "Đăng ký khai sinh"),
+            "Miễn, giảm phí, lệ phí",
+            "",
+        ),
+        "Trực tiếp: phí, lệ phí",
+        "",
+    );
+    f.write("trong.csv", &csv(HEADER, &[blank]));
+    let out = import(&f, "trong.csv");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("giữ nguyên channels[truc_tiep].fees: ô trống nhưng tệp đang có giá trị (muốn xóa thì thêm --allow-removal)"),
+        "{report}"
+    );
+    assert!(report.contains("0 cập nhật, 1 không đổi"), "{report}");
+    assert_eq!(content(&f, "1.001193"), first);
+    // Asked for, the removal happens.
+    let out = import_with(&f, "trong.csv", &["--allow-removal"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let now = content(&f, "1.001193");
+    assert!(
+        !now.contains("Lệ phí: 8.000 đồng") && !now.contains("exemptions"),
+        "{now}"
+    );
+}
+
+#[test]
+fn dry_run_lists_field_changes_and_writes_nothing_and_comments_survive_an_update() {
+    let f = Fixture::new();
+    f.write(
+        "bang.csv",
+        &csv(HEADER, &[row("1.001193", "Đăng ký khai sinh")]),
+    );
+    assert!(import(&f, "bang.csv").status.success());
+    let path = f.root().join("content/thu-tuc/1.001193.md");
+    let text = content(&f, "1.001193").replacen(
+        "channels:\n",
+        "# Thời hạn theo Quyết định 123/QĐ-UBND\nchannels:\n",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let changed = with(
+        row("1.001193", "Đăng ký khai sinh"),
+        "Trực tiếp: thời hạn giải quyết",
+        "05 ngày làm việc",
+    );
+    f.write(
+        "bang.csv",
+        &csv(HEADER, &[with(changed, "Lĩnh vực", "Chứng thực")]),
+    );
+    let out = import_with(&f, "bang.csv", &["--dry-run"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let report = stdout(&out);
+    for line in [
+        "cập nhật   dòng 2    1.001193",
+        "      ~ field: Hộ tịch → Chứng thực",
+        "      ~ channels[truc_tiep].processing_time.text: 03 ngày làm việc → 05 ngày làm việc",
+        "      ~ channels[truc_tiep].processing_time.amount: 3 → 5",
+        "Chạy thử (--dry-run): chưa ghi tệp nào.",
+    ] {
+        assert!(report.contains(line), "`{line}` missing:\n{report}");
+    }
+    assert_eq!(content(&f, "1.001193"), text, "a dry run writes nothing");
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success());
+    let now = content(&f, "1.001193");
+    assert!(
+        now.contains("# Thời hạn theo Quyết định 123/QĐ-UBND\nchannels:\n"),
+        "{now}"
+    );
+    assert!(
+        now.contains("05 ngày làm việc") && now.contains("field: Chứng thực"),
+        "{now}"
+    );
+    // Entries the sheet left alone are byte for byte the same.
+    let keep = |t: &str| {
+        t.split("channels:")
+            .nth(1)
+            .unwrap()
+            .split("applicants:")
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(keep(&now), keep(&text));
+}
+
+#[test]
+fn a_status_back_in_force_flags_the_old_replacement_instead_of_deleting_it() {
+    let f = Fixture::new();
+    let mut header = HEADER.to_vec();
+    header.push("Tình trạng");
+    let mut r = row("1.001193", "Đăng ký khai sinh");
+    r.push("Đã được thay thế".into());
+    f.write("bang.csv", &csv(&header, &[r.clone()]));
+    let out = import(&f, "bang.csv");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a replaced record needs its replacement"
+    );
+    // Written by hand instead, then the sheet says the record is in force.
+    let mut r = row("1.001193", "Đăng ký khai sinh");
+    r.push("Còn hiệu lực".into());
+    f.write("bang.csv", &csv(&header, &[r]));
+    assert!(import(&f, "bang.csv").status.success());
+    let path = f.root().join("content/thu-tuc/1.001193.md");
+    let text = content(&f, "1.001193").replace(
+        "legal_status: con_hieu_luc\n",
+        "legal_status: da_thay_the\nreplaced_by: '1.000894'\n",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = import(&f, "bang.csv");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("giữ nguyên replaced_by: ô trống"),
+        "{}",
+        stdout(&out)
+    );
+    let now = content(&f, "1.001193");
+    assert!(
+        now.contains("legal_status: con_hieu_luc") && now.contains("replaced_by: '1.000894'"),
+        "{now}"
+    );
 }

@@ -144,3 +144,56 @@ fn emc_tag_and_satisfaction_rating_come_from_site_yaml() {
     // Print carries the address the article came from.
     assert!(article.contains(r#"<p class="print-only">Nguồn: Trang thông tin điện tử xã Thử Nghiệm, https://thunghiem.gialai.gov.vn/tin-tuc/cuoc-thi/</p>"#));
 }
+
+/// The same small site, with or without a copy of the theme in the folder.
+fn site(with_theme_folder: bool) -> Fixture {
+    let f = with_config(CAMPAIGN);
+    if !with_theme_folder {
+        std::fs::remove_dir_all(f.root().join("themes")).unwrap();
+    }
+    f
+}
+
+#[test]
+fn a_site_without_a_theme_folder_builds_the_same_bytes_with_the_embedded_theme() {
+    let bare = site(false);
+    let copied = site(true);
+    bare.build_ok();
+    copied.build_ok();
+    let (a, b) = (
+        common::tree(&bare.root().join("public")),
+        common::tree(&copied.root().join("public")),
+    );
+    assert!(a.iter().any(|(p, _)| p.starts_with("static/style.")));
+    assert_eq!(a.len(), b.len());
+    for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs");
+    }
+}
+
+#[test]
+fn a_site_theme_file_replaces_only_its_embedded_counterpart() {
+    let f = site(false);
+    f.write(
+        "themes/default/templates/partials/share.html",
+        "<p class=\"chia-se-rieng\">Chia sẻ theo mẫu riêng của xã</p>\n",
+    );
+    f.write("themes/default/static/extra.css", "p{color:#111}\n");
+    f.build_ok();
+    let page = f.read("tin-tuc/cuoc-thi/index.html");
+    assert!(page.contains("chia-se-rieng"), "the site's partial is used");
+    assert!(
+        page.contains("/static/style."),
+        "the rest is the embedded theme"
+    );
+    // Another theme name must exist on disk.
+    f.write("site.yaml", &format!("{SITE_YAML}theme: xa-rieng\n"));
+    let out = f.build();
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("không tìm thấy giao diện `themes/xa-rieng/`"),
+        "{}",
+        common::stderr(&out)
+    );
+}

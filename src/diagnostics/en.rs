@@ -762,17 +762,63 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "trên Linux, có thể cần tăng fs.inotify.max_user_watches (sysctl)",
         "on Linux, fs.inotify.max_user_watches may need to be raised (sysctl)",
     ),
+    // init.rs
+    (
+        "thư mục `{}` đã có nội dung; không ghi đè",
+        "the folder `{}` is not empty; nothing was overwritten",
+    ),
+    (
+        "chọn tên thư mục mới, ví dụ `trangxa init trang-xa-moi --commune …`",
+        "choose a new folder name, e.g. `trangxa init new-site --commune …`",
+    ),
+    (
+        "tên `{}` của {*} không dùng được",
+        "the name `{}` given to {} cannot be used",
+    ),
+    (
+        "chỉ ghi tên, bằng chữ, số, dấu cách hoặc dấu `-`, ví dụ --commune \"Ia Rsai\" --province \"Gia Lai\"",
+        "write just the name, in letters, digits, spaces or `-`, e.g. --commune \"Ia Rsai\" --province \"Gia Lai\"",
+    ),
+    ("chưa ghi `{}`", "`{}` is not given"),
+    (
+        "ví dụ: trangxa init ia-rsai --commune \"Ia Rsai\" --province \"Gia Lai\"",
+        "for example: trangxa init ia-rsai --commune \"Ia Rsai\" --province \"Gia Lai\"",
+    ),
+    (
+        "không tạo được trang mới trong `{}`: {*}",
+        "cannot create the new site in `{}`: {}",
+    ),
+    (
+        "kiểm tra quyền ghi và dung lượng còn trống của ổ đĩa",
+        "check the write permission and the free space of the disk",
+    ),
+    // scaffold.rs
+    (
+        "thủ tục hành chính cần mã và tên: mã của Cơ sở dữ liệu quốc gia rồi đến tên thủ tục",
+        "a procedure needs its code and its name: the national database code, then the name",
+    ),
+    (
+        "ví dụ: `trangxa new thu-tuc \"1.001193 Đăng ký khai sinh\"`; nhiều thủ tục thì dùng `trangxa import thu-tuc`",
+        "for example: `trangxa new thu-tuc \"1.001193 Đăng ký khai sinh\"`; for many procedures use `trangxa import thu-tuc`",
+    ),
     // theme.rs
     (
         "không tìm thấy giao diện `{}`",
         "the theme `{}` was not found",
     ),
     (
-        "kiểm tra trường `theme` trong site.yaml (mặc định: default)",
-        "check the `theme` field in site.yaml (the default is `default`)",
+        "xóa trường `theme` trong site.yaml để dùng giao diện có sẵn (default), hoặc tạo thư mục giao diện này",
+        "remove the `theme` field from site.yaml to use the built-in theme (default), or create this theme folder",
     ),
     ("không đọc được giao diện: {*}", "cannot read the theme: {}"),
-    ("không đọc được mẫu: {*}", "cannot read the template: {}"),
+    (
+        "mẫu giao diện không phải văn bản UTF-8",
+        "the theme template is not UTF-8 text",
+    ),
+    (
+        "lưu lại tệp với bảng mã UTF-8",
+        "save the file again in UTF-8",
+    ),
     // render/
     (
         "lỗi mẫu giao diện `{}`: {*}",

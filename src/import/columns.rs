@@ -258,14 +258,53 @@ impl Layout {
     }
 }
 
-/// The fields one row sets. `None` removes a field whose cell is empty.
+/// What one row says about one field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// The cell's value.
+    Set(Value),
+    /// The cell is blank: a value already in the file stays unless the
+    /// person asks for removals (`--allow-removal`).
+    Empty,
+    /// No value in the sheet: a new file gets this one, an existing file
+    /// keeps its own.
+    Default(Value),
+}
+
+impl From<Option<Value>> for Cell {
+    fn from(v: Option<Value>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Set)
+    }
+}
+
+/// Which of the per-channel columns the sheet has: a channel detail
+/// without its column is the file's to keep.
+#[derive(Debug, Clone)]
+pub struct ChannelColumns {
+    /// Methods with a processing time column.
+    pub time: Vec<SubmitMethod>,
+    /// Methods with a fee column.
+    pub fees: Vec<SubmitMethod>,
+    pub exemptions: bool,
+}
+
+fn methods_with(layout: &Layout, col: fn(SubmitMethod) -> Col) -> Vec<SubmitMethod> {
+    SubmitMethod::ALL
+        .iter()
+        .copied()
+        .filter(|m| layout.has(col(*m)))
+        .collect()
+}
+
+/// The fields one row sets: only those whose column the sheet has.
 pub struct Record {
     pub code: String,
     pub title: String,
     /// Top-level front matter fields this sheet governs, in record order.
-    pub fields: Vec<(&'static str, Option<Value>)>,
+    pub fields: Vec<(&'static str, Cell)>,
     /// Sub-fields of `source` this sheet governs.
-    pub source: Vec<(&'static str, Option<Value>)>,
+    pub source: Vec<(&'static str, Cell)>,
+    pub channel_columns: ChannelColumns,
 }
 
 /// Reads one row's cells, collecting every problem of the row.
@@ -767,21 +806,50 @@ fn dossier_item(line: &str) -> Value {
     map(all)
 }
 
-/// Record `key` when the sheet has the column that governs it.
+/// Record `key` when the sheet has the column that governs it: the cell's
+/// value, or `Empty` when the cell is blank.
 fn put(
-    fields: &mut Vec<(&'static str, Option<Value>)>,
+    fields: &mut Vec<(&'static str, Cell)>,
     layout: &Layout,
     col: Col,
     key: &'static str,
     v: Option<Value>,
 ) {
     if layout.has(col) {
-        fields.push((key, v));
+        fields.push((key, Cell::from(v)));
     }
 }
 
 /// Read every governed field of `row`. Errors name the row and column.
 pub fn record(cells: &mut Cells, today: &str) -> Option<Record> {
+    let layout = cells.layout;
+    let mut fields: Vec<(&'static str, Cell)> = Vec::new();
+    let (code, title) = identity(cells, &mut fields);
+    catalogue(cells, &mut fields);
+    online(cells, &mut fields);
+    legal_status(cells, &mut fields);
+    let source = source(cells, today);
+    if !cells.errors.is_empty() {
+        return None;
+    }
+    Some(Record {
+        code: code?,
+        title: title?,
+        fields,
+        source,
+        channel_columns: ChannelColumns {
+            time: methods_with(layout, Col::Time),
+            fees: methods_with(layout, Col::Fees),
+            exemptions: layout.has(Col::Exemptions),
+        },
+    })
+}
+
+/// Code, local code, title, decisions: what names the record.
+fn identity(
+    cells: &mut Cells,
+    fields: &mut Vec<(&'static str, Cell)>,
+) -> (Option<String>, Option<String>) {
     let layout = cells.layout;
     let code = cells.code(Col::Code, "mã thủ tục");
     if code.is_none() && cells.raw(Col::Code).is_empty() {
@@ -793,177 +861,69 @@ pub fn record(cells: &mut Cells, today: &str) -> Option<Record> {
         );
     }
     let title = cells.required(Col::Title, "tên thủ tục");
-    let mut fields: Vec<(&'static str, Option<Value>)> = Vec::new();
-    put(&mut fields, layout, Col::Code, "code", code.clone().map(s));
-    put(
-        &mut fields,
-        layout,
-        Col::LocalCode,
-        "local_code",
-        cells.text(Col::LocalCode),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Title,
-        "title",
-        title.clone().map(s),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Decisions,
-        "decisions",
-        cells.legal_refs(Col::Decisions, false),
-    );
-    let levels = {
-        let mut out = Vec::new();
-        for v in items(cells.raw(Col::Levels)) {
-            if let Some(l) = cells.vocab(Col::Levels, Level::ALL, Level::id, Level::label, &v) {
-                out.push(s(l.id()));
-            }
-        }
-        if out.is_empty() && !cells.raw(Col::Levels).is_empty() {
-            None
-        } else if out.is_empty() {
-            cells.error(
-                "E038",
-                Col::Levels,
-                "thiếu cấp thực hiện".into(),
-                "ví dụ `Cấp xã`".into(),
-            );
-            None
-        } else {
-            Some(Value::Sequence(out))
-        }
-    };
-    put(&mut fields, layout, Col::Levels, "levels", levels);
-    put(
-        &mut fields,
-        layout,
-        Col::ProcedureType,
-        "procedure_type",
-        cells.text(Col::ProcedureType),
-    );
-    let field = cells.required(Col::Field, "lĩnh vực");
-    put(&mut fields, layout, Col::Field, "field", field.map(s));
-    put(
-        &mut fields,
-        layout,
-        Col::Steps,
-        "steps",
-        cells.list(Col::Steps, "trình tự thực hiện", true),
-    );
+    put(fields, layout, Col::Code, "code", code.clone().map(s));
+    let local = cells.text(Col::LocalCode);
+    put(fields, layout, Col::LocalCode, "local_code", local);
+    put(fields, layout, Col::Title, "title", title.clone().map(s));
+    let decisions = cells.legal_refs(Col::Decisions, false);
+    put(fields, layout, Col::Decisions, "decisions", decisions);
+    (code, title)
+}
+
+/// The body of the national record: levels to legal basis.
+fn catalogue(cells: &mut Cells, fields: &mut Vec<(&'static str, Cell)>) {
+    let layout = cells.layout;
+    let levels = cells.levels();
+    put(fields, layout, Col::Levels, "levels", levels);
+    let kind = cells.text(Col::ProcedureType);
+    put(fields, layout, Col::ProcedureType, "procedure_type", kind);
+    let field = cells.required(Col::Field, "lĩnh vực").map(s);
+    put(fields, layout, Col::Field, "field", field);
+    let steps = cells.list(Col::Steps, "trình tự thực hiện", true);
+    put(fields, layout, Col::Steps, "steps", steps);
     let channels = cells.channels();
-    fields.push(("channels", channels));
+    fields.push(("channels", Cell::from(channels)));
+    let dossier = cells.dossier();
+    put(fields, layout, Col::Dossier, "dossier", dossier);
+    let applicants = cells.list(Col::Applicants, "đối tượng thực hiện", true);
+    put(fields, layout, Col::Applicants, "applicants", applicants);
+    let agency = cells.required(Col::Agency, "cơ quan thực hiện").map(s);
+    put(fields, layout, Col::Agency, "implementing_agency", agency);
+    for (col, key) in [
+        (Col::Competent, "competent_authority"),
+        (Col::Address, "receiving_address"),
+        (Col::Delegated, "delegated_agency"),
+        (Col::Coordinating, "coordinating_agency"),
+    ] {
+        let v = cells.text(col);
+        put(fields, layout, col, key, v);
+    }
+    let results = cells.list(Col::Results, "kết quả thực hiện", true);
+    put(fields, layout, Col::Results, "results", results);
+    let basis = cells.legal_refs(Col::LegalBasis, true);
+    put(fields, layout, Col::LegalBasis, "legal_basis", basis);
+    let requirements = cells.text(Col::Requirements);
     put(
-        &mut fields,
-        layout,
-        Col::Dossier,
-        "dossier",
-        cells.dossier(),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Applicants,
-        "applicants",
-        cells.list(Col::Applicants, "đối tượng thực hiện", true),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Agency,
-        "implementing_agency",
-        cells.required(Col::Agency, "cơ quan thực hiện").map(s),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Competent,
-        "competent_authority",
-        cells.text(Col::Competent),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Address,
-        "receiving_address",
-        cells.text(Col::Address),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Delegated,
-        "delegated_agency",
-        cells.text(Col::Delegated),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Coordinating,
-        "coordinating_agency",
-        cells.text(Col::Coordinating),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Results,
-        "results",
-        cells.list(Col::Results, "kết quả thực hiện", true),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::LegalBasis,
-        "legal_basis",
-        cells.legal_refs(Col::LegalBasis, true),
-    );
-    put(
-        &mut fields,
+        fields,
         layout,
         Col::Requirements,
         "requirements",
-        cells.text(Col::Requirements),
+        requirements,
     );
     let keywords = items(cells.raw(Col::Keywords));
+    let keywords =
+        (!keywords.is_empty()).then(|| Value::Sequence(keywords.into_iter().map(s).collect()));
+    put(fields, layout, Col::Keywords, "keywords", keywords);
+    let description = cells.text(Col::Description);
+    put(fields, layout, Col::Description, "description", description);
+}
+
+/// Online level and addresses, and the units that receive the dossier.
+fn online(cells: &mut Cells, fields: &mut Vec<(&'static str, Cell)>) {
+    let layout = cells.layout;
+    let online = cells.online_level();
     put(
-        &mut fields,
-        layout,
-        Col::Keywords,
-        "keywords",
-        (!keywords.is_empty()).then(|| Value::Sequence(keywords.into_iter().map(s).collect())),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::Description,
-        "description",
-        cells.text(Col::Description),
-    );
-    let online = cells
-        .required(Col::Online, "mức độ dịch vụ công trực tuyến")
-        .and_then(|v| {
-            let aliases = [
-                ("khong", OnlineLevel::Khong),
-                ("khong truc tuyen", OnlineLevel::Khong),
-            ];
-            aliases
-                .iter()
-                .find(|(a, _)| header_key(&v) == *a)
-                .map(|(_, l)| *l)
-                .or_else(|| {
-                    cells.vocab(
-                        Col::Online,
-                        OnlineLevel::ALL,
-                        OnlineLevel::id,
-                        OnlineLevel::label,
-                        &v,
-                    )
-                })
-        });
-    put(
-        &mut fields,
+        fields,
         layout,
         Col::Online,
         "online_level",
@@ -989,35 +949,26 @@ pub fn record(cells: &mut Cells, today: &str) -> Option<Record> {
             "ghi địa chỉ vào cột `Địa chỉ nộp trực tuyến`, hoặc ghi mức độ `Không`".into(),
         );
     }
-    put(
-        &mut fields,
-        layout,
-        Col::OnlineUrl,
-        "online_url",
-        online_url,
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::DvcqgUrl,
-        "dvcqg_url",
-        cells.url(Col::DvcqgUrl),
-    );
-    put(&mut fields, layout, Col::Units, "units", {
-        let u = items(cells.raw(Col::Units));
-        if u.is_empty() {
-            cells.error(
-                "E038",
-                Col::Units,
-                "thiếu đơn vị tiếp nhận, giải quyết".into(),
-                "ghi mã đơn vị (tên tệp trong content/don-vi/) hoặc tên đơn vị, cách nhau bằng `;`"
-                    .into(),
-            );
-            None
-        } else {
-            Some(Value::Sequence(u.into_iter().map(s).collect()))
-        }
-    });
+    put(fields, layout, Col::OnlineUrl, "online_url", online_url);
+    let dvcqg = cells.url(Col::DvcqgUrl);
+    put(fields, layout, Col::DvcqgUrl, "dvcqg_url", dvcqg);
+    let units = items(cells.raw(Col::Units));
+    if units.is_empty() {
+        cells.error(
+            "E038",
+            Col::Units,
+            "thiếu đơn vị tiếp nhận, giải quyết".into(),
+            "ghi mã đơn vị (tên tệp trong content/don-vi/) hoặc tên đơn vị, cách nhau bằng `;`"
+                .into(),
+        );
+    }
+    let units = (!units.is_empty()).then(|| Value::Sequence(units.into_iter().map(s).collect()));
+    put(fields, layout, Col::Units, "units", units);
+}
+
+/// Legal status, replacement and dates.
+fn legal_status(cells: &mut Cells, fields: &mut Vec<(&'static str, Cell)>) {
+    let layout = cells.layout;
     let status = match cells.one(Col::LegalStatus) {
         Some(v) => cells.vocab(
             Col::LegalStatus,
@@ -1028,8 +979,14 @@ pub fn record(cells: &mut Cells, today: &str) -> Option<Record> {
         ),
         None => Some(ProcedureStatus::ConHieuLuc),
     };
-    // Without the column, a record is in force; the field is always written.
-    fields.push(("legal_status", status.map(|st| s(st.id()))));
+    // Without a value, a new record is in force; an existing one keeps its status.
+    let cell = match status {
+        Some(st) if layout.has(Col::LegalStatus) && !cells.raw(Col::LegalStatus).is_empty() => {
+            Cell::Set(s(st.id()))
+        }
+        _ => Cell::Default(s(ProcedureStatus::ConHieuLuc.id())),
+    };
+    fields.push(("legal_status", cell));
     let replaced = cells.code(Col::ReplacedBy, "mã thủ tục thay thế");
     if status == Some(ProcedureStatus::DaThayThe)
         && replaced.is_none()
@@ -1047,78 +1004,117 @@ pub fn record(cells: &mut Cells, today: &str) -> Option<Record> {
             "ghi mã vào cột `Thay thế bằng thủ tục`, ví dụ 1.001193".into(),
         );
     }
-    if layout.has(Col::ReplacedBy) || layout.has(Col::LegalStatus) {
-        fields.push(("replaced_by", replaced.map(s)));
+    put(
+        fields,
+        layout,
+        Col::ReplacedBy,
+        "replaced_by",
+        replaced.map(s),
+    );
+    // A status the sheet sets that has no replacement makes an old
+    // `replaced_by` stale: reported as a blank cell, removed on request.
+    let in_force = status.is_some_and(|st| st != ProcedureStatus::DaThayThe);
+    if !layout.has(Col::ReplacedBy) && in_force && !cells.raw(Col::LegalStatus).is_empty() {
+        fields.push(("replaced_by", Cell::Empty));
     }
-    put(
-        &mut fields,
-        layout,
-        Col::EffectiveFrom,
-        "effective_from",
-        cells.date(Col::EffectiveFrom),
-    );
-    put(
-        &mut fields,
-        layout,
-        Col::PostedAt,
-        "posted_at",
-        cells.date(Col::PostedAt),
-    );
+    for (col, key) in [
+        (Col::EffectiveFrom, "effective_from"),
+        (Col::PostedAt, "posted_at"),
+    ] {
+        let v = cells.date(col);
+        put(fields, layout, col, key, v);
+    }
+}
 
-    let mut source: Vec<(&'static str, Option<Value>)> = Vec::new();
-    if layout.has(Col::SourceKind) {
-        let kind = match cells.one(Col::SourceKind) {
-            Some(v) => cells
-                .vocab(
-                    Col::SourceKind,
-                    SourceKind::ALL,
-                    SourceKind::id,
-                    SourceKind::label,
+/// Sub-fields of `source`. A blank cell leaves what the file says, and a
+/// new file gets the defaults: typed by hand, retrieved today, not verified.
+fn source(cells: &mut Cells, today: &str) -> Vec<(&'static str, Cell)> {
+    let layout = cells.layout;
+    let mut source = Vec::new();
+    let kind = match cells.one(Col::SourceKind) {
+        Some(v) => cells
+            .vocab(
+                Col::SourceKind,
+                SourceKind::ALL,
+                SourceKind::id,
+                SourceKind::label,
+                &v,
+            )
+            .map_or(Cell::Empty, |k| Cell::Set(s(k.id()))),
+        None => Cell::Default(s(SourceKind::ThuCong.id())),
+    };
+    source.push(("kind", kind));
+    if layout.has(Col::SourceUrl) {
+        source.push(("url", Cell::from(cells.url(Col::SourceUrl))));
+    }
+    let retrieved = cells.date(Col::RetrievedAt);
+    source.push((
+        "retrieved_at",
+        retrieved.map_or_else(|| Cell::Default(s(today)), Cell::Set),
+    ));
+    let v = cells.one(Col::Verified).unwrap_or_default();
+    let verified = match header_key(&v).as_str() {
+        "" => Cell::Default(Value::Bool(false)),
+        "khong" | "chua" | "false" | "0" | "chua doi chieu" => Cell::Set(Value::Bool(false)),
+        "co" | "x" | "true" | "1" | "da doi chieu" | "roi" => Cell::Set(Value::Bool(true)),
+        _ => {
+            cells.error(
+                "E038",
+                Col::Verified,
+                format!("không hiểu `{v}`"),
+                "ghi `Có` nếu đã đối chiếu với Cơ sở dữ liệu quốc gia, `Không` nếu chưa".into(),
+            );
+            Cell::Empty
+        }
+    };
+    source.push(("verified", verified));
+    if layout.has(Col::VerifiedBy) {
+        source.push(("verified_by", Cell::from(cells.text(Col::VerifiedBy))));
+    }
+    source
+}
+
+impl Cells<'_> {
+    /// "Cấp thực hiện": one or more levels, by id or label.
+    fn levels(&mut self) -> Option<Value> {
+        let mut out = Vec::new();
+        for v in items(self.raw(Col::Levels)) {
+            if let Some(l) = self.vocab(Col::Levels, Level::ALL, Level::id, Level::label, &v) {
+                out.push(s(l.id()));
+            }
+        }
+        if out.is_empty() && self.raw(Col::Levels).is_empty() {
+            self.error(
+                "E038",
+                Col::Levels,
+                "thiếu cấp thực hiện".into(),
+                "ví dụ `Cấp xã`".into(),
+            );
+        }
+        (!out.is_empty()).then_some(Value::Sequence(out))
+    }
+
+    /// "Mức độ dịch vụ công trực tuyến", with the plain "Không" accepted.
+    fn online_level(&mut self) -> Option<OnlineLevel> {
+        let v = self.required(Col::Online, "mức độ dịch vụ công trực tuyến")?;
+        let aliases = [
+            ("khong", OnlineLevel::Khong),
+            ("khong truc tuyen", OnlineLevel::Khong),
+        ];
+        aliases
+            .iter()
+            .find(|(a, _)| header_key(&v) == *a)
+            .map(|(_, l)| *l)
+            .or_else(|| {
+                self.vocab(
+                    Col::Online,
+                    OnlineLevel::ALL,
+                    OnlineLevel::id,
+                    OnlineLevel::label,
                     &v,
                 )
-                .map(|k| s(k.id())),
-            None => Some(s(SourceKind::ThuCong.id())),
-        };
-        source.push(("kind", kind));
+            })
     }
-    if layout.has(Col::SourceUrl) {
-        source.push(("url", cells.url(Col::SourceUrl)));
-    }
-    if layout.has(Col::RetrievedAt) {
-        source.push((
-            "retrieved_at",
-            Some(cells.date(Col::RetrievedAt).unwrap_or_else(|| s(today))),
-        ));
-    }
-    if layout.has(Col::Verified) {
-        let v = cells.one(Col::Verified).unwrap_or_default();
-        let verified = match header_key(&v).as_str() {
-            "" | "khong" | "chua" | "false" | "0" | "chua doi chieu" => Some(false),
-            "co" | "x" | "true" | "1" | "da doi chieu" | "roi" => Some(true),
-            _ => {
-                cells.error(
-                    "E038",
-                    Col::Verified,
-                    format!("không hiểu `{v}`"),
-                    "ghi `Có` nếu đã đối chiếu với Cơ sở dữ liệu quốc gia, `Không` nếu chưa".into(),
-                );
-                None
-            }
-        };
-        source.push(("verified", verified.map(Value::Bool)));
-    }
-    if layout.has(Col::VerifiedBy) {
-        source.push(("verified_by", cells.text(Col::VerifiedBy)));
-    }
-    if !cells.errors.is_empty() {
-        return None;
-    }
-    Some(Record {
-        code: code?,
-        title: title?,
-        fields,
-        source,
-    })
 }
 
 #[cfg(test)]

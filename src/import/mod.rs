@@ -2,14 +2,18 @@
 //! or XLSX) into `content/thu-tuc/<code>.md`.
 //!
 //! Each row stands alone: a row with a problem writes nothing and the others
-//! still go through. A record that already exists gets the fields the sheet
-//! governs and keeps everything else — its hand-written body, and details the
-//! sheet has no column for (form links, notes, FAQ). Files are replaced
-//! atomically, so an interrupted import never leaves half a file. Every row is
-//! checked the way `build` checks it, so an import never writes a file the
-//! next build rejects.
+//! still go through. A record that already exists gets only what the sheet
+//! has columns for (see `merge`): its body, comments, hand-added details and
+//! every field without a column stay, and a blank cell never deletes a value
+//! unless `--allow-removal` is given. `--dry-run` lists the field-level
+//! changes and writes nothing. Changed files are rewritten entry by entry
+//! (see `rewrite`) and replaced atomically, so an interrupted import never
+//! leaves half a file. Every row is checked the way `build` checks it, so an
+//! import never writes a file the next build rejects.
 
 pub mod columns;
+mod merge;
+mod rewrite;
 pub mod sheet;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,7 +27,17 @@ use crate::config::SiteConfig;
 use crate::content::{Procedure, front_matter};
 use crate::diagnostics::{Diagnostic, Lang, closest};
 use crate::vi;
-use columns::{Cells, Col, Layout, Record};
+use columns::{Cell, Cells, Col, Layout, Record};
+pub use merge::Change;
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Report what would change, write nothing.
+    pub dry_run: bool,
+    /// Let a blank cell delete the value in the file.
+    pub allow_removal: bool,
+}
 
 /// What happened to one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +74,10 @@ pub struct RowReport {
     pub outcome: Outcome,
     /// Why a row was rejected.
     pub problems: Vec<Diagnostic>,
+    /// The field-level changes made (or, in a dry run, to be made).
+    pub changes: Vec<Change>,
+    /// Fields left as the file has them because their cell is blank.
+    pub kept: Vec<String>,
 }
 
 /// The result of an import: one line per row, and warnings about the sheet.
@@ -71,6 +89,7 @@ pub struct Report {
     /// Blank rows between records, skipped.
     pub empty_rows: Vec<usize>,
     pub warnings: Vec<Diagnostic>,
+    pub dry_run: bool,
 }
 
 impl Report {
@@ -128,6 +147,24 @@ impl fmt::Display for Shown<'_> {
                 write!(f, " → {}", p.display())?;
             }
             writeln!(f)?;
+            if report.dry_run {
+                for c in &r.changes {
+                    show_change(f, c, en)?;
+                }
+            }
+            for path in &r.kept {
+                if en {
+                    writeln!(
+                        f,
+                        "      kept {path}: the cell is empty but the file has a value (use --allow-removal to delete it)"
+                    )?;
+                } else {
+                    writeln!(
+                        f,
+                        "      giữ nguyên {path}: ô trống nhưng tệp đang có giá trị (muốn xóa thì thêm --allow-removal)"
+                    )?;
+                }
+            }
             for d in r.problems.iter().map(|d| d.localized(lang)) {
                 writeln!(f, "      {}[{}]: {}", labels.error, d.code, d.message)?;
                 if let Some(h) = &d.hint {
@@ -151,6 +188,13 @@ impl fmt::Display for Shown<'_> {
         .map(|o| format!("{} {}", report.count(o), o.label(lang)))
         .join(", ");
         let rejected = report.count(Outcome::Rejected) > 0;
+        if report.dry_run {
+            if en {
+                writeln!(f, "Dry run: no file was written.")?;
+            } else {
+                writeln!(f, "Chạy thử (--dry-run): chưa ghi tệp nào.")?;
+            }
+        }
         if en {
             writeln!(f, "Result: {counts}.")?;
             if rejected {
@@ -172,6 +216,47 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
+/// One line of a dry run: `~ path: before → after`, `+ path: value`, `- path: value`.
+fn show_change(f: &mut fmt::Formatter<'_>, c: &Change, en: bool) -> fmt::Result {
+    let none = if en { "(none)" } else { "(trống)" };
+    match (&c.before, &c.after) {
+        (Some(b), Some(a)) => {
+            let (b, a) = around_difference(b, a);
+            writeln!(f, "      ~ {}: {b} → {a}", c.path)
+        }
+        (None, Some(a)) => writeln!(f, "      + {}: {}", c.path, cut(a, 0)),
+        (Some(b), None) => writeln!(f, "      - {}: {} → {none}", c.path, cut(b, 0)),
+        (None, None) => Ok(()),
+    }
+}
+
+/// At most 80 characters of `s` from character `from`, with `…` where cut.
+fn cut(s: &str, from: usize) -> String {
+    const WIDTH: usize = 80;
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: String = chars.iter().skip(from).take(WIDTH).collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if chars.len() > from + WIDTH {
+        out.push('…');
+    }
+    out
+}
+
+/// Two long texts shown from a little before where they first differ, so a
+/// changed word late in a paragraph is visible.
+fn around_difference(before: &str, after: &str) -> (String, String) {
+    let same = before
+        .chars()
+        .zip(after.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let from = same.saturating_sub(20);
+    let from = if from < 30 { 0 } else { from };
+    (cut(before, from), cut(after, from))
+}
+
 /// Import `file` into the site at `root`. `today` dates records whose sheet
 /// has no "Ngày lấy dữ liệu" column. Whole-file problems (unreadable file, a
 /// missing column) return `Err` and write nothing.
@@ -179,6 +264,7 @@ pub fn procedures(
     root: &Path,
     file: &Path,
     today: chrono::NaiveDate,
+    opts: Options,
 ) -> Result<Report, Vec<Diagnostic>> {
     let config = SiteConfig::load(root)?;
     let content_dir = root.join("content");
@@ -197,6 +283,7 @@ pub fn procedures(
         rows: Vec::new(),
         empty_rows: Vec::new(),
         warnings,
+        dry_run: opts.dry_run,
     };
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for row in &sheet.rows {
@@ -216,6 +303,8 @@ pub fn procedures(
             path: None,
             outcome: Outcome::Rejected,
             problems: Vec::new(),
+            changes: Vec::new(),
+            kept: Vec::new(),
         };
         match record {
             Some(rec) if cells.errors.is_empty() => {
@@ -224,8 +313,12 @@ pub fn procedures(
                     .get(&rec.code)
                     .cloned()
                     .unwrap_or_else(|| PathBuf::from(format!("content/thu-tuc/{}.md", rec.code)));
-                match apply(root, &rel, &rec, &today) {
-                    Ok(o) => out.outcome = o,
+                match apply(root, &rel, &rec, &opts) {
+                    Ok(a) => {
+                        out.outcome = a.outcome;
+                        out.changes = a.changes;
+                        out.kept = a.kept;
+                    }
                     Err(d) => out.problems = d,
                 }
                 out.path = Some(rel);
@@ -255,10 +348,10 @@ fn check_site(
         );
     }
     let value = |key: &str| {
-        rec.fields
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, v)| v.clone())
+        rec.fields.iter().find_map(|(k, v)| match v {
+            Cell::Set(v) if *k == key => Some(v.clone()),
+            _ => None,
+        })
     };
     if let Some(Value::String(field)) = value("field") {
         let folded = vi::fold(&field);
@@ -332,120 +425,20 @@ fn existing_files(dir: &Path) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
-fn key(k: &str) -> Value {
-    Value::String(k.to_string())
+/// What `apply` did or, in a dry run, would do.
+struct Applied {
+    outcome: Outcome,
+    changes: Vec<Change>,
+    kept: Vec<String>,
 }
 
-/// Keys of list entries that the sheet governs; the rest (a form link, a
-/// note, an amount) are carried over from the matching old entry.
-fn carry(
-    new: &mut Value,
-    old: &Value,
-    id: &str,
-    owned: &[&str],
-    inner: Option<(&str, &str, &[&str])>,
-) {
-    let (Some(new), Some(old)) = (new.as_sequence_mut(), old.as_sequence()) else {
-        return;
-    };
-    for n in new.iter_mut() {
-        let Some(nm) = n.as_mapping_mut() else {
-            continue;
-        };
-        let Some(om) = old
-            .iter()
-            .filter_map(Value::as_mapping)
-            .find(|o| o.get(id) == nm.get(id))
-        else {
-            continue;
-        };
-        if let Some((list, inner_id, inner_owned)) = inner
-            && let (Some(nl), Some(ol)) = (nm.get_mut(list), om.get(list))
-        {
-            carry(nl, ol, inner_id, inner_owned, None);
-        }
-        for (k, v) in om {
-            let governed = k.as_str().is_some_and(|k| owned.contains(&k));
-            if !governed && !nm.contains_key(k) {
-                nm.insert(k.clone(), v.clone());
-            }
-        }
-    }
-}
-
-/// The record's front matter: the old one with the governed fields replaced.
-fn merge(old: Option<&Mapping>, rec: &Record, today: &str) -> Mapping {
-    let mut m = old.cloned().unwrap_or_default();
-    for (k, v) in &rec.fields {
-        match v {
-            Some(v) => {
-                let mut v = v.clone();
-                if let Some(o) = m.get(*k) {
-                    match *k {
-                        "channels" => carry(
-                            &mut v,
-                            o,
-                            "method",
-                            &["method", "processing_time", "fees"],
-                            Some(("fees", "text", &["kind", "text", "exemptions"])),
-                        ),
-                        "dossier" => carry(
-                            &mut v,
-                            o,
-                            "case",
-                            &["case", "items", "sets"],
-                            Some((
-                                "items",
-                                "name",
-                                &["name", "originals", "copies", "present_only", "optional"],
-                            )),
-                        ),
-                        "legal_basis" | "decisions" => carry(
-                            &mut v,
-                            o,
-                            "number",
-                            &["number", "title", "issued_date", "issuer"],
-                            None,
-                        ),
-                        _ => {}
-                    }
-                }
-                m.insert(key(k), v);
-            }
-            None => {
-                m.shift_remove(*k);
-            }
-        }
-    }
-    let mut source = match m.get("source") {
-        Some(Value::Mapping(s)) => s.clone(),
-        _ => Mapping::new(),
-    };
-    for (k, v) in &rec.source {
-        match v {
-            Some(v) => {
-                source.insert(key(k), v.clone());
-            }
-            None => {
-                source.shift_remove(*k);
-            }
-        }
-    }
-    for (k, default) in [
-        ("kind", Value::String("thu_cong".into())),
-        ("retrieved_at", Value::String(today.into())),
-        ("verified", Value::Bool(false)),
-    ] {
-        if !source.contains_key(k) {
-            source.insert(key(k), default);
-        }
-    }
-    m.insert(key("source"), Value::Mapping(source));
-    m
-}
-
-/// Write one record: compare, check like `build`, replace atomically.
-fn apply(root: &Path, rel: &Path, rec: &Record, today: &str) -> Result<Outcome, Vec<Diagnostic>> {
+/// Write one record: merge, compare, check like `build`, replace atomically.
+fn apply(
+    root: &Path,
+    rel: &Path,
+    rec: &Record,
+    opts: &Options,
+) -> Result<Applied, Vec<Diagnostic>> {
     let path = root.join(rel);
     let fail = |msg: String, hint: &str| {
         vec![
@@ -464,7 +457,7 @@ fn apply(root: &Path, rel: &Path, rec: &Record, today: &str) -> Result<Outcome, 
             ));
         }
     };
-    let (old, body) = match &old_text {
+    let old = match &old_text {
         Some(t) => {
             let doc = front_matter::split(t).map_err(|d| vec![d.in_file(rel)])?;
             let yaml = if doc.yaml.trim().is_empty() {
@@ -478,21 +471,54 @@ fn apply(root: &Path, rel: &Path, rec: &Record, today: &str) -> Result<Outcome, 
                     "sửa tệp (chạy `trangxa check` để xem lỗi) rồi nhập lại",
                 )
             })?;
-            (Some(old), doc.body.to_string())
+            Some((old, doc))
         }
-        None => (None, String::new()),
+        None => None,
     };
-    let merged = merge(old.as_ref(), rec, today);
-    if old.as_ref() == Some(&merged) {
-        return Ok(Outcome::Unchanged);
+    let merged = merge::merge(old.as_ref().map(|(m, _)| m), rec, opts.allow_removal);
+    let kept = merged.kept;
+    let new = merged.front_matter;
+    // A new file is all additions: the dry run lists changes to existing ones.
+    let changes = match &old {
+        Some((m, _)) => merge::changes(m, &new),
+        None => Vec::new(),
+    };
+    if old.as_ref().is_some_and(|(m, _)| *m == new) {
+        return Ok(Applied {
+            outcome: Outcome::Unchanged,
+            changes,
+            kept,
+        });
     }
-    let yaml = serde_yaml::to_string(&Value::Mapping(merged)).map_err(|e| {
-        fail(
-            format!("không tạo được phần thông tin: {e}"),
-            "báo lỗi này cho người phát triển",
-        )
-    })?;
-    let text = format!("---\n{yaml}---\n{body}");
+    let serialize = |m: &Mapping| {
+        serde_yaml::to_string(&Value::Mapping(m.clone())).map_err(|e| {
+            fail(
+                format!("không tạo được phần thông tin: {e}"),
+                "báo lỗi này cho người phát triển",
+            )
+        })
+    };
+    let text = match &old {
+        Some((old_map, doc)) => {
+            let yaml = match rewrite::rewrite(doc.yaml, old_map, &new) {
+                Some(y) => y,
+                // A layout the rewriter cannot follow: the whole mapping,
+                // with the file's comments kept above it.
+                None => {
+                    let mut y: String = rewrite::all_comments(doc.yaml)
+                        .into_iter()
+                        .map(|c| c + "\n")
+                        .collect();
+                    y.push_str(&serialize(&new)?);
+                    y
+                }
+            };
+            let start = doc.yaml.as_ptr() as usize - doc.text.as_ptr() as usize;
+            let end = start + doc.yaml.len();
+            format!("{}{yaml}{}", &doc.text[..start], &doc.text[end..])
+        }
+        None => format!("---\n{}---\n", serialize(&new)?),
+    };
     // The same checks as `build`: a written file always loads.
     let doc = front_matter::split(&text).map_err(|d| vec![d.in_file(rel)])?;
     let problems: Vec<Diagnostic> = match doc.parse::<Procedure>() {
@@ -506,16 +532,23 @@ fn apply(root: &Path, rel: &Path, rec: &Record, today: &str) -> Result<Outcome, 
     if !problems.is_empty() {
         return Err(problems.into_iter().map(|d| d.in_file(rel)).collect());
     }
-    write_atomic(&path, &text).map_err(|e| {
-        fail(
-            format!("không ghi được tệp: {e}"),
-            "kiểm tra quyền ghi thư mục content/thu-tuc/",
-        )
-    })?;
-    Ok(if old.is_some() {
+    if !opts.dry_run {
+        write_atomic(&path, &text).map_err(|e| {
+            fail(
+                format!("không ghi được tệp: {e}"),
+                "kiểm tra quyền ghi thư mục content/thu-tuc/",
+            )
+        })?;
+    }
+    let outcome = if old.is_some() {
         Outcome::Updated
     } else {
         Outcome::Created
+    };
+    Ok(Applied {
+        outcome,
+        changes,
+        kept,
     })
 }
 
@@ -540,4 +573,25 @@ fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_late_difference_in_a_long_text_is_shown() {
+        let before = format!(
+            "{} cũ",
+            "Bước 4: Chủ tịch Ủy ban nhân dân xã cấp Giấy khai sinh ".repeat(2)
+        );
+        let after = before.replace(" cũ", " mới");
+        let (b, a) = around_difference(&before, &after);
+        assert!(b.starts_with('…') && b.ends_with(" cũ"), "{b}");
+        assert!(a.ends_with(" mới"), "{a}");
+        assert_eq!(
+            around_difference("3 ngày", "5 ngày"),
+            ("3 ngày".into(), "5 ngày".into())
+        );
+    }
 }
