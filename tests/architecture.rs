@@ -44,6 +44,7 @@ const ORDER: &[&str] = &[
     "serve",
     "import",
     "scaffold",
+    "init",
 ];
 
 fn src() -> PathBuf {
