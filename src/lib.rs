@@ -375,13 +375,15 @@ pub fn render_in_memory(opts: &Options) -> Result<Vec<render::Output>, Vec<Diagn
     Ok(files)
 }
 
-/// The quarterly communication report of a plan (`trangxa report`).
+/// The communication report of a plan over a period (`trangxa report`), as
+/// the bytes of `format`.
 pub fn report(
     opts: &Options,
     plan: Option<&str>,
-    quarter: Option<&str>,
+    period: &report::PeriodArgs,
     format: report::format::Format,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let (site, _, _) = model(opts, Vec::new())?;
-    report::text(&site, plan, quarter, format).map_err(|d| vec![d])
+    let reports = report::reports(&site, plan, period).map_err(|d| vec![d])?;
+    report::format::render(&reports, format).map_err(|d| vec![d])
 }
