@@ -319,29 +319,45 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     out
 }
 
-/// Column widths that fit `WIDTH`: the widest columns give way first.
+/// Column widths that fit `WIDTH`: each column keeps room for its longest
+/// word (up to 16 characters: a URL is cut anyway), and what is left is
+/// shared in proportion to how much more each column would like.
 fn widths(t: &Table, indent: usize) -> Vec<usize> {
     let n = t.header.len();
-    let natural = |c: usize| {
+    let cells = |c: usize| {
         std::iter::once(&t.header)
             .chain(&t.rows)
-            .flat_map(|r| r[c].split('\n').map(|l| l.chars().count()))
+            .map(move |r| r[c].as_str())
+    };
+    let longest = |c: usize, f: fn(&str) -> Vec<&str>| {
+        cells(c)
+            .flat_map(f)
+            .map(|x| x.chars().count())
             .max()
             .unwrap_or(1)
             .max(1)
     };
-    let mut w: Vec<usize> = (0..n).map(natural).collect();
+    let natural: Vec<usize> = (0..n)
+        .map(|c| longest(c, |s| s.split('\n').collect()))
+        .collect();
     let budget = WIDTH.saturating_sub(indent + 2 * n.saturating_sub(1));
-    while w.iter().sum::<usize>() > budget {
-        let Some((i, &max)) = w.iter().enumerate().max_by_key(|(_, x)| **x) else {
-            break;
-        };
-        if max <= 6 {
-            break;
-        }
-        w[i] = max - 1;
+    if natural.iter().sum::<usize>() <= budget {
+        return natural;
     }
-    w
+    let min: Vec<usize> = (0..n)
+        .map(|c| {
+            longest(c, |s| s.split([' ', '\n']).collect())
+                .clamp(4, 16)
+                .min(natural[c])
+        })
+        .collect();
+    let spare = budget.saturating_sub(min.iter().sum());
+    let want: Vec<usize> = natural.iter().zip(&min).map(|(n, m)| n - m).collect();
+    let total = want.iter().sum::<usize>().max(1);
+    min.iter()
+        .zip(&want)
+        .map(|(m, w)| m + spare * w / total)
+        .collect()
 }
 
 fn table(r: &Report) -> String {
