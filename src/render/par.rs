@@ -268,6 +268,9 @@ struct ReportView {
 struct Chart {
     width: u32,
     height: u32,
+    /// Where labels end and bars start.
+    label_x: u32,
+    bar_x: u32,
     bars: Vec<Bar>,
 }
 
@@ -280,7 +283,9 @@ struct Bar {
     text_x: u32,
 }
 
-const LABEL_W: u32 = 300;
+/// Room for the longest unit names at 13 px ("Trung tâm Cung ứng dịch vụ sự
+/// nghiệp công xã").
+const LABEL_W: u32 = 340;
 const BAR_MAX: u32 = 320;
 const ROW_H: u32 = 28;
 
@@ -308,6 +313,8 @@ fn report_view(report: report::PlanYear) -> ReportView {
             Chart {
                 width: LABEL_W + BAR_MAX + 40,
                 height: (bars.len() as u32).max(1) * ROW_H,
+                label_x: LABEL_W - 6,
+                bar_x: LABEL_W,
                 bars,
             }
         })
