@@ -140,7 +140,7 @@ enum Command {
     },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
-        /// Loại nội dung: tin-tuc, trang, van-ban, don-vi
+        /// Loại nội dung: tin-tuc, trang, van-ban, don-vi, hoat-dong
         kind: String,
         /// Tiêu đề (tên tệp được tạo từ tiêu đề, bỏ dấu)
         title: String,
@@ -370,6 +370,10 @@ fn main() -> ExitCode {
         Command::New { kind, title, root } => {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {
+                Ok(path) if kind == "hoat-dong" => {
+                    println!("{}", summary::created_event(lang, &path));
+                    ExitCode::SUCCESS
+                }
                 Ok(path) => {
                     println!("{}", summary::created(lang, &path));
                     ExitCode::SUCCESS

@@ -646,3 +646,43 @@ fn an_existing_report_file_is_never_overwritten_unasked() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("E169"), "{}", stderr(&out));
 }
+
+#[test]
+fn new_offline_activity_is_a_template_that_counts_only_once_linked() {
+    let f = site();
+    let out = f.run(&["new", "hoat-dong", "Tọa đàm: dịch vụ công trực tuyến"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = f.root().join("content/hoat-dong");
+    let year = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let file = year.join("toa-dam-dich-vu-cong-truc-tuyen.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("title: \"Tọa đàm: dịch vụ công trực tuyến\""),
+        "{text}"
+    );
+    // Not linked yet: a warning at the field, and nothing counted.
+    let out = f.run(&["check"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("W160") && err.contains("toa-dam-dich-vu-cong-truc-tuyen.md:6:"),
+        "{err}"
+    );
+    std::fs::write(
+        &file,
+        text.replace(
+            "plan_activities: []",
+            "plan_activities: [ke-hoach/2026/kh#1]",
+        )
+        .replace("date: ", "date: 2026-08-01 #"),
+    )
+    .unwrap();
+    let j = json(&f, &["--quarter", "2026-Q3"]);
+    assert_eq!(activity(&j, "1")["count"], 1);
+    assert_eq!(j["evidence"][0]["kind"], "hoi_nghi");
+}

@@ -86,7 +86,8 @@ impl Event {
             );
         }
         if self.plan_activities.is_empty() {
-            let (line, col) = doc.locate("title", None);
+            // At `plan_activities: []`, or the first line when it is missing.
+            let (line, col) = doc.locate("plan_activities", None);
             out.push(
                 Diagnostic::warning(
                     "W160",
