@@ -455,15 +455,18 @@ for t in d.tables:
         for c in row.cells:
             text.append(c.text)
 fonts = set()
+sizes = set()
 for p in d.paragraphs:
     for r in p.runs:
         if r.text.strip():
             fonts.add(r.font.name)
+            sizes.add(r.font.size.pt if r.font.size else 0)
 s = d.sections[0]
 print(json.dumps({
     "text": "\n".join(text),
     "tables": len(d.tables),
     "fonts": sorted(f or "" for f in fonts),
+    "sizes": sorted(sizes),
     "page": [round(s.page_width.mm), round(s.page_height.mm)],
     "margins": [round(x.mm) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)],
 }))
@@ -515,6 +518,8 @@ fn the_word_report_reads_back_and_converts_to_pdf() {
     }
     assert!(d["tables"].as_u64().unwrap() >= 2, "{d}");
     assert_eq!(d["fonts"], serde_json::json!(["Times New Roman"]));
+    // The body in 13–14 pt (the tables' smaller text is inside them).
+    assert_eq!(d["sizes"], serde_json::json!([13.0, 14.0]));
     assert_eq!(d["page"], serde_json::json!([210, 297]));
     // Nghị định 30/2020: top and bottom 20–25 mm, left 30–35, right 15–20.
     assert_eq!(d["margins"], serde_json::json!([20, 20, 30, 15]));
