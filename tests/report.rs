@@ -691,3 +691,58 @@ fn new_offline_activity_is_a_template_that_counts_only_once_linked() {
     assert_eq!(activity(&j, "1")["count"], 1);
     assert_eq!(j["evidence"][0]["kind"], "hoi_nghi");
 }
+
+#[test]
+fn one_file_holds_one_plan_and_errors_read_in_english() {
+    let f = site();
+    f.write(
+        "content/ke-hoach/2026/kh2.md",
+        &PLAN.replace(
+            "abstract: Tuyên truyền",
+            "abstract: Kế hoạch thứ hai, tuyên truyền",
+        ),
+    );
+    let out = f.run(&["report", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("E164") && err.contains("--plan ke-hoach/2026/kh"),
+        "{err}"
+    );
+    let out = f.run(&["report", "--format", "json", "--plan", "ke-hoach/2026/kh2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Text formats hold every plan.
+    let out = f.run(&["report", "--format", "markdown"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .matches("# BÁO CÁO")
+            .count(),
+        2
+    );
+    let path = f.root().join("co-san.xlsx");
+    std::fs::write(&path, b"x").unwrap();
+    let p = path.to_str().unwrap();
+    let en = stderr(&f.run(&[
+        "report",
+        "--plan",
+        "ke-hoach/2026/kh",
+        "--format",
+        "xlsx",
+        "-o",
+        p,
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("error[E168]: the file `")
+            && en.contains("add `--force` to replace the old file"),
+        "{en}"
+    );
+    let en = stderr(&f.run(&["report", "--half", "2026-H3", "--lang", "en"]));
+    assert!(
+        en.contains("error[E089]") && en.contains("write `--half 2026-H1`"),
+        "{en}"
+    );
+}
