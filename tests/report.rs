@@ -369,6 +369,16 @@ fn offline_activities_count_show_on_the_plan_page_and_stay_internal_when_asked()
     );
     let report = f.read("cai-cach-hanh-chinh/ket-qua-tuyen-truyen/index.html");
     assert!(report.contains("Phát thanh cải cách hành chính quý III"));
+    // Links within the site, so a preview (`serve`) or a copy under another
+    // address works too.
+    assert!(
+        report.contains("<a href=\"/ke-hoach/2026/kh/#hd-2026-phat-thanh\">"),
+        "{report}"
+    );
+    assert!(
+        report.contains("<a href=\"/files/bien-ban.pdf\">Lịch phát sóng</a>"),
+        "{report}"
+    );
     assert!(!report.contains("Họp giao ban nội bộ"));
     // No verdicts for citizens unless site.yaml asks.
     assert!(

@@ -198,12 +198,18 @@ pub struct UnitCount {
 pub struct FileLink {
     pub label: String,
     pub url: String,
+    /// The link within the site, for the site's own pages.
+    pub href: String,
 }
 
 /// One line of the evidence list: one item, with every activity it serves.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
+    /// Absolute address, for the report sent out.
     pub url: String,
+    /// The link within the site, for the site's own pages (empty for an
+    /// internal record, which has none).
+    pub href: String,
     pub title: String,
     #[serde(serialize_with = "iso_day")]
     pub date: NaiveDate,
@@ -544,39 +550,52 @@ fn evidence(site: &Site, plan: &PlanEntry, period: &Period) -> Vec<(Record, Evid
         .filter_map(|(r, (activities, counted))| {
             let date = r.day(site)?;
             let (kind, kind_label) = r.kind(site);
-            let (url, title, files) = match r {
+            let (url, href, title, files) = match r {
                 Record::Item(i) => (
                     site.permalink(&site.items[i].path),
+                    site.href(&site.items[i].path),
                     site.items[i].title.clone(),
                     Vec::new(),
                 ),
                 Record::Event(e) => {
                     let ev = &site.events[e];
-                    let url = if ev.public {
-                        format!("{}#{}", site.permalink(&plan_item.path), ev.anchor())
+                    let (url, href) = if ev.public {
+                        let anchor = ev.anchor();
+                        (
+                            format!("{}#{anchor}", site.permalink(&plan_item.path)),
+                            format!("{}#{anchor}", site.href(&plan_item.path)),
+                        )
                     } else {
                         // Internal records are not on the site: name the file.
-                        ev.source.to_string_lossy().replace('\\', "/")
+                        (
+                            ev.source.to_string_lossy().replace('\\', "/"),
+                            String::new(),
+                        )
+                    };
+                    let local = |p: &str, f: fn(&Site, &str) -> String| {
+                        if p.starts_with('/') {
+                            f(site, p)
+                        } else {
+                            p.to_string()
+                        }
                     };
                     let files = ev
                         .evidence
                         .iter()
                         .map(|f| FileLink {
                             label: f.label.clone(),
-                            url: if f.path.starts_with('/') {
-                                site.permalink(&f.path)
-                            } else {
-                                f.path.clone()
-                            },
+                            url: local(&f.path, Site::permalink),
+                            href: local(&f.path, Site::href),
                         })
                         .collect();
-                    (url, ev.title.clone(), files)
+                    (url, href, ev.title.clone(), files)
                 }
             };
             Some((
                 r,
                 Evidence {
                     url,
+                    href,
                     title,
                     date,
                     date_text: date.format("%d/%m/%Y").to_string(),
