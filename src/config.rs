@@ -135,6 +135,19 @@ pub struct SiteConfig {
     /// Raw HTML in Markdown bodies: `sanitize` (default) or `allow`.
     #[serde(default)]
     pub raw_html: crate::markdown::RawHtml,
+    /// The communication report's public page.
+    #[serde(default)]
+    pub report: ReportSettings,
+}
+
+/// `report:` in site.yaml.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Show citizens đạt / chưa đạt on the public report page. Off by default:
+    /// the page shows what was done; verdicts are for the report to the province.
+    #[serde(default)]
+    pub public_verdicts: bool,
 }
 
 fn default_paginate_by() -> usize {

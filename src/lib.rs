@@ -51,12 +51,13 @@ pub fn render_in_memory(opts: &Options) -> Result<Vec<render::Output>, Vec<diagn
     pipeline::in_memory(opts).map(|m| m.files)
 }
 
-/// The quarterly communication report of a plan (`trangxa report`).
+/// The communication report of a plan over a period (`trangxa report`), as
+/// the bytes of `format`.
 pub fn report(
     opts: &Options,
     plan: Option<&str>,
-    quarter: Option<&str>,
+    period: &report::PeriodArgs,
     format: report::format::Format,
-) -> Result<String, Vec<diagnostics::Diagnostic>> {
-    pipeline::report(opts, plan, quarter, format)
+) -> Result<Vec<u8>, Vec<diagnostics::Diagnostic>> {
+    pipeline::report(opts, plan, period, format)
 }

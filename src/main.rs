@@ -102,7 +102,7 @@ enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
-    /// Báo cáo kết quả tuyên truyền theo quý của các kế hoạch: trangxa report --quarter 2026-Q2
+    /// Báo cáo kết quả tuyên truyền của kế hoạch: trangxa report --quarter 2026-Q3 --format docx --output bao-cao.docx
     Report {
         /// Thư mục của trang (nơi có site.yaml)
         #[arg(long, default_value = ".")]
@@ -113,12 +113,30 @@ enum Command {
         /// Mã kế hoạch, ví dụ ke-hoach/2026/tuyen-truyen-cchc (mặc định: mọi kế hoạch có chế độ báo cáo)
         #[arg(long)]
         plan: Option<String>,
-        /// Quý báo cáo, ví dụ 2026-Q2 (mặc định: quý hiện tại)
-        #[arg(long)]
+        /// Quý báo cáo, ví dụ 2026-Q3 (mặc định: quý hiện tại)
+        #[arg(long, conflicts_with_all = ["half", "year", "from", "to"])]
         quarter: Option<String>,
-        /// Định dạng: table (bảng trên màn hình), csv (danh sách tài liệu kiểm chứng), markdown
-        #[arg(long, default_value = "table", value_parser = ["table", "csv", "markdown"])]
+        /// Sáu tháng: 2026-H1 (6 tháng đầu năm) hoặc 2026-H2 (6 tháng cuối năm)
+        #[arg(long, conflicts_with_all = ["year", "from", "to"])]
+        half: Option<String>,
+        /// Cả năm, ví dụ 2026
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        year: Option<String>,
+        /// Từ ngày (dùng cùng --to), ví dụ 2026-07-01 hoặc 01/07/2026
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        /// Đến ngày (dùng cùng --from)
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        /// Định dạng: table (bảng trên màn hình), markdown, csv, json, docx (Word), xlsx (Excel)
+        #[arg(long, default_value = "table", value_parser = trangxa::report::format::Format::NAMES.to_vec())]
         format: String,
+        /// Ghi vào tệp này (bắt buộc với docx và xlsx); không ghi đè tệp đã có
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Cho phép thay tệp --output đã có
+        #[arg(long)]
+        force: bool,
     },
     /// Tạo trang mới cho một xã: trangxa init ia-rsai --commune "Ia Rsai" --province "Gia Lai"
     Init {
@@ -136,7 +154,7 @@ enum Command {
     },
     /// Tạo tệp nội dung mới: trangxa new tin-tuc "Tiêu đề"
     New {
-        /// Loại nội dung: tin-tuc, trang, van-ban, ke-hoach, thu-tuc, don-vi
+        /// Loại nội dung: tin-tuc, trang, van-ban, ke-hoach, thu-tuc, don-vi, hoat-dong
         kind: String,
         /// Tiêu đề (tên tệp được tạo từ tiêu đề, bỏ dấu)
         title: String,
@@ -395,23 +413,54 @@ fn main() -> ExitCode {
             now,
             plan,
             quarter,
+            half,
+            year,
+            from,
+            to,
             format,
+            output,
+            force,
         } => {
-            let format = trangxa::report::format::Format::parse(&format)
-                .unwrap_or(trangxa::report::format::Format::Table);
+            use trangxa::report::format::Format;
+            let format = Format::parse(&format).unwrap_or(Format::Table);
+            let failed = |d: &[Diagnostic]| {
+                print_diagnostics(d, lang);
+                eprintln!("{}", summary::report_failed(lang));
+                ExitCode::FAILURE
+            };
+            if format.is_binary() && output.is_none() {
+                let d = Diagnostic::error("E169", "tệp Word, Excel phải ghi ra tệp")
+                    .hint("thêm `--output TÊN_TỆP`, ví dụ `--output bao-cao-quy-3.docx`");
+                return failed(&[d]);
+            }
             let mut opts = trangxa::Options::new(root);
             opts.now = now.map(|s| parse_now(&s, lang));
-            match trangxa::report(&opts, plan.as_deref(), quarter.as_deref(), format) {
-                Ok(text) => {
-                    // A closed pipe (`| head`) is not a failure.
-                    let _ = write!(std::io::stdout(), "{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    print_diagnostics(&d, lang);
-                    eprintln!("{}", summary::report_failed(lang));
-                    ExitCode::FAILURE
-                }
+            let period = trangxa::report::PeriodArgs {
+                quarter,
+                half,
+                year,
+                from,
+                to,
+            };
+            match trangxa::report(&opts, plan.as_deref(), &period, format) {
+                Ok(bytes) => match output {
+                    Some(path) => match trangxa::report::save(&path, &bytes, force) {
+                        Ok(()) => {
+                            println!(
+                                "{}",
+                                summary::report_written(lang, &path, format == Format::Docx)
+                            );
+                            ExitCode::SUCCESS
+                        }
+                        Err(d) => failed(&[d]),
+                    },
+                    None => {
+                        // A closed pipe (`| head`) is not a failure.
+                        let _ = std::io::stdout().write_all(&bytes);
+                        ExitCode::SUCCESS
+                    }
+                },
+                Err(d) => failed(&d),
             }
         }
         Command::Init {
@@ -423,6 +472,10 @@ fn main() -> ExitCode {
         Command::New { kind, title, root } => {
             let now = chrono::Utc::now().with_timezone(&trangxa::vi::tz());
             match trangxa::scaffold::new_content(&root, &kind, &title, now) {
+                Ok(path) if kind == "hoat-dong" => {
+                    println!("{}", summary::created_event(lang, &path));
+                    ExitCode::SUCCESS
+                }
                 Ok(path) => {
                     println!("{}", summary::created(lang, &path));
                     ExitCode::SUCCESS

@@ -547,14 +547,14 @@ pub fn in_memory(opts: &Options) -> Result<InMemory, Vec<Diagnostic>> {
     })
 }
 
-/// The quarterly communication report of a plan (`trangxa report`): LOAD →
-/// MODEL only.
+/// The communication report of a plan over a period (`trangxa report`), as
+/// the bytes of `format`: LOAD → MODEL only.
 pub fn report(
     opts: &Options,
     plan: Option<&str>,
-    quarter: Option<&str>,
+    period: &quarterly::PeriodArgs,
     format: quarterly::format::Format,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let (loaded, mut diags) = Loaded::read(opts);
     let config = match loaded.config {
         Ok(c) => c,
@@ -573,7 +573,8 @@ pub fn report(
     diags.extend(site_diags);
     match site {
         Some(site) if !diags.iter().any(Diagnostic::is_error) => {
-            quarterly::text(&site, plan, quarter, format).map_err(|d| vec![d])
+            let reports = quarterly::reports(&site, plan, period).map_err(|d| vec![d])?;
+            quarterly::format::render(&reports, format).map_err(|d| vec![d])
         }
         _ => fail(diags),
     }

@@ -10,7 +10,7 @@ use crate::vi;
 
 /// The kinds of content `new` can create, by their folder name.
 pub const KINDS: &[&str] = &[
-    "tin-tuc", "trang", "van-ban", "ke-hoach", "thu-tuc", "don-vi",
+    "tin-tuc", "trang", "van-ban", "ke-hoach", "thu-tuc", "don-vi", "hoat-dong",
 ];
 
 /// YAML-quote a title so `:` or `#` in it cannot break the front matter.
@@ -149,6 +149,31 @@ Nội dung kế hoạch: mục đích, yêu cầu; nội dung, hình thức; kin
             format!(
                 "---\nid: {slug}\nname: {}\nkind: co_quan_chuyen_mon           # chinh_quyen, co_quan_chuyen_mon, to_chuc_hanh_chinh, don_vi_su_nghiep, nganh_doc, cap_tren, co_quan_bao_chi, dia_ban, nhom\naliases: []\ncontact: {{address: \"\", phone: \"\", email: \"\"}}\n---\n\nChức năng, nhiệm vụ của đơn vị.\n",
                 quote(&title)
+            ),
+        ),
+        // An offline activity: counted only once `plan_activities` names what
+        // it carries out, so a half-filled file changes no report.
+        "hoat-dong" => (
+            PathBuf::from(format!("content/hoat-dong/{}/{slug}.md", now.year())),
+            format!(
+                "---\n\
+title: {title}\n\
+kind: hoi_nghi                      # hoi_nghi, phat_thanh, toa_dam, pano_ap_phich, cuoc_thi, tap_huan, doi_thoai, khac\n\
+date: {day}                    # ngày diễn ra; thêm end_date: nếu kéo dài nhiều ngày\n\
+units: [phong-van-hoa-xa-hoi]       # đơn vị đầu tiên là cơ quan chủ trì, các đơn vị sau là phối hợp\n\
+plan_activities: []                 # nhiệm vụ của kế hoạch, ví dụ [ke-hoach/{year}/tuyen-truyen-cchc#1]; chưa ghi thì chưa được tính\n\
+location: \"\"\n\
+# participants: 50                  # số người tham dự\n\
+# broadcasts: 12                    # số lượt phát, số pano, áp phích\n\
+evidence: []                        # ảnh, biên bản PDF, ví dụ [{{path: /files/{year}/bien-ban.pdf, label: Biên bản}}]\n\
+public: true                        # false: chỉ tính trong báo cáo, không hiện trên trang\n\
+summary: \"\"\n\
+---\n\
+\n\
+Ghi chú thêm (không đăng lên trang).\n",
+                title = quote(&title),
+                day = now.format("%Y-%m-%d"),
+                year = now.year()
             ),
         ),
         other => {

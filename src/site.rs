@@ -20,6 +20,7 @@ use crate::markdown::{self, Rendered};
 use crate::vi;
 use crate::vocab::{Index, ParArea, Status};
 
+pub mod events;
 pub mod patch;
 pub mod plans;
 pub mod procedures;
@@ -202,6 +203,8 @@ pub struct Site {
     pub images: crate::responsive::Catalog,
     /// Plans and campaigns (`content/ke-hoach/`), in item order.
     pub plans: Arc<[plans::PlanEntry]>,
+    /// Offline activities (`content/hoat-dong/`), newest first.
+    pub events: Arc<[events::EventEntry]>,
 }
 
 /// Resolves a unit written as id, alias, name or short name.
@@ -465,7 +468,7 @@ impl Site {
                     );
                 }
             }
-            plan_index.check(&a, &mut diags);
+            plan_index.check(&a, &m.plan_activities, &mut diags);
             for sub in &m.submitted_to {
                 if resolver.resolve(&sub.recipient).is_none() {
                     diags.push(
@@ -822,7 +825,7 @@ impl Site {
             diags.extend(d);
             items.push(Arc::new(item));
         }
-        let plans = plans::build(
+        let mut plans = plans::build(
             &plan_sources,
             &items,
             &key_index,
@@ -830,6 +833,14 @@ impl Site {
             opts.now,
             &mut diags,
         );
+        let events = events::build(
+            &content.events,
+            &resolver,
+            &plan_index,
+            static_files,
+            &mut diags,
+        );
+        events::link(&mut plans, &events);
 
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
@@ -934,6 +945,7 @@ impl Site {
             procedures: Arc::new(procedures),
             images: Default::default(),
             plans: plans.into(),
+            events: events.into(),
         };
         (Some(site), diags)
     }

@@ -151,6 +151,36 @@ pub fn report_failed(lang: Lang) -> &'static str {
     }
 }
 
+/// `trangxa new hoat-dong`: an offline activity has no draft status; it
+/// counts once it names its plan activities.
+pub fn created_event(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Vi => format!(
+            "Đã tạo {path}. Mở tệp, điền thông tin và `plan_activities` để hoạt động được tính trong báo cáo."
+        ),
+        Lang::En => format!(
+            "Created {path}. Open the file and fill in the fields and `plan_activities` so the report counts the activity."
+        ),
+    }
+}
+
+/// `trangxa report --output`: where the file went.
+/// A Word file has passages to fill in before it is signed.
+pub fn report_written(lang: Lang, path: &Path, to_sign: bool) -> String {
+    let path = path.display();
+    match (lang, to_sign) {
+        (Lang::Vi, true) => format!(
+            "Đã ghi báo cáo vào {path}. Mở tệp, điền các đoạn trong ngoặc vuông, rồi trình ký."
+        ),
+        (Lang::Vi, false) => format!("Đã ghi báo cáo vào {path}."),
+        (Lang::En, true) => format!(
+            "Wrote the report to {path}. Open it, fill in the bracketed passages, then send it for signature."
+        ),
+        (Lang::En, false) => format!("Wrote the report to {path}."),
+    }
+}
+
 /// `new` wrote a file.
 pub fn created(lang: Lang, path: &Path) -> String {
     let path = path.display();

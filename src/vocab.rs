@@ -410,6 +410,21 @@ vocab!(
 );
 
 vocab!(
+    /// Loại hoạt động tuyên truyền không phải tin, bài trên trang
+    /// (`content/hoat-dong/`): what the plan's appendix asks besides articles.
+    EventKind {
+        HoiNghi = "hoi_nghi" => "Hội nghị, cuộc họp",
+        PhatThanh = "phat_thanh" => "Phát thanh trên Đài truyền thanh",
+        ToaDam = "toa_dam" => "Tọa đàm",
+        PanoApPhich = "pano_ap_phich" => "Pano, áp phích, khẩu hiệu, băng rôn",
+        CuocThi = "cuoc_thi" => "Cuộc thi",
+        TapHuan = "tap_huan" => "Tập huấn",
+        DoiThoai = "doi_thoai" => "Đối thoại",
+        Khac = "khac" => "Hoạt động khác",
+    }
+);
+
+vocab!(
     /// Chỉ tiêu của kế hoạch.
     Metric {
         SoTinBai = "so_tin_bai" => "Số tin, bài",

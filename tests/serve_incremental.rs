@@ -181,6 +181,20 @@ fn site(rng: &mut Rng) -> Fixture {
             &std::fs::read_to_string(sample.join(rel)).unwrap(),
         );
     }
+    // Offline activities: one public with a file, one internal.
+    for rel in [
+        "hoat-dong/2026/hoi-nghi-doi-thoai-doanh-nghiep-2026.md",
+        "hoat-dong/2026/giao-ban-cai-cach-hanh-chinh-quy-iii.md",
+    ] {
+        f.write(
+            &format!("content/{rel}"),
+            &std::fs::read_to_string(sample.join(rel)).unwrap(),
+        );
+    }
+    f.write_bytes(
+        "static/files/2026/08/bien-ban-hoi-nghi-doi-thoai-doanh-nghiep-2026.pdf",
+        b"%PDF-1.4\n",
+    );
     for e in std::fs::read_dir(sample.join("don-vi")).unwrap().flatten() {
         let to = f.root().join("content/don-vi").join(e.file_name());
         if !to.exists() {
@@ -217,7 +231,7 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
     let root = f.root().to_path_buf();
     let list = articles(f);
     let any = list.get(rng.below(list.len().max(1))).cloned();
-    match (rng.below(22), any) {
+    match (rng.below(23), any) {
         (0, Some(p)) => {
             edit(&p, |t| format!("{t}\nThêm một đoạn {n}.\n"));
             (format!("edit body of {}", p.display()), vec![p])
@@ -396,6 +410,32 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
                 std::fs::write(&p, tinted_photo(520, 320, 0)).unwrap();
             }
             ("toggle the picture file".into(), vec![p])
+        }
+        (21, _) => {
+            // An offline activity: made internal or public again, or its
+            // figures and quarter changed (the plan and report pages show it).
+            let p = root.join(*rng.pick(&[
+                "content/hoat-dong/2026/hoi-nghi-doi-thoai-doanh-nghiep-2026.md",
+                "content/hoat-dong/2026/giao-ban-cai-cach-hanh-chinh-quy-iii.md",
+            ]));
+            let what = rng.below(3);
+            edit(&p, |t| match what {
+                0 if t.contains("public: false\n") => t.replace("public: false\n", ""),
+                0 => t.replacen("\nkind: ", "\npublic: false\nkind: ", 1),
+                1 => t.replacen("participants: ", &format!("participants: {n}"), 1),
+                // Into another quarter and back: 07 ↔ 10, 08 ↔ 11.
+                _ => [("07", "10"), ("08", "11"), ("10", "07"), ("11", "08")]
+                    .iter()
+                    .find(|(from, _)| t.contains(&format!("\ndate: 2026-{from}-")))
+                    .map_or(t.clone(), |(from, to)| {
+                        t.replacen(
+                            &format!("\ndate: 2026-{from}-"),
+                            &format!("\ndate: 2026-{to}-"),
+                            1,
+                        )
+                    }),
+            });
+            (format!("edit offline activity {}", p.display()), vec![p])
         }
         (_, _) => {
             // The document's file comes and goes: a missing file is an error.

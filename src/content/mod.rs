@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod document;
+pub mod event;
 pub mod front_matter;
 pub mod page;
 pub mod plan;
@@ -24,6 +25,7 @@ use crate::vi;
 
 pub use article::Article;
 pub use document::Document;
+pub use event::Event;
 pub use page::Page;
 pub use procedure::Procedure;
 pub use unit::Unit;
@@ -101,6 +103,8 @@ pub struct Content {
     pub pages: Vec<Loaded<Page>>,
     pub documents: Vec<Loaded<Document>>,
     pub procedures: Vec<Loaded<Procedure>>,
+    /// Offline activities (`content/hoat-dong/`).
+    pub events: Vec<Loaded<Event>>,
 }
 
 /// Which content type a file is, from its top folder.
@@ -112,6 +116,7 @@ enum Kind {
     Document,
     Plan,
     Procedure,
+    Event,
 }
 
 impl Kind {
@@ -123,6 +128,7 @@ impl Kind {
             "van-ban" => Some(Kind::Document),
             "ke-hoach" => Some(Kind::Plan),
             "thu-tuc" => Some(Kind::Procedure),
+            "hoat-dong" => Some(Kind::Event),
             _ => None,
         }
     }
@@ -136,6 +142,7 @@ pub enum Entry {
     Page(Loaded<Page>),
     Document(Loaded<Document>),
     Procedure(Loaded<Procedure>),
+    Event(Loaded<Event>),
 }
 
 impl Entry {
@@ -146,6 +153,7 @@ impl Entry {
             Entry::Page(l) => &l.key,
             Entry::Document(l) => &l.key,
             Entry::Procedure(l) => &l.key,
+            Entry::Event(l) => &l.key,
         }
     }
 }
@@ -185,6 +193,7 @@ impl Content {
             Entry::Page(l) => upsert(&mut self.pages, l),
             Entry::Document(l) => upsert(&mut self.documents, l),
             Entry::Procedure(l) => upsert(&mut self.procedures, l),
+            Entry::Event(l) => upsert(&mut self.events, l),
         }
     }
 
@@ -195,6 +204,7 @@ impl Content {
             || remove_key(&mut self.pages, key)
             || remove_key(&mut self.documents, key)
             || remove_key(&mut self.procedures, key)
+            || remove_key(&mut self.events, key)
     }
 
     /// Add one file given as bytes, as if it were `content/<key>.md` (the
@@ -332,7 +342,7 @@ pub fn load_file(root: &Path, path: &Path) -> (Option<Entry>, Vec<Diagnostic>) {
             vec![
                 Diagnostic::warning("W007", "tệp nằm ngoài các thư mục nội dung được hỗ trợ nên không được đăng")
                     .in_file(&rel)
-                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/ hoặc content/don-vi/"),
+                    .hint("đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/, content/hoat-dong/ hoặc content/don-vi/"),
             ],
         ),
     }
@@ -486,6 +496,10 @@ fn parse_bytes(
             let stem = vi::nfc(key.rsplit('/').next().unwrap_or(key));
             diags.extend(p.validate(&doc, &stem).into_iter().map(|x| x.in_file(&rel)));
             Entry::Procedure(wrap(key, &rel, &text, p))
+        }),
+        Kind::Event => parse::<Event>(&doc, &rel, &mut diags).map(|e| {
+            diags.extend(e.validate(&doc).into_iter().map(|x| x.in_file(&rel)));
+            Entry::Event(wrap(key, &rel, &text, e))
         }),
     };
     (parsed, diags)

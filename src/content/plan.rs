@@ -62,6 +62,9 @@ pub struct Target {
     pub value: u32,
     pub par_area: Option<ParArea>,
     pub channel: Option<Channel>,
+    /// The activity (item number) the target sets a number for: a `thuong_xuyen`
+    /// activity with a target is judged đạt / chưa đạt against it.
+    pub activity: Option<String>,
 }
 
 /// Thời gian thực hiện of one activity, with the signed wording kept verbatim.

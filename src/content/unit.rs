@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::types::{Contact, Date, LegalRef, Person};
 use crate::diagnostics::Diagnostic;
-use crate::vocab::{ParArea, UnitKind};
+use crate::vocab::{Channel, ParArea, UnitKind};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +38,9 @@ pub struct Unit {
     pub active_until: Option<Date>,
     pub replaced_by: Option<String>,
     pub show_page: Option<bool>,
+    /// The channel an item sent to this unit appears on (Báo Gia Lai: `bao_gia_lai`):
+    /// how a plan's targets count `submitted_to`.
+    pub channel: Option<Channel>,
 }
 
 impl Unit {

@@ -84,8 +84,8 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "the file is outside the content folders the site knows, so it is not published",
     ),
     (
-        "đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/ hoặc content/don-vi/",
-        "put the file in content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/ or content/don-vi/",
+        "đặt tệp vào content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/, content/hoat-dong/ hoặc content/don-vi/",
+        "put the file in content/tin-tuc/, content/trang/, content/van-ban/, content/ke-hoach/, content/thu-tuc/, content/hoat-dong/ or content/don-vi/",
     ),
     (
         "tệp quá lớn ({*} KB); giới hạn là 4 MB",
@@ -528,8 +528,92 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "name the quarter, for example `--quarter 2026-Q2`",
     ),
     (
-        "hoạt động {*} của kế hoạch `{}` không có tin, bài nào của cơ quan chủ trì trong {,}",
-        "activity {} of the plan `{}` has no news or article by its lead unit in {}",
+        "hoạt động {*} của kế hoạch `{}` chưa có kết quả như kế hoạch yêu cầu trong {,}",
+        "activity {} of the plan `{}` fell short of what the plan asks in {}",
+    ),
+    (
+        "ghi `{}` vào tin, bài hoặc hoạt động (content/hoat-dong/) đã thực hiện hoạt động này",
+        "write `{}` in the articles or activities (content/hoat-dong/) that carried out this activity",
+    ),
+    (
+        "viết `--half 2026-H1` (6 tháng đầu năm) hoặc `--half 2026-H2` (6 tháng cuối năm)",
+        "write `--half 2026-H1` (first six months) or `--half 2026-H2` (last six months)",
+    ),
+    (
+        "viết năm, ví dụ `--year 2026`",
+        "write a year, for example `--year 2026`",
+    ),
+    (
+        "dùng cả `--from` và `--to`, mỗi ngày viết dạng `2026-07-01` hoặc `01/07/2026`",
+        "give both `--from` and `--to`, each day written `2026-07-01` or `01/07/2026`",
+    ),
+    (
+        "ngày bắt đầu {*} sau ngày kết thúc {*}",
+        "the first day {} is after the last day {}",
+    ),
+    ("đổi chỗ `--from` và `--to`", "swap `--from` and `--to`"),
+    (
+        "có {*} kế hoạch cần báo cáo; mỗi tệp chỉ chứa báo cáo của một kế hoạch",
+        "{} plans have a report; a file holds the report of one plan",
+    ),
+    (
+        "chọn một kế hoạch bằng `--plan`, ví dụ `{}`",
+        "choose one plan with `--plan`, for example `{}`",
+    ),
+    (
+        "không tạo được tệp Word: {*}",
+        "the Word file could not be made: {}",
+    ),
+    (
+        "không tạo được tệp Excel: {*}",
+        "the Excel file could not be made: {}",
+    ),
+    (
+        "báo lỗi này cho người quản trị trang kèm lệnh đã chạy",
+        "report this error to the site's administrator with the command you ran",
+    ),
+    (
+        "kiểm tra thư mục có tồn tại và được phép ghi, tệp không đang mở trong Word hoặc Excel",
+        "check that the folder exists and can be written, and that the file is not open in Word or Excel",
+    ),
+    (
+        "tệp `{}` đã có; không ghi đè để giữ nội dung đã sửa trong tệp",
+        "the file `{}` exists; it is not overwritten, to keep what was edited in it",
+    ),
+    (
+        "đặt tên tệp khác cho `--output`, hoặc thêm `--force` để thay tệp cũ",
+        "give `--output` another name, or add `--force` to replace the old file",
+    ),
+    (
+        "tệp Word, Excel phải ghi ra tệp",
+        "a Word or Excel report must be written to a file",
+    ),
+    (
+        "thêm `--output TÊN_TỆP`, ví dụ `--output bao-cao-quy-3.docx`",
+        "add `--output FILE_NAME`, for example `--output bao-cao-quy-3.docx`",
+    ),
+    (
+        "chỉ tiêu ghi hoạt động số `{}` nhưng danh mục không có hoạt động này",
+        "a target names activity number `{}` but the appendix has no such activity",
+    ),
+    ("các hoạt động: {*}", "the activities: {}"),
+    // content/event.rs
+    ("thêm ví dụ `{}`", "add, for example, `{}`"),
+    (
+        "hoạt động phải có ít nhất một đơn vị (đơn vị đầu tiên là cơ quan chủ trì)",
+        "an activity needs at least one unit (the first one leads it)",
+    ),
+    (
+        "ngày kết thúc {*} trước ngày bắt đầu {*}",
+        "the last day {} is before the first day {}",
+    ),
+    (
+        "sửa `end_date` thành ngày kết thúc (sau `date`), hoặc bỏ dòng này nếu hoạt động diễn ra trong một ngày",
+        "set `end_date` to the last day (after `date`), or remove the line if it took one day",
+    ),
+    (
+        "hoạt động chưa gắn với hoạt động nào của kế hoạch nên không được tính trong báo cáo",
+        "the activity is not linked to any activity of a plan, so the report does not count it",
     ),
     ("Quý {*}/{*} ({*})", "quarter {}/{} ({})"),
     (

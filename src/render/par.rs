@@ -243,7 +243,7 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             );
             let reports: Vec<ReportView> = report::plans_to_report(site, None)
                 .into_iter()
-                .map(|p| report_view(report::build(site, p)))
+                .map(|p| report_view(report::year(site, p)))
                 .collect();
             ctx.insert("reports", &reports);
             Ok(vec![r.render_template(
@@ -255,11 +255,11 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
     }
 }
 
-/// A plan's report with its bar charts laid out.
+/// A plan's year with each quarter's bar chart laid out.
 #[derive(Serialize)]
 struct ReportView {
     #[serde(flatten)]
-    report: report::PlanReport,
+    report: report::PlanYear,
     charts: Vec<Chart>,
 }
 
@@ -268,6 +268,9 @@ struct ReportView {
 struct Chart {
     width: u32,
     height: u32,
+    /// Where labels end and bars start.
+    label_x: u32,
+    bar_x: u32,
     bars: Vec<Bar>,
 }
 
@@ -280,25 +283,27 @@ struct Bar {
     text_x: u32,
 }
 
-const LABEL_W: u32 = 300;
+/// Room for the longest unit names at 13 px ("Trung tâm Cung ứng dịch vụ sự
+/// nghiệp công xã").
+const LABEL_W: u32 = 340;
 const BAR_MAX: u32 = 320;
 const ROW_H: u32 = 28;
 
-fn report_view(report: report::PlanReport) -> ReportView {
+fn report_view(report: report::PlanYear) -> ReportView {
     let charts = report
-        .details
+        .quarters
         .iter()
         .map(|q| {
-            let max = q.units.iter().map(|u| u.total).max().unwrap_or(0).max(1);
+            let max = q.units.iter().map(|u| u.count).max().unwrap_or(0).max(1);
             let bars = q
                 .units
                 .iter()
                 .enumerate()
                 .map(|(n, u)| {
-                    let width = (u.total as u32 * BAR_MAX) / max as u32;
+                    let width = (u.count as u32 * BAR_MAX) / max as u32;
                     Bar {
-                        label: u.unit.clone(),
-                        value: u.total,
+                        label: u.name.clone(),
+                        value: u.count,
                         y: n as u32 * ROW_H,
                         width,
                         text_x: LABEL_W + width + 6,
@@ -308,6 +313,8 @@ fn report_view(report: report::PlanReport) -> ReportView {
             Chart {
                 width: LABEL_W + BAR_MAX + 40,
                 height: (bars.len() as u32).max(1) * ROW_H,
+                label_x: LABEL_W - 6,
+                bar_x: LABEL_W,
                 bars,
             }
         })
@@ -332,7 +339,68 @@ struct RowView {
     progress: String,
     progress_note: Option<String>,
     items: Vec<Card>,
+    events: Vec<EventView>,
     quarters: Vec<QuarterCell>,
+}
+
+/// A public offline activity under its plan activity.
+#[derive(Serialize)]
+struct EventView {
+    /// On its first listing only: an activity serving several rows is listed
+    /// under each, and an id must be unique.
+    anchor: Option<String>,
+    title: String,
+    kind: &'static str,
+    date: String,
+    date_iso: String,
+    lead_unit: Option<String>,
+    location: Option<String>,
+    /// "120 người tham dự", "12 lượt phát sóng".
+    figures: Vec<String>,
+    summary: Option<String>,
+    files: Vec<context::Link>,
+}
+
+fn event_view(site: &Site, e: &crate::site::events::EventEntry) -> EventView {
+    let date = match e.end_date {
+        Some(end) if end != e.date => {
+            format!("{} – {}", e.date.format("%d/%m/%Y"), end.format("%d/%m/%Y"))
+        }
+        _ => e.date.format("%d/%m/%Y").to_string(),
+    };
+    let mut figures = Vec::new();
+    if let Some(n) = e.participants {
+        figures.push(format!("{} người tham dự", crate::vi::number(n as usize)));
+    }
+    if let Some(n) = e.broadcasts {
+        figures.push(match e.kind {
+            crate::vocab::EventKind::PhatThanh => format!("{n} lượt phát"),
+            _ => format!("{n} sản phẩm"),
+        });
+    }
+    EventView {
+        anchor: Some(e.anchor()),
+        title: e.title.clone(),
+        kind: e.kind.label(),
+        date,
+        date_iso: e.date.format("%Y-%m-%d").to_string(),
+        lead_unit: e.units.first().map(|&u| site.units[u].unit.name.clone()),
+        location: e.location.clone(),
+        figures,
+        summary: e.summary.clone(),
+        files: e
+            .evidence
+            .iter()
+            .map(|f| context::Link {
+                name: f.label.clone(),
+                href: if f.path.starts_with('/') {
+                    site.href(&f.path)
+                } else {
+                    f.path.clone()
+                },
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -349,11 +417,13 @@ struct CellView {
     lines: Vec<String>,
 }
 
+/// One started quarter of an activity; the verdict only when the site shows
+/// verdicts (`report.public_verdicts`).
 #[derive(Serialize)]
 struct QuarterCell {
     label: String,
-    verdict: report::Verdict,
-    verdict_label: &'static str,
+    status: Option<report::Status>,
+    status_label: Option<&'static str>,
     count: usize,
 }
 
@@ -392,7 +462,7 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
     let report = report::plans_to_report(site, None)
         .iter()
         .any(|p| p.item == item)
-        .then(|| report::build(site, plan));
+        .then(|| report::year(site, plan));
     let rows: Vec<RowView> = acts
         .iter()
         .enumerate()
@@ -409,8 +479,7 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
             };
             let progress = match a.activity.progress {
                 Some(p) => p.label().to_string(),
-                None if a.items.is_empty() => "Chưa có tin, bài được đăng".to_string(),
-                None => format!("{} tin, bài đã đăng", a.items.len()),
+                None => progress_text(plan, i),
             };
             RowView {
                 item_no: a.activity.item_no.trim().to_string(),
@@ -434,17 +503,24 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
                     .iter()
                     .map(|&x| context::card(site, &site.items[x]))
                     .collect(),
+                events: a
+                    .events
+                    .iter()
+                    .map(|&e| &site.events[e])
+                    .filter(|e| e.public)
+                    .map(|e| event_view(site, e))
+                    .collect(),
                 quarters: report
                     .as_ref()
                     .map(|r| {
-                        r.quarters
+                        r.rows[i]
+                            .cells
                             .iter()
-                            .zip(&r.activities[i].cells)
-                            .filter(|(_, c)| c.verdict != report::Verdict::NotDue)
-                            .map(|(q, c)| QuarterCell {
-                                label: q.label(),
-                                verdict: c.verdict,
-                                verdict_label: c.verdict_label,
+                            .flatten()
+                            .map(|c| QuarterCell {
+                                label: c.label.clone(),
+                                status: r.verdicts.then_some(c.status),
+                                status_label: r.verdicts.then_some(c.status_label),
                                 count: c.count,
                             })
                             .collect()
@@ -453,6 +529,15 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
             }
         })
         .collect();
+    let mut rows = rows;
+    let mut seen = std::collections::HashSet::new();
+    for e in rows.iter_mut().flat_map(|r| r.events.iter_mut()) {
+        if let Some(a) = &e.anchor
+            && !seen.insert(a.clone())
+        {
+            e.anchor = None;
+        }
+    }
     let doc = plan.document(&site.items);
     ctx.insert("plan_rows", &rows);
     ctx.insert(
@@ -476,4 +561,33 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
         .and_then(|k| site.items.iter().find(|x| x.key == k.trim_matches('/')))
         .map(|x| context::card(site, x));
     ctx.insert("parent_plan", &parent);
+}
+
+/// What an activity has to show, counting its sub-rows' for a parent row:
+/// "3 tin, bài và 2 hoạt động".
+fn progress_text(plan: &crate::site::plans::PlanEntry, i: usize) -> String {
+    let a = &plan.activities[i];
+    let rows = std::iter::once(a).chain(a.children.iter().map(|&c| &plan.activities[c]));
+    let mut items: Vec<usize> = Vec::new();
+    let mut events: Vec<usize> = Vec::new();
+    for r in rows {
+        items.extend(
+            r.items
+                .iter()
+                .filter(|x| !items.contains(x))
+                .collect::<Vec<_>>(),
+        );
+        events.extend(
+            r.events
+                .iter()
+                .filter(|x| !events.contains(x))
+                .collect::<Vec<_>>(),
+        );
+    }
+    match (items.len(), events.len()) {
+        (0, 0) => "Chưa có tin, bài hay hoạt động".to_string(),
+        (n, 0) => format!("{n} tin, bài đã đăng"),
+        (0, m) => format!("{m} hoạt động đã thực hiện"),
+        (n, m) => format!("{n} tin, bài đã đăng và {m} hoạt động đã thực hiện"),
+    }
 }

@@ -258,6 +258,15 @@ impl<'r> Inputs<'r> {
         sig
     }
 
+    /// Offline activities as a page lists and counts them: their whole file.
+    fn events(&self, sig: &mut Sig, events: &[usize]) {
+        sig.add(&events.len());
+        for &e in events {
+            let e = &self.site.events[e];
+            sig.add(&e.key).add(&e.fingerprint);
+        }
+    }
+
     fn cards(&self, sig: &mut Sig, items: &[usize]) {
         sig.add(&items.len());
         for &i in items {
@@ -320,8 +329,10 @@ impl<'r> Inputs<'r> {
                 if let Some(&p) = self.plan_of.get(i) {
                     let plan = &site.plans[p];
                     sig.today(site.now);
+                    sig.add(&site.config.report.public_verdicts);
                     for a in &plan.activities {
                         self.cards(&mut sig, &a.items);
+                        self.events(&mut sig, &a.events);
                     }
                     for u in &self.unit {
                         sig.add(u);
@@ -539,10 +550,12 @@ impl<'r> Inputs<'r> {
                         // (the clock decides which are due), per unit.
                         sig.add(&self.start(&["par-report.html"]).done())
                             .today(site.now);
+                        sig.add(&site.config.report.public_verdicts);
                         for p in crate::report::plans_to_report(site, None) {
                             sig.add(&self.card[p.item]);
                             for a in &p.activities {
                                 self.cards(&mut sig, &a.items);
+                                self.events(&mut sig, &a.events);
                             }
                         }
                         for u in &self.unit {

@@ -1,211 +1,299 @@
-//! The quarterly communication report a plan asks for (in the seed, Phòng Văn
-//! hóa - Xã hội must "theo dõi, tổng hợp, đánh giá" every quarter): for each
-//! activity and quarter whether its cadence was met, per-unit counts by PAR
-//! area, kind and channel, and the evidence list the PAR index asks for.
+//! The communication report a plan asks for (in the seed, every unit reports
+//! its PAR communication results to the commune People's Committee, which
+//! folds them into its periodic PAR reports to the province): for one period,
+//! each activity's count and status, counts per unit, the plan's targets, and
+//! the evidence list the PAR index asks for.
 //!
-//! Pure: computed from the `Site` model and a clock; `format` prints it, the
-//! renderer shows it on `/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/`.
+//! One model, `Report`, computed from the `Site` and its clock; every output
+//! is drawn from it: `format` (table, Markdown, CSV, JSON), `docx` (the Word
+//! report to sign), `xlsx` (the workbook), and the public page
+//! (`/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/`, through `year::PlanYear`).
+//! The rules that judge an activity live in `rules`, periods in `period`, the
+//! command line's period and file writing in `run`.
 
+pub mod docx;
 pub mod format;
+pub mod period;
+pub mod rules;
+mod run;
+pub mod xlsx;
+mod year;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
+use crate::content::plan::Target;
 use crate::site::plans::{ActivityEntry, PlanEntry};
 use crate::site::{ItemKind, Site};
 use crate::vi;
-use crate::vocab::{ArticleKind, Cadence, Channel, ParArea, ReportWindow, TimeframeKind, UnitKind};
+use crate::vocab::{ArticleKind, Channel, EventKind, Metric, ParArea, ReportWindow, UnitKind};
 
-/// One reporting quarter, both ends inclusive, in Vietnam time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Quarter {
-    pub year: i32,
-    pub q: u32,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+pub use period::{Period, Quarter};
+pub use rules::Status;
+pub use run::{PeriodArgs, reports, resolve_period, save};
+pub use year::{PlanYear, YearCell, YearRow, plan_year, warnings, year};
+
+/// Something a unit did for a plan: a published article or an offline activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Record {
+    Item(usize),
+    Event(usize),
 }
 
-impl Quarter {
-    /// Quarter `q` (1–4) of `year`: calendar quarters, or the Ministry's PAR
-    /// windows (15/12 of the year before → 14/3, 15/3 → 14/6, …).
-    pub fn new(year: i32, q: u32, window: ReportWindow) -> Option<Quarter> {
-        if !(1..=4).contains(&q) {
-            return None;
-        }
-        let first_month = 3 * (q - 1) + 1;
-        let (from, to) = match window {
-            ReportWindow::Calendar => {
-                let from = NaiveDate::from_ymd_opt(year, first_month, 1)?;
-                (from, from.checked_add_months(Months::new(3))?.pred_opt()?)
-            }
-            ReportWindow::BnvCchc => {
-                let to = NaiveDate::from_ymd_opt(year, first_month + 2, 14)?;
-                (to.checked_sub_months(Months::new(3))?.succ_opt()?, to)
-            }
-        };
-        Some(Quarter { year, q, from, to })
-    }
-
-    /// "2026-Q2".
-    pub fn parse(s: &str, window: ReportWindow) -> Option<Quarter> {
-        let (y, q) = s.trim().split_once(['-', '/'])?;
-        let q = q.trim_start_matches(['Q', 'q']);
-        Quarter::new(y.parse().ok()?, q.parse().ok()?, window)
-    }
-
-    /// The quarter that contains `day`.
-    pub fn containing(day: NaiveDate, window: ReportWindow) -> Option<Quarter> {
-        (day.year()..=day.year() + 1)
-            .flat_map(|y| (1..=4).filter_map(move |q| Quarter::new(y, q, window)))
-            .find(|q| q.contains(day))
-    }
-
-    pub fn contains(&self, day: NaiveDate) -> bool {
-        self.from <= day && day <= self.to
-    }
-
-    pub fn id(&self) -> String {
-        format!("{}-Q{}", self.year, self.q)
-    }
-
-    /// "Quý II/2026".
-    pub fn label(&self) -> String {
-        let roman = ["I", "II", "III", "IV"][(self.q - 1) as usize];
-        format!("Quý {roman}/{}", self.year)
-    }
-
-    /// "15/03/2026 – 14/06/2026".
-    pub fn range(&self) -> String {
-        format!(
-            "{} – {}",
-            self.from.format("%d/%m/%Y"),
-            self.to.format("%d/%m/%Y")
-        )
-    }
-
-    /// The three month-long stretches of the quarter ("Thường xuyên" asks for
-    /// something in each).
-    fn months(&self) -> Vec<(NaiveDate, NaiveDate)> {
-        (0..3)
-            .filter_map(|k| {
-                let from = self.from.checked_add_months(Months::new(k))?;
-                let to = self
-                    .from
-                    .checked_add_months(Months::new(k + 1))?
-                    .pred_opt()?;
-                Some((from, to.min(self.to)))
-            })
-            .collect()
-    }
-}
-
-/// Whether an activity did what its timeframe asks in a quarter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Met,
-    NotMet,
-    /// The quarter is under way and the requirement is not met yet.
-    InProgress,
-    /// The quarter has not started.
-    NotDue,
-    /// The timeframe asks nothing of this quarter (a yearly task, no timeframe).
-    NotApplicable,
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
+impl Record {
+    fn day(self, site: &Site) -> Option<NaiveDate> {
         match self {
-            Verdict::Met => "Đạt",
-            Verdict::NotMet => "Chưa đạt",
-            Verdict::InProgress => "Đang thực hiện",
-            Verdict::NotDue => "Chưa đến kỳ",
-            Verdict::NotApplicable => "Không đánh giá theo quý",
+            Record::Item(i) => site.items[i].date.map(|d| day_of(&d.0)),
+            Record::Event(e) => Some(site.events[e].date),
+        }
+    }
+
+    fn units(self, site: &Site) -> &[usize] {
+        match self {
+            Record::Item(i) => &site.items[i].units,
+            Record::Event(e) => &site.events[e].units,
+        }
+    }
+
+    fn par_areas(self, site: &Site) -> &[ParArea] {
+        match self {
+            Record::Item(i) => &site.items[i].par_areas,
+            Record::Event(e) => &site.events[e].par_areas,
+        }
+    }
+
+    fn channels(self, site: &Site) -> Vec<Channel> {
+        match self {
+            Record::Item(i) => match &site.items[i].kind {
+                ItemKind::Article(a) => a.channels.clone(),
+                _ => Vec::new(),
+            },
+            Record::Event(e) => site.events[e].channel.into_iter().collect(),
+        }
+    }
+
+    /// (id, label) of its kind: an article kind or an offline activity kind.
+    fn kind(self, site: &Site) -> (&'static str, &'static str) {
+        match self {
+            Record::Item(i) => match &site.items[i].kind {
+                ItemKind::Article(a) => (a.kind.id(), a.kind.label()),
+                _ => ("van_ban", "Văn bản"),
+            },
+            Record::Event(e) => (site.events[e].kind.id(), site.events[e].kind.label()),
+        }
+    }
+
+    /// Recipients it was sent to, with the day sent (if written).
+    fn submissions(self, site: &Site) -> Vec<(usize, Option<NaiveDate>)> {
+        match self {
+            Record::Item(i) => match &site.items[i].kind {
+                ItemKind::Article(a) => a
+                    .submitted_to
+                    .iter()
+                    .filter_map(|s| Some((unit_index(site, &s.recipient)?, s.date.map(|d| d.0))))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            Record::Event(e) => site.events[e].submitted_to.clone(),
         }
     }
 }
 
-/// One activity in one quarter.
+/// The plan a report is about.
 #[derive(Debug, Clone, Serialize)]
-pub struct Cell {
-    pub verdict: Verdict,
-    pub verdict_label: &'static str,
-    /// Linked items published in the quarter by a lead unit.
-    pub count: usize,
-    /// What the timeframe asks, in words ("≥ 1 tin, bài mỗi tháng").
-    pub requirement: String,
+pub struct PlanInfo {
+    pub key: String,
+    pub title: String,
+    /// Absolute URL of the plan's page.
+    pub url: String,
+    /// Link within the site.
+    pub href: String,
+    pub window: ReportWindow,
+    /// How the report cites the plan: "Kế hoạch số 12/KH-UBND về tuyên truyền …".
+    pub basis: String,
 }
 
-/// One activity across the year's quarters.
+fn plan_info(site: &Site, plan: &PlanEntry) -> PlanInfo {
+    let item = &site.items[plan.item];
+    let basis = match plan.document(&site.items) {
+        Some(d) => {
+            let mut a = d.abstract_.trim().chars();
+            let first = a
+                .next()
+                .map(|c| c.to_lowercase().collect::<String>())
+                .unwrap_or_default();
+            let number = d
+                .full_number
+                .as_deref()
+                .map(|n| format!(" số {n}"))
+                .unwrap_or_default();
+            format!("{}{number} về {first}{}", d.doc_type.label(), a.as_str())
+        }
+        None => item.title.clone(),
+    };
+    PlanInfo {
+        key: plan.key.clone(),
+        title: item.title.clone(),
+        url: site.permalink(&item.path),
+        href: site.href(&item.path),
+        window: window_of(site, plan),
+        basis,
+    }
+}
+
+/// Who issues the report (Nghị định 30/2020: tên cơ quan, địa danh, nơi nhận).
 #[derive(Debug, Clone, Serialize)]
-pub struct ActivityRow {
+pub struct Issuer {
+    /// "Ủy ban nhân dân xã Canh Vinh".
+    pub name: String,
+    /// "Canh Vinh".
+    pub place: String,
+    /// The plan's reporting recipients, by name.
+    pub recipients: Vec<String>,
+}
+
+/// A parent row's share from one sub-row.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildCount {
+    pub item_no: String,
+    pub count: usize,
+}
+
+/// One activity in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityResult {
     pub item_no: String,
     pub task: String,
+    pub lead_units: Vec<String>,
+    /// Lead units as one line, with the plan's note ("và các cơ quan…").
     pub lead: String,
     pub timeframe: String,
     pub depth: usize,
-    pub cells: Vec<Cell>,
+    /// Items and offline activities of its lead units in the period; a parent
+    /// row: the sum of its sub-rows (and anything linked to it directly).
+    pub count: usize,
+    pub articles: usize,
+    pub events: usize,
+    pub children: Vec<ChildCount>,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub requirement: String,
+    pub required: Option<usize>,
 }
 
-/// One published item used as evidence, with the activity it carries out.
+/// Items and offline activities a unit led in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitCount {
+    pub id: String,
+    pub name: String,
+    pub count: usize,
+    /// Counts under `Report::breakdown`'s columns.
+    pub breakdown: Vec<usize>,
+}
+
+/// A linked file of an offline activity (photos, minutes).
+#[derive(Debug, Clone, Serialize)]
+pub struct FileLink {
+    pub label: String,
+    pub url: String,
+    /// The link within the site, for the site's own pages.
+    pub href: String,
+}
+
+/// One line of the evidence list: one item, with every activity it serves.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
-    pub date: String,
-    pub title: String,
+    /// Absolute address, for the report sent out.
     pub url: String,
-    pub units: Vec<String>,
-    pub par_areas: Vec<&'static str>,
+    /// The link within the site, for the site's own pages (empty for an
+    /// internal record, which has none).
+    pub href: String,
+    pub title: String,
+    #[serde(serialize_with = "iso_day")]
+    pub date: NaiveDate,
+    /// "27/07/2026".
+    pub date_text: String,
     pub kind: &'static str,
+    pub kind_label: &'static str,
+    /// An offline activity rather than an article.
+    pub offline: bool,
+    /// Shown to citizens: every article, offline activities marked public.
+    pub public: bool,
+    pub units: Vec<String>,
+    pub activities: Vec<String>,
+    pub par_areas: Vec<&'static str>,
     pub channels: Vec<&'static str>,
-    pub activity: String,
-    /// Whether a lead unit of the activity is among the item's units.
-    pub from_lead: bool,
+    pub files: Vec<FileLink>,
+    /// Whether a lead unit of one of its activities did it (else it is listed
+    /// but not counted).
+    pub counted: bool,
 }
 
-/// Counts of a unit's items in a quarter.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnitCounts {
-    pub unit: String,
-    pub total: usize,
-    pub par_areas: Vec<usize>,
-    pub kinds: Vec<usize>,
-    pub channels: Vec<usize>,
+fn iso_day<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.format("%Y-%m-%d").to_string())
 }
 
-/// The report of one quarter.
+/// One of the plan's targets in the period.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuarterReport {
-    #[serde(skip)]
-    pub quarter: Quarter,
-    pub id: String,
-    pub label: String,
+pub struct TargetResult {
+    pub unit: Option<String>,
+    pub unit_name: Option<String>,
+    pub metric: &'static str,
+    pub per: &'static str,
+    pub value: u32,
+    pub channel: Option<&'static str>,
+    pub activity: Option<String>,
+    pub required: usize,
+    pub count: usize,
+    pub status: Status,
+    pub status_label: &'static str,
+    /// "Trung tâm …: ≥ 1 tin, bài mỗi quý gửi Báo Gia Lai".
+    pub description: String,
+}
+
+/// The report of one plan over one period: what every output shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub plan: PlanInfo,
+    pub period: Period,
+    /// "15/06/2026 – 14/09/2026".
     pub range: String,
     pub ended: bool,
-    /// Column headers of the unit tables (only values that occur).
-    pub par_areas: Vec<&'static str>,
-    pub kinds: Vec<&'static str>,
-    pub channels: Vec<&'static str>,
-    pub units: Vec<UnitCounts>,
+    pub activities: Vec<ActivityResult>,
+    /// Units that led something in the period, and every unit that leads an
+    /// activity (with 0), in Vietnamese order.
+    pub units: Vec<UnitCount>,
+    /// Column labels of the units' breakdown: PAR areas, then kinds.
+    pub breakdown: Vec<&'static str>,
     pub evidence: Vec<Evidence>,
-    pub met: usize,
-    pub evaluated: usize,
+    pub targets: Vec<TargetResult>,
+    pub issuer: Issuer,
+    /// "ngày 02 tháng 12 năm 2026" (Nghị định 30/2020: 0 before days < 10
+    /// and months 1, 2).
+    pub issued_on: String,
+    pub articles: usize,
+    pub events: usize,
 }
 
-/// The whole report of one plan.
-#[derive(Debug, Clone, Serialize)]
-pub struct PlanReport {
-    pub key: String,
-    pub title: String,
-    pub href: String,
-    pub window: ReportWindow,
-    #[serde(skip)]
-    pub quarters: Vec<Quarter>,
-    pub quarter_labels: Vec<String>,
-    pub activities: Vec<ActivityRow>,
-    /// Quarters that have started, oldest first.
-    pub details: Vec<QuarterReport>,
+impl Report {
+    /// Activities and targets that set a number and met it, of those judged.
+    pub fn met(&self) -> (usize, usize) {
+        let statuses = self
+            .activities
+            .iter()
+            .filter(|a| a.depth == 0)
+            .map(|a| a.status)
+            .chain(self.targets.iter().map(|t| t.status));
+        let judged: Vec<Status> = statuses
+            .filter(|s| matches!(s, Status::Dat | Status::ChuaDat))
+            .collect();
+        (
+            judged.iter().filter(|s| **s == Status::Dat).count(),
+            judged.len(),
+        )
+    }
 }
 
 /// Plans with a reporting duty (every plan with `reporting`, or the one asked for).
@@ -232,65 +320,192 @@ fn day_of(dt: &DateTime<FixedOffset>) -> NaiveDate {
     dt.with_timezone(&vi::tz()).date_naive()
 }
 
-/// Build one plan's report, as of `now`.
-pub fn build(site: &Site, plan: &PlanEntry) -> PlanReport {
-    let window = window_of(site, plan);
+/// Today on the site's clock, in Vietnam.
+pub fn today(site: &Site) -> NaiveDate {
+    day_of(&site.now.0)
+}
+
+/// A unit written as id, alias or name.
+fn unit_index(site: &Site, s: &str) -> Option<usize> {
+    let s = s.trim();
+    site.units
+        .iter()
+        .position(|u| u.unit.id == s || u.unit.name == s || u.unit.aliases.iter().any(|a| a == s))
+}
+
+/// Whether a record counts for the activity: one of its units leads it. A
+/// group lead ("Các cơ quan, đơn vị") is any unit.
+fn from_lead(site: &Site, a: &ActivityEntry, r: Record) -> bool {
+    let units = r.units(site);
+    a.lead_units
+        .iter()
+        .any(|l| site.units[l.unit].unit.kind == UnitKind::Nhom || units.contains(&l.unit))
+}
+
+/// Everything linked to an activity.
+fn records(a: &ActivityEntry) -> impl Iterator<Item = Record> + '_ {
+    a.items
+        .iter()
+        .map(|&i| Record::Item(i))
+        .chain(a.events.iter().map(|&e| Record::Event(e)))
+}
+
+/// "ngày 05 tháng 02 năm 2026".
+pub fn date_words(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+}
+
+/// Build one plan's report over `period`, as of the site's clock.
+pub fn build(site: &Site, plan: &PlanEntry, period: &Period) -> Report {
+    let today = today(site);
     let doc = plan.document(&site.items);
-    let today = day_of(&site.now.0);
-    let year = doc
-        .and_then(|d| d.year)
-        .or_else(|| doc.and_then(|d| d.period).map(|p| p.from.0.year()))
-        .unwrap_or(today.year());
-    let quarters: Vec<Quarter> = (1..=4)
-        .filter_map(|q| Quarter::new(year, q, window))
-        .collect();
-    let activities = plan
-        .activities
-        .iter()
-        .map(|a| ActivityRow {
-            item_no: a.activity.item_no.clone(),
-            task: a.activity.task.clone(),
-            lead: lead_text(site, a),
-            timeframe: a
-                .timeframe
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default(),
-            depth: usize::from(a.parent.is_some()),
-            cells: quarters
+    let targets: &[Target] = doc.map_or(&[], |d| &d.targets);
+    let activities = judge_activities(site, plan, targets, period, today);
+    let evidence = evidence(site, plan, period);
+    let (units, breakdown) = unit_counts(site, plan, &evidence);
+    let recipients = doc
+        .and_then(|d| d.reporting.as_ref())
+        .map(|r| {
+            r.recipients
                 .iter()
-                .map(|q| evaluate(site, plan, a, q, today))
-                .collect(),
+                .map(|x| unit_index(site, x).map_or(x.clone(), |u| site.units[u].unit.name.clone()))
+                .filter(|n| !vi::fold(n).eq(&vi::fold(&site.config.owner)))
+                .collect()
         })
-        .collect::<Vec<_>>();
-    let details = quarters
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.from <= today)
-        .map(|(n, q)| {
-            let mut r = quarter_details(site, plan, q, today);
-            let cells = activities.iter().map(|a| a.cells[n].verdict);
-            r.evaluated = cells
-                .clone()
-                .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet))
-                .count();
-            r.met = cells.filter(|v| *v == Verdict::Met).count();
-            r
-        })
-        .collect();
-    PlanReport {
-        key: plan.key.clone(),
-        title: site.items[plan.item].title.clone(),
-        href: site.href(&site.items[plan.item].path),
-        window,
-        quarter_labels: quarters.iter().map(Quarter::label).collect(),
-        quarters,
+        .unwrap_or_default();
+    Report {
+        plan: plan_info(site, plan),
+        range: period.range_text(),
+        ended: period.to < today,
+        targets: targets
+            .iter()
+            .map(|t| judge_target(site, plan, t, period, today))
+            .collect(),
+        articles: evidence.iter().filter(|e| !e.1.offline).count(),
+        events: evidence.iter().filter(|e| e.1.offline).count(),
         activities,
-        details,
+        units: units.into_iter().map(|(_, u)| u).collect(),
+        breakdown,
+        evidence: evidence.into_iter().map(|(_, e)| e).collect(),
+        issuer: Issuer {
+            name: site.config.owner.clone(),
+            place: doc
+                .and_then(|d| d.place.clone())
+                .unwrap_or_else(|| site.config.owner.clone()),
+            recipients,
+        },
+        issued_on: date_words(today),
+        period: period.clone(),
     }
 }
 
-fn lead_text(_site: &Site, a: &ActivityEntry) -> String {
+/// Every activity's count and status: leaves by the rules, then parents from
+/// their sub-rows.
+fn judge_activities(
+    site: &Site,
+    plan: &PlanEntry,
+    targets: &[Target],
+    period: &Period,
+    today: NaiveDate,
+) -> Vec<ActivityResult> {
+    let mut out: Vec<ActivityResult> = plan
+        .activities
+        .iter()
+        .map(|a| {
+            let counted: Vec<Record> = records(a).filter(|r| from_lead(site, a, *r)).collect();
+            let days: Vec<NaiveDate> = counted.iter().filter_map(|r| r.day(site)).collect();
+            let in_period = |offline: bool| {
+                counted
+                    .iter()
+                    .filter(|r| matches!(r, Record::Event(_)) == offline)
+                    .filter(|r| r.day(site).is_some_and(|d| period.contains(d)))
+                    .count()
+            };
+            let no = a.activity.item_no.trim();
+            let target = targets
+                .iter()
+                .find(|t| t.activity.as_deref().map(str::trim) == Some(no));
+            let j = rules::judge(a.timeframe.as_ref(), target, &days, period, today);
+            let (articles, events) = (in_period(false), in_period(true));
+            ActivityResult {
+                item_no: no.to_string(),
+                task: a.activity.task.clone(),
+                lead_units: a.lead_units.iter().map(|u| u.text.clone()).collect(),
+                lead: lead_text(a),
+                timeframe: a
+                    .timeframe
+                    .as_ref()
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default(),
+                depth: usize::from(a.parent.is_some()),
+                count: articles + events,
+                articles,
+                events,
+                children: Vec::new(),
+                status: j.status,
+                status_label: j.status.label(),
+                requirement: j.requirement,
+                required: j.required,
+            }
+        })
+        .collect();
+    // Sub-rows come after their parent: fill parents from the end up.
+    for (i, a) in plan.activities.iter().enumerate().rev() {
+        if a.children.is_empty() {
+            continue;
+        }
+        let children: Vec<ChildCount> = a
+            .children
+            .iter()
+            .map(|&c| ChildCount {
+                item_no: out[c].item_no.clone(),
+                count: out[c].count,
+            })
+            .collect();
+        let statuses: Vec<Status> = a.children.iter().map(|&c| out[c].status).collect();
+        let sum = |f: &dyn Fn(&ActivityResult) -> usize| {
+            a.children.iter().map(|&c| f(&out[c])).sum::<usize>()
+        };
+        let (articles, events) = (sum(&|r| r.articles), sum(&|r| r.events));
+        let own = direct_only(site, plan, i, period);
+        let status = rules::combine(&statuses);
+        let row = &mut out[i];
+        row.articles = articles + own.0;
+        row.events = events + own.1;
+        row.count = row.articles + row.events;
+        row.children = children;
+        row.status = status;
+        row.status_label = status.label();
+        row.requirement = "theo các mục con".into();
+        row.required = None;
+    }
+    out
+}
+
+/// A parent's own records in the period that no sub-row already counts:
+/// (articles, offline activities).
+fn direct_only(site: &Site, plan: &PlanEntry, i: usize, period: &Period) -> (usize, usize) {
+    let a = &plan.activities[i];
+    let in_child = |r: Record| {
+        a.children
+            .iter()
+            .any(|&c| records(&plan.activities[c]).any(|x| x == r))
+    };
+    let own: Vec<Record> = records(a)
+        .filter(|r| from_lead(site, a, *r) && !in_child(*r))
+        .filter(|r| r.day(site).is_some_and(|d| period.contains(d)))
+        .collect();
+    let events = own.iter().filter(|r| matches!(r, Record::Event(_))).count();
+    (own.len() - events, events)
+}
+
+fn lead_text(a: &ActivityEntry) -> String {
     let mut s = a
         .lead_units
         .iter()
@@ -312,424 +527,259 @@ fn lead_text(_site: &Site, a: &ActivityEntry) -> String {
     s
 }
 
-/// Whether an item counts for the activity: one of its units leads it. A
-/// group lead ("Các cơ quan, đơn vị") is any unit.
-fn from_lead(site: &Site, a: &ActivityEntry, item: usize) -> bool {
-    a.lead_units.iter().any(|l| {
-        site.units[l.unit].unit.kind == UnitKind::Nhom || site.items[item].units.contains(&l.unit)
-    })
-}
-
-/// Days the item was published on, for the items that count.
-fn counted_days(site: &Site, a: &ActivityEntry) -> Vec<NaiveDate> {
-    a.items
-        .iter()
-        .filter(|&&i| from_lead(site, a, i))
-        .filter_map(|&i| site.items[i].date.map(|d| day_of(&d.0)))
-        .collect()
-}
-
-fn evaluate(
-    site: &Site,
-    plan: &PlanEntry,
-    a: &ActivityEntry,
-    q: &Quarter,
-    today: NaiveDate,
-) -> Cell {
-    let days = counted_days(site, a);
-    let in_range =
-        |from: NaiveDate, to: NaiveDate| days.iter().filter(|d| from <= **d && **d <= to).count();
-    let count = in_range(q.from, q.to);
-    let cell = |verdict: Verdict, requirement: String| Cell {
-        verdict,
-        verdict_label: verdict.label(),
-        count,
-        requirement,
-    };
-    if q.from > today {
-        return cell(Verdict::NotDue, String::new());
-    }
-    let ended = q.to < today;
-    let judge = |ok: bool| match (ok, ended) {
-        (true, _) => Verdict::Met,
-        (false, true) => Verdict::NotMet,
-        (false, false) => Verdict::InProgress,
-    };
-    // A group row is met when every evaluated sub-activity is.
-    if !a.children.is_empty() {
-        let subs: Vec<Verdict> = a
-            .children
-            .iter()
-            .map(|&c| evaluate(site, plan, &plan.activities[c], q, today).verdict)
-            .collect();
-        let verdict = if subs.contains(&Verdict::NotMet) {
-            Verdict::NotMet
-        } else if subs.contains(&Verdict::InProgress) {
-            Verdict::InProgress
-        } else if subs.contains(&Verdict::Met) {
-            Verdict::Met
-        } else {
-            Verdict::NotApplicable
-        };
-        return cell(verdict, "Tất cả các mục con đạt".into());
-    }
-    let Some(tf) = &a.timeframe else {
-        return cell(Verdict::NotApplicable, String::new());
-    };
-    let times = tf.times() as usize;
-    let monthly = |what: &str| {
-        let months = q.months();
-        let elapsed: Vec<_> = months.iter().filter(|(f, _)| *f <= today).collect();
-        let ok =
-            months.len() == elapsed.len() && elapsed.iter().all(|(f, t)| in_range(*f, *t) >= times);
-        let failed = elapsed
-            .iter()
-            .any(|(f, t)| *t < today && in_range(*f, *t) < times);
-        let verdict = if ok {
-            Verdict::Met
-        } else if failed || ended {
-            Verdict::NotMet
-        } else {
-            Verdict::InProgress
-        };
-        cell(verdict, format!("≥ {times} tin, bài mỗi tháng ({what})"))
-    };
-    match tf.kind {
-        TimeframeKind::ThuongXuyen => monthly("thường xuyên"),
-        TimeframeKind::DinhKy => match tf.cadence {
-            Some(Cadence::HangThang) => monthly("định kỳ hằng tháng"),
-            Some(Cadence::HangQuy) => cell(
-                judge(count >= times),
-                format!("≥ {times} tin, bài trong quý"),
-            ),
-            _ => cell(Verdict::NotApplicable, String::new()),
-        },
-        TimeframeKind::Moc => match tf.to {
-            Some(due) if q.contains(due.0) => {
-                let done = days.iter().any(|d| *d <= due.0);
-                let verdict = if done {
-                    Verdict::Met
-                } else if due.0 < today {
-                    Verdict::NotMet
-                } else {
-                    Verdict::InProgress
-                };
-                cell(
-                    verdict,
-                    format!("hoàn thành trước {}", due.0.format("%d/%m/%Y")),
-                )
-            }
-            _ => cell(Verdict::NotApplicable, String::new()),
-        },
-        TimeframeKind::Khoang => match (tf.from, tf.to) {
-            (Some(f), Some(t)) if f.0 <= q.to && t.0 >= q.from => {
-                let (from, to) = (f.0.max(q.from), t.0.min(q.to));
-                let ended = to < today;
-                let ok = in_range(from, to) >= times;
-                let verdict = if ok {
-                    Verdict::Met
-                } else if ended {
-                    Verdict::NotMet
-                } else {
-                    Verdict::InProgress
-                };
-                cell(
-                    verdict,
-                    format!(
-                        "≥ {times} tin, bài từ {} đến {}",
-                        from.format("%d/%m/%Y"),
-                        to.format("%d/%m/%Y")
-                    ),
-                )
-            }
-            _ => cell(Verdict::NotApplicable, String::new()),
-        },
-    }
-}
-
-fn quarter_details(site: &Site, plan: &PlanEntry, q: &Quarter, today: NaiveDate) -> QuarterReport {
-    let mut evidence = Vec::new();
-    // Each item once per unit table, however many activities it serves.
-    let mut counted: BTreeMap<usize, ()> = BTreeMap::new();
-    for a in &plan.activities {
-        for &i in &a.items {
-            let item = &site.items[i];
-            let Some(date) = item.date else { continue };
-            if !q.contains(day_of(&date.0)) {
+/// The evidence list: every record of the plan in the period once, oldest
+/// first, naming all the activities it serves.
+fn evidence(site: &Site, plan: &PlanEntry, period: &Period) -> Vec<(Record, Evidence)> {
+    let mut serves: BTreeMap<Record, (Vec<String>, bool)> = BTreeMap::new();
+    for a in plan.activities.iter() {
+        for r in records(a) {
+            if !r.day(site).is_some_and(|d| period.contains(d)) {
                 continue;
             }
-            let ItemKind::Article(art) = &item.kind else {
-                continue;
+            let e = serves.entry(r).or_default();
+            let no = a.activity.item_no.trim().to_string();
+            if !e.0.contains(&no) {
+                e.0.push(no);
+            }
+            e.1 |= from_lead(site, a, r);
+        }
+    }
+    let plan_item = &site.items[plan.item];
+    let mut out: Vec<(Record, Evidence)> = serves
+        .into_iter()
+        .filter_map(|(r, (activities, counted))| {
+            let date = r.day(site)?;
+            let (kind, kind_label) = r.kind(site);
+            let (url, href, title, files) = match r {
+                Record::Item(i) => (
+                    site.permalink(&site.items[i].path),
+                    site.href(&site.items[i].path),
+                    site.items[i].title.clone(),
+                    Vec::new(),
+                ),
+                Record::Event(e) => {
+                    let ev = &site.events[e];
+                    let (url, href) = if ev.public {
+                        let anchor = ev.anchor();
+                        (
+                            format!("{}#{anchor}", site.permalink(&plan_item.path)),
+                            format!("{}#{anchor}", site.href(&plan_item.path)),
+                        )
+                    } else {
+                        // Internal records are not on the site: name the file.
+                        (
+                            ev.source.to_string_lossy().replace('\\', "/"),
+                            String::new(),
+                        )
+                    };
+                    let local = |p: &str, f: fn(&Site, &str) -> String| {
+                        if p.starts_with('/') {
+                            f(site, p)
+                        } else {
+                            p.to_string()
+                        }
+                    };
+                    let files = ev
+                        .evidence
+                        .iter()
+                        .map(|f| FileLink {
+                            label: f.label.clone(),
+                            url: local(&f.path, Site::permalink),
+                            href: local(&f.path, Site::href),
+                        })
+                        .collect();
+                    (url, href, ev.title.clone(), files)
+                }
             };
-            counted.insert(i, ());
-            evidence.push((
-                date,
+            Some((
+                r,
                 Evidence {
-                    date: vi::date_short(&date.0),
-                    title: item.title.clone(),
-                    url: site.permalink(&item.path),
-                    units: item
-                        .units
+                    url,
+                    href,
+                    title,
+                    date,
+                    date_text: date.format("%d/%m/%Y").to_string(),
+                    kind,
+                    kind_label,
+                    offline: matches!(r, Record::Event(_)),
+                    public: match r {
+                        Record::Item(_) => true,
+                        Record::Event(e) => site.events[e].public,
+                    },
+                    units: r
+                        .units(site)
                         .iter()
                         .map(|&u| site.units[u].unit.name.clone())
                         .collect(),
-                    par_areas: item.par_areas.iter().map(|p| p.label()).collect(),
-                    kind: art.kind.label(),
-                    channels: art.channels.iter().map(|c| c.label()).collect(),
-                    activity: a.activity.item_no.trim().to_string(),
-                    from_lead: from_lead(site, a, i),
+                    activities,
+                    par_areas: r.par_areas(site).iter().map(|p| p.label()).collect(),
+                    channels: r.channels(site).iter().map(|c| c.label()).collect(),
+                    files,
+                    counted,
                 },
-            ));
-        }
-    }
-    evidence.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.activity.cmp(&b.1.activity)));
-    let evidence: Vec<Evidence> = evidence.into_iter().map(|(_, e)| e).collect();
-
-    let present = |f: &dyn Fn(&ItemKind, &[ParArea]) -> Vec<usize>, n: usize| {
-        let mut seen = vec![false; n];
-        for &i in counted.keys() {
-            for k in f(&site.items[i].kind, &site.items[i].par_areas) {
-                seen[k] = true;
-            }
-        }
-        seen
-    };
-    let area_of = |_: &ItemKind, p: &[ParArea]| {
-        p.iter()
-            .filter_map(|x| ParArea::ALL.iter().position(|y| y == x))
-            .collect()
-    };
-    let kind_of = |k: &ItemKind, _: &[ParArea]| match k {
-        ItemKind::Article(a) => ArticleKind::ALL
-            .iter()
-            .position(|y| *y == a.kind)
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
-    };
-    let channel_of = |k: &ItemKind, _: &[ParArea]| match k {
-        ItemKind::Article(a) => a
-            .channels
-            .iter()
-            .filter_map(|x| Channel::ALL.iter().position(|y| y == x))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let areas_seen = present(&area_of, ParArea::ALL.len());
-    let kinds_seen = present(&kind_of, ArticleKind::ALL.len());
-    let channels_seen = present(&channel_of, Channel::ALL.len());
-    let pick = |seen: &[bool]| {
-        seen.iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .map(|(i, _)| i)
-            .collect::<Vec<_>>()
-    };
-    let (areas, kinds, channels) = (pick(&areas_seen), pick(&kinds_seen), pick(&channels_seen));
-
-    let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &i in counted.keys() {
-        if let Some(&lead) = site.items[i].units.first() {
-            by_unit.entry(lead).or_default().push(i);
-        }
-    }
-    let count =
-        |items: &[usize], f: &dyn Fn(&ItemKind, &[ParArea]) -> Vec<usize>, cols: &[usize]| {
-            cols.iter()
-                .map(|c| {
-                    items
-                        .iter()
-                        .filter(|&&i| f(&site.items[i].kind, &site.items[i].par_areas).contains(c))
-                        .count()
-                })
-                .collect()
-        };
-    // Units are in Vietnamese order already (site.units is sorted).
-    let units = by_unit
-        .iter()
-        .map(|(&u, items)| UnitCounts {
-            unit: site.units[u].unit.name.clone(),
-            total: items.len(),
-            par_areas: count(items, &area_of, &areas),
-            kinds: count(items, &kind_of, &kinds),
-            channels: count(items, &channel_of, &channels),
+            ))
         })
         .collect();
-    QuarterReport {
-        quarter: *q,
-        id: q.id(),
-        label: q.label(),
-        range: q.range(),
-        ended: q.to < today,
-        par_areas: areas.iter().map(|&i| ParArea::ALL[i].label()).collect(),
-        kinds: kinds.iter().map(|&i| ArticleKind::ALL[i].label()).collect(),
-        channels: channels.iter().map(|&i| Channel::ALL[i].label()).collect(),
-        units,
-        evidence,
-        met: 0,
-        evaluated: 0,
-    }
-}
-
-/// The report as text for `trangxa report`: every reporting plan (or the one
-/// asked for), one quarter each.
-pub fn text(
-    site: &Site,
-    plan: Option<&str>,
-    quarter: Option<&str>,
-    format: format::Format,
-) -> Result<String, crate::diagnostics::Diagnostic> {
-    use crate::diagnostics::{Diagnostic, closest};
-    let plans = plans_to_report(site, plan);
-    if plans.is_empty() {
-        let keys: Vec<&str> = site.plans.iter().map(|p| p.key.as_str()).collect();
-        let problem = match plan {
-            Some(k) => Diagnostic::error("E088", format!("không có kế hoạch `{k}`")),
-            None => Diagnostic::error(
-                "E088",
-                "chưa có kế hoạch nào có chế độ báo cáo (`reporting`) trong content/ke-hoach/",
-            ),
-        };
-        let hint = match plan.and_then(|k| closest(k, keys.iter().copied())) {
-            Some(c) => format!("có phải bạn muốn viết `--plan {c}`?"),
-            None if keys.is_empty() => {
-                "thêm kế hoạch vào content/ke-hoach/<năm>/ với `reporting: {cadence: hang_quy}`"
-                    .into()
-            }
-            None => format!("các kế hoạch: {}", keys.join(", ")),
-        };
-        return Err(problem.hint(hint));
-    }
-    let mut out = String::new();
-    for (n, p) in plans.iter().enumerate() {
-        let window = window_of(site, p);
-        let q = match quarter {
-            Some(s) => Quarter::parse(s, window).ok_or_else(|| {
-                Diagnostic::error("E089", format!("kỳ báo cáo `{s}` không hợp lệ"))
-                    .hint("viết dạng `2026-Q2` (năm, `-Q`, quý 1–4)")
-            })?,
-            None => Quarter::containing(day_of(&site.now.0), window).ok_or_else(|| {
-                Diagnostic::error("E089", "không xác định được quý hiện tại")
-                    .hint("ghi rõ `--quarter 2026-Q2`")
-            })?,
-        };
-        let mut report = build(site, p);
-        // A quarter outside the plan's year is still reported on its own.
-        let detail = match report.details.iter().find(|d| d.quarter == q) {
-            Some(d) => d.clone(),
-            None => {
-                let mut d = quarter_details(site, p, &q, day_of(&site.now.0));
-                if !report.quarters.contains(&q) {
-                    report.quarters.push(q);
-                    for a in report.activities.iter_mut().zip(&p.activities) {
-                        a.0.cells
-                            .push(evaluate(site, p, a.1, &q, day_of(&site.now.0)));
-                    }
-                }
-                let i = report.quarters.iter().position(|x| *x == q).unwrap_or(0);
-                d.evaluated = report
-                    .activities
-                    .iter()
-                    .filter(|a| matches!(a.cells[i].verdict, Verdict::Met | Verdict::NotMet))
-                    .count();
-                d.met = report
-                    .activities
-                    .iter()
-                    .filter(|a| a.cells[i].verdict == Verdict::Met)
-                    .count();
-                d
-            }
-        };
-        // CSV is one table: rows of every plan under one header.
-        let text = format::render(&report, &detail, format);
-        if format == format::Format::Csv && n > 0 {
-            out.push_str(text.split_once('\n').map_or("", |(_, rest)| rest));
-        } else {
-            if n > 0 {
-                out.push('\n');
-            }
-            out.push_str(&text);
-        }
-    }
-    Ok(out)
-}
-
-/// `check` warnings: an activity whose quarter ended with nothing published.
-pub fn warnings(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
-    use crate::diagnostics::Diagnostic;
-    let mut out = Vec::new();
-    for p in plans_to_report(site, None) {
-        let report = build(site, p);
-        let source = &site.items[p.item].source;
-        for (a, row) in p.activities.iter().zip(&report.activities) {
-            if !a.children.is_empty() {
-                continue;
-            }
-            let empty: Vec<String> = report
-                .quarters
-                .iter()
-                .zip(&row.cells)
-                .filter(|(_, c)| c.verdict == Verdict::NotMet && c.count == 0)
-                .map(|(q, _)| format!("{} ({})", q.label(), q.range()))
-                .collect();
-            if empty.is_empty() {
-                continue;
-            }
-            out.push(
-                Diagnostic::warning(
-                    "W080",
-                    format!(
-                        "hoạt động {} của kế hoạch `{}` không có tin, bài nào của cơ quan chủ trì trong {}",
-                        row.item_no.trim(),
-                        p.key,
-                        empty.join(", ")
-                    ),
-                )
-                .in_file(source)
-                .field("activities")
-                .hint(format!(
-                    "ghi `plan_activities: [{}#{}]` vào tin, bài đã thực hiện hoạt động này",
-                    p.key,
-                    row.item_no.trim()
-                )),
-            );
-        }
-    }
+    out.sort_by(|a, b| {
+        a.1.date
+            .cmp(&b.1.date)
+            .then_with(|| vi::compare(&a.1.title, &b.1.title))
+    });
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+/// Counts per lead unit, broken down by PAR area and kind.
+fn unit_counts(
+    site: &Site,
+    plan: &PlanEntry,
+    evidence: &[(Record, Evidence)],
+) -> (Vec<(usize, UnitCount)>, Vec<&'static str>) {
+    // Columns: the PAR areas, then the kinds, that occur in the period.
+    let columns_of = |r: Record| -> Vec<&'static str> {
+        let mut c: Vec<&'static str> = r.par_areas(site).iter().map(|p| p.label()).collect();
+        c.push(r.kind(site).1);
+        c
+    };
+    let order: Vec<&'static str> = ParArea::ALL
+        .iter()
+        .map(|p| p.label())
+        .chain(ArticleKind::ALL.iter().map(|k| k.label()))
+        .chain(EventKind::ALL.iter().map(|k| k.label()))
+        .collect();
+    let mut breakdown: Vec<&'static str> = Vec::new();
+    for (r, _) in evidence {
+        for c in columns_of(*r) {
+            if !breakdown.contains(&c) {
+                breakdown.push(c);
+            }
+        }
     }
-
-    #[test]
-    fn calendar_and_ministry_quarters() {
-        let q = Quarter::new(2026, 1, ReportWindow::Calendar).unwrap();
-        assert_eq!((q.from, q.to), (d(2026, 1, 1), d(2026, 3, 31)));
-        let q = Quarter::new(2026, 1, ReportWindow::BnvCchc).unwrap();
-        assert_eq!((q.from, q.to), (d(2025, 12, 15), d(2026, 3, 14)));
-        let q = Quarter::parse("2026-Q2", ReportWindow::BnvCchc).unwrap();
-        assert_eq!((q.from, q.to), (d(2026, 3, 15), d(2026, 6, 14)));
-        assert_eq!(q.label(), "Quý II/2026");
-        assert!(Quarter::parse("2026-Q5", ReportWindow::Calendar).is_none());
-        let q = Quarter::containing(d(2026, 12, 20), ReportWindow::BnvCchc).unwrap();
-        assert_eq!(q.id(), "2027-Q1");
+    breakdown.sort_by_key(|c| order.iter().position(|o| o == c));
+    let mut by_unit: BTreeMap<usize, Vec<Record>> = BTreeMap::new();
+    for a in plan.activities.iter() {
+        for l in &a.lead_units {
+            if site.units[l.unit].unit.kind != UnitKind::Nhom {
+                by_unit.entry(l.unit).or_default();
+            }
+        }
     }
+    for (r, _) in evidence {
+        if let Some(&lead) = r.units(site).first() {
+            by_unit.entry(lead).or_default().push(*r);
+        }
+    }
+    let units = by_unit
+        .into_iter()
+        .map(|(u, recs)| {
+            let cols: Vec<Vec<&'static str>> = recs.iter().map(|r| columns_of(*r)).collect();
+            (
+                u,
+                UnitCount {
+                    id: site.units[u].unit.id.clone(),
+                    name: site.units[u].unit.name.clone(),
+                    count: recs.len(),
+                    breakdown: breakdown
+                        .iter()
+                        .map(|b| cols.iter().filter(|c| c.contains(b)).count())
+                        .collect(),
+                },
+            )
+        })
+        .collect();
+    (units, breakdown)
+}
 
-    #[test]
-    fn months_of_a_window_quarter() {
-        let q = Quarter::new(2026, 2, ReportWindow::BnvCchc).unwrap();
-        assert_eq!(
-            q.months(),
-            vec![
-                (d(2026, 3, 15), d(2026, 4, 14)),
-                (d(2026, 4, 15), d(2026, 5, 14)),
-                (d(2026, 5, 15), d(2026, 6, 14))
-            ]
-        );
+/// A target in the period: the unit's articles (`so_tin_bai`), offline
+/// activities (`so_hoat_dong`) or both (`so_san_pham`) — on the site or sent
+/// to the target's channel (`submitted_to` a unit of that channel, counted on
+/// the day sent) — in the target's PAR area, for its activity if it names one.
+fn judge_target(
+    site: &Site,
+    plan: &PlanEntry,
+    t: &Target,
+    period: &Period,
+    today: NaiveDate,
+) -> TargetResult {
+    let unit = t.unit.as_deref().and_then(|u| unit_index(site, u));
+    let activity = t
+        .activity
+        .as_deref()
+        .and_then(|no| plan.activity(no))
+        .map(|x| &plan.activities[x]);
+    let candidates: Vec<Record> = match activity {
+        Some(a) => records(a).filter(|r| from_lead(site, a, *r)).collect(),
+        None => site
+            .news
+            .iter()
+            .map(|&i| Record::Item(i))
+            .chain((0..site.events.len()).map(Record::Event))
+            .collect(),
+    };
+    let count = candidates
+        .into_iter()
+        .filter(|r| match t.metric {
+            Metric::SoTinBai => matches!(r, Record::Item(_)),
+            Metric::SoHoatDong => matches!(r, Record::Event(_)),
+            Metric::SoSanPham => true,
+        })
+        .filter(|r| unit.is_none_or(|u| r.units(site).contains(&u)))
+        .filter(|r| t.par_area.is_none_or(|p| r.par_areas(site).contains(&p)))
+        .filter(|r| {
+            let day = r.day(site);
+            match t.channel {
+                None => day.is_some_and(|d| period.contains(d)),
+                Some(c) => {
+                    (r.channels(site).contains(&c) && day.is_some_and(|d| period.contains(d)))
+                        || r.submissions(site).iter().any(|(u, sent)| {
+                            site.units[*u].unit.channel == Some(c)
+                                && sent.or(day).is_some_and(|d| period.contains(d))
+                        })
+                }
+            }
+        })
+        .count();
+    let required = t.value as usize * rules::per_target(t.per, period);
+    // A yearly number cannot fall short before the year's report.
+    let can_fail =
+        period.to < today && (t.per != crate::vocab::TargetPer::Nam || period.months() >= 12);
+    let status = if count >= required {
+        Status::Dat
+    } else if can_fail {
+        Status::ChuaDat
+    } else {
+        Status::DangThucHien
+    };
+    let unit_name = unit.map(|u| site.units[u].unit.name.clone());
+    let what = match t.metric {
+        Metric::SoTinBai => "tin, bài",
+        Metric::SoHoatDong => "hoạt động",
+        Metric::SoSanPham => "sản phẩm",
+    };
+    let mut description = format!("≥ {} {what} {}", t.value, t.per.label());
+    if let Some(c) = t.channel {
+        description.push_str(&format!(" gửi {}", c.label()));
+    }
+    if let Some(p) = t.par_area {
+        description.push_str(&format!(" về {}", p.label().to_lowercase()));
+    }
+    if let Some(a) = activity {
+        description.push_str(&format!(" (hoạt động {})", a.activity.item_no.trim()));
+    }
+    if let Some(n) = &unit_name {
+        description = format!("{n}: {description}");
+    }
+    TargetResult {
+        unit: unit.map(|u| site.units[u].unit.id.clone()),
+        unit_name,
+        metric: t.metric.id(),
+        per: t.per.id(),
+        value: t.value,
+        channel: t.channel.map(|c| c.id()),
+        activity: t.activity.as_ref().map(|a| a.trim().to_string()),
+        required,
+        count,
+        status,
+        status_label: status.label(),
+        description,
     }
 }

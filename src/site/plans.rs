@@ -9,7 +9,7 @@ use chrono::{DateTime as ChronoDateTime, FixedOffset};
 
 use super::{Item, ItemKind, UnitResolver};
 use crate::content::plan::{Activity, Timeframe, locate_activity};
-use crate::content::{Article, Document, Loaded};
+use crate::content::{Document, Loaded};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::vocab::Inherit;
 
@@ -54,6 +54,8 @@ pub struct ActivityEntry {
     pub children: Vec<usize>,
     /// Published articles that carry the activity out (`plan_activities`), newest first.
     pub items: Vec<usize>,
+    /// Offline activities (`Site::events`) that carry it out, newest first.
+    pub events: Vec<usize>,
 }
 
 /// A plan: its item (a document) and its appendix.
@@ -104,11 +106,11 @@ impl PlanIndex {
         PlanIndex { plans }
     }
 
-    /// Every `plan_activities` entry of an article must name an existing plan
-    /// and one of its activities.
-    pub fn check(&self, a: &Loaded<Article>, diags: &mut Vec<Diagnostic>) {
+    /// Every `plan_activities` entry of an article or an offline activity
+    /// must name an existing plan and one of its activities.
+    pub fn check<T>(&self, a: &Loaded<T>, plan_activities: &[String], diags: &mut Vec<Diagnostic>) {
         const EXAMPLE: &str = "ke-hoach/2026/tuyen-truyen-cchc#4.2";
-        for pa in &a.meta.plan_activities {
+        for pa in plan_activities {
             let Some((plan, no)) = pa
                 .split_once('#')
                 .filter(|(p, n)| !p.trim().is_empty() && !n.trim().is_empty())
@@ -287,7 +289,31 @@ pub(super) fn build(
                 parent,
                 children: Vec::new(),
                 items: Vec::new(),
+                events: Vec::new(),
             });
+        }
+        for no in m.targets.iter().filter_map(|t| t.activity.as_deref()) {
+            if !activities
+                .iter()
+                .any(|x| x.activity.item_no.trim() == no.trim())
+            {
+                let nos = activities.iter().map(|x| x.activity.item_no.trim());
+                let hint = match closest(no.trim(), nos.clone()) {
+                    Some(c) => format!("có phải bạn muốn viết `activity: \"{c}\"`?"),
+                    None => format!("các hoạt động: {}", nos.collect::<Vec<_>>().join(", ")),
+                };
+                diags.push(
+                    l.error_at(
+                        "E162",
+                        "targets",
+                        Some(no),
+                        format!(
+                            "chỉ tiêu ghi hoạt động số `{no}` nhưng danh mục không có hoạt động này"
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
         }
         let period = m.period.map(|p| (p.from, p.to)).or_else(|| {
             let y = m.year?;

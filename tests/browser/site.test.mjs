@@ -52,7 +52,13 @@ function pageTypes(pub) {
     notfound: '/khong-co-trang-nay/',
   };
   // Pages other issues add: visited once they exist in the build.
-  for (const [name, p] of [['procedures', '/thu-tuc-hanh-chinh/'], ['search', '/tim-kiem/']]) {
+  for (const [name, p] of [
+    ['procedures', '/thu-tuc-hanh-chinh/'],
+    ['search', '/tim-kiem/'],
+    // The sample plan (its appendix, and offline activities under each activity) and the PAR report.
+    ['plan', '/ke-hoach/2026/tuyen-truyen-cchc/'],
+    ['report', '/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/'],
+  ]) {
     if (files.has(p.slice(1) + 'index.html')) pages[name] = p;
   }
   // Articles that show media (pictures, video, audio): every one is a page type of its own.
