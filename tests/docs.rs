@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use serde::de::DeserializeOwned;
-use trangxa::config::{Campaign, Deadlines, DvcUrls, MenuItem, Pakn, SectionConfig, SiteConfig};
+use trangxa::config::{
+    Campaign, Deadlines, DvcUrls, MenuItem, Pakn, ReportSettings, SectionConfig, SiteConfig,
+};
 use trangxa::content::plan::{Activity, Period, Reporting, Target, Timeframe};
 use trangxa::content::procedure::{
     DossierCase, DossierItem, Faq, Fee, Form, ProcedureChannel, ProcessingTime, SourceInfo,
@@ -14,7 +16,7 @@ use trangxa::content::types::{
     Attachment, CommentPeriod, Contact, Disclosure, Image, LegalRef, Media, Person, Signer,
     Submission,
 };
-use trangxa::content::{Article, Document, Page, Procedure, Unit};
+use trangxa::content::{Article, Document, Event, Page, Procedure, Unit};
 use trangxa::vocab;
 
 fn root() -> PathBuf {
@@ -237,6 +239,7 @@ fn every_field_of_every_kind_is_documented() {
         &[("Unit", fields::<Unit>()), ("Contact", fields::<Contact>())],
     );
     assert_documented("docs/trang.md", &[("Page", fields::<Page>())]);
+    assert_documented("docs/bao-cao.md", &[("Event", fields::<Event>())]);
     assert_documented(
         "docs/site-yaml.md",
         &[
@@ -249,6 +252,7 @@ fn every_field_of_every_kind_is_documented() {
             ("Deadlines", fields::<Deadlines>()),
             ("SectionConfig", fields::<SectionConfig>()),
             ("MenuItem", fields::<MenuItem>()),
+            ("ReportSettings", fields::<ReportSettings>()),
         ],
     );
 }
@@ -293,6 +297,7 @@ fn every_value_of_every_list_and_every_section_id_is_documented() {
         ReportCadence,
         ReportWindow,
         TimeframeKind,
+        EventKind,
         Cadence,
         Progress,
         OutputKind,
