@@ -195,9 +195,11 @@ fn prepare(opts: &Options) -> Result<Prepared, Vec<Diagnostic>> {
 }
 
 /// The warnings that come from the model as a whole (not from one file).
-fn site_warnings(site: &site::Site) -> Vec<Diagnostic> {
+fn site_warnings(site: &site::Site, statics: &[output::StaticFile]) -> Vec<Diagnostic> {
     let mut diags = check::staleness(site);
     diags.extend(report::warnings(site));
+    diags.extend(site.config.warnings.iter().cloned());
+    diags.extend(check::staff::warnings(site, statics));
     diags
 }
 
@@ -265,7 +267,7 @@ fn finish_generate(
         }
     };
     diags.extend(checked.errors);
-    diags.extend(site_warnings(&p.site));
+    diags.extend(site_warnings(&p.site, &p.statics));
     diagnostics::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -305,7 +307,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     watch.lap("compare");
     if let Some(last) = unchanged {
         let mut warnings = p.warnings.clone();
-        warnings.extend(site_warnings(&p.site));
+        warnings.extend(site_warnings(&p.site, &p.statics));
         diagnostics::sort(&mut warnings);
         images::prune(&opts.root, &p.site.images);
         return Ok(Report {

@@ -94,6 +94,16 @@ impl Document<'_> {
         // Drop yaml_serde's own " at line X column Y": we show the location ourselves.
         let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
         let (path, msg) = split_path(&raw);
+        let failure = super::yaml_hints::Failure {
+            msg,
+            line: e.location().map(|l| l.line()),
+        };
+        if let Some(d) = super::yaml_hints::explain(self, &failure) {
+            return match path {
+                Some(p) => d.field(p),
+                None => d,
+            };
+        }
         let (message, hint) = humanize(msg);
         let mut d = Diagnostic::error(code_for(msg), message);
         if let Some(hint) = hint {
@@ -273,13 +283,12 @@ fn humanize(msg: &str) -> (String, Option<String>) {
             Some("viết các giá trị trực tiếp, không dùng `&` và `*`".into()),
         );
     }
-    if msg.contains("did not find expected")
-        || msg.contains("while parsing")
-        || msg.contains("while scanning")
-        || msg.contains("mapping values are not allowed")
-    {
+    if super::yaml_hints::is_syntax(msg) {
         return (
-            format!("phần thông tin (YAML) viết sai cú pháp: {msg}"),
+            format!(
+                "phần thông tin (YAML) viết sai cú pháp: {}",
+                super::yaml_hints::meaning(msg)
+            ),
             Some("kiểm tra dấu `:` sau tên trường, thụt lề, và đặt văn bản có dấu `:` hoặc `#` trong dấu nháy kép".into()),
         );
     }

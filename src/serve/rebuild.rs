@@ -322,8 +322,11 @@ impl Rebuilder {
             let old_key = self.files.get(&p).and_then(|f| f.key.clone());
             self.forget(&p);
             let key = entry.as_ref().map(|e| e.key().to_string());
+            // A file that failed to load is kept (for references to it), but
+            // the model is built again, as for any file that changes kind.
+            let broken = entry.as_ref().is_some_and(content::Entry::is_broken);
             match (&mut self.edited, old_key, &key) {
-                (Some(edited), Some(old), Some(new)) if old == *new => {
+                (Some(edited), Some(old), Some(new)) if old == *new && !broken => {
                     edited.insert(old);
                 }
                 _ => self.edited = None,

@@ -20,6 +20,7 @@ menu:
   - {name: Thủ tục hành chính, url: /thu-tuc-hanh-chinh/}
   - {name: Văn bản, url: /van-ban/}
   - {name: Đơn vị, url: /don-vi/}
+information_contact: {name: Lê Thị Cúc, position: Công chức Văn phòng - Thống kê, phone: 0256 000 001}
 ";
 
 pub const UNITS: &[(&str, &str)] = &[
@@ -70,6 +71,22 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Where a bad-input file named `<kind>__<name>` goes in a fixture site,
+/// relative to its root (`site__*.yaml` replaces site.yaml).
+pub fn placement(name: &str) -> String {
+    let (kind, rest) = name.split_once("__").unwrap_or(("tin-tuc", name));
+    match kind {
+        "tin-tuc" => format!("content/tin-tuc/2026/03/{rest}"),
+        "van-ban" => format!("content/van-ban/2026/{rest}"),
+        "ke-hoach" => format!("content/ke-hoach/2026/{rest}"),
+        "don-vi" => format!("content/don-vi/{rest}"),
+        "trang" => format!("content/trang/{rest}"),
+        "thu-tuc" => format!("content/thu-tuc/{rest}"),
+        "site" => "site.yaml".to_string(),
+        other => panic!("unknown corpus kind {other}"),
+    }
+}
+
 /// A news article with the given extra front matter lines.
 pub fn article(title: &str, published_at: &str, extra: &str) -> String {
     format!(
@@ -88,6 +105,16 @@ impl Fixture {
             f.write(&format!("content/don-vi/{id}.md"), text);
         }
         f
+    }
+
+    /// A copy of the sample site (xã Canh Vinh) of the repository.
+    pub fn sample() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["content", "themes", "static"] {
+            copy_dir(&repo_root().join(sub), &dir.path().join(sub));
+        }
+        std::fs::copy(repo_root().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+        Fixture { dir }
     }
 
     pub fn root(&self) -> &Path {
