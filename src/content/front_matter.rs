@@ -96,6 +96,7 @@ impl Document<'_> {
         let (path, msg) = split_path(&raw);
         let failure = super::yaml_hints::Failure {
             msg,
+            path: path.as_deref(),
             line: e.location().map(|l| l.line()),
         };
         if let Some(d) = super::yaml_hints::explain(self, &failure) {

@@ -137,6 +137,8 @@ fn quoted(value: &str) -> String {
 pub(crate) struct Failure<'m> {
     /// serde's or the parser's message, without its location.
     pub msg: &'m str,
+    /// yaml_serde's path of a nested value (`author[0]`, `contact`).
+    pub path: Option<&'m str>,
     /// 1-based line and column within the YAML, if known.
     pub line: Option<usize>,
 }
@@ -577,6 +579,11 @@ fn wrong_kind(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
             .copied()?
     };
     let key = keyed.key?;
+    // An alias (`*a`) points serde at the line of its anchor, another field.
+    let root = f.path.map(|p| p.split(['[', '.']).next().unwrap_or(p));
+    if root.is_some_and(|r| r != key) && keyed.indent == 0 {
+        return None;
+    }
     let wants_list = expected.contains("sequence");
     let wants_number = expected.contains("integer")
         || ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "isize"]

@@ -13,6 +13,7 @@ base_url: https://thunghiem.gialai.gov.vn/
 responsible_person: {name: Nguyễn Văn An, position: Chủ tịch UBND xã}
 contact: {address: Thôn 1, phone: 0256 000 000, email: ubnd@thunghiem.gov.vn}
 paginate_by: 10
+information_contact: {name: Lê Thị Cúc, position: Công chức Văn phòng}
 menu:
   - {name: Trang chủ, url: /}
   - {name: Tin tức, url: /tin-tuc/}
@@ -20,7 +21,6 @@ menu:
   - {name: Thủ tục hành chính, url: /thu-tuc-hanh-chinh/}
   - {name: Văn bản, url: /van-ban/}
   - {name: Đơn vị, url: /don-vi/}
-information_contact: {name: Lê Thị Cúc, position: Công chức Văn phòng - Thống kê, phone: 0256 000 001}
 ";
 
 pub const UNITS: &[(&str, &str)] = &[
