@@ -319,7 +319,10 @@ impl SiteConfig {
                         )
                         .at(doc.text, line, col)
                         .field(field)
-                        .hint(format!("thêm `{field}` vào site.yaml")),
+                        .hint(match field.split_once('.') {
+                            Some((group, name)) => format!("thêm dòng `  {name}: ...` vào nhóm `{group}:` trong site.yaml"),
+                            None => format!("thêm dòng `{field}: ...` vào site.yaml"),
+                        }),
                     );
                 }
             }

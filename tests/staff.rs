@@ -403,3 +403,26 @@ fn the_sample_site_warns_about_its_placeholders_and_nothing_it_should_not() {
         assert!(!codes.contains(&quiet), "{quiet}: {ws:#?}");
     }
 }
+
+/// `number: 135` is a number to YAML; it is read as the text it looks like,
+/// so the document's number shows as written (nothing to explain).
+#[test]
+fn a_number_where_text_goes_is_read_as_written() {
+    let f = Fixture::new();
+    f.write_bytes("static/files/qd.pdf", b"%PDF-1.4");
+    f.write(
+        "content/van-ban/2026/135-tb-ubnd.md",
+        &std::fs::read_to_string(
+            common::repo_root().join("tests/mistakes/van-ban__so-khong-dat-trong-nhay.md"),
+        )
+        .unwrap()
+        .replace("number: 135", "number: 0135"),
+    );
+    f.build_ok();
+    let pages: Vec<String> = common::tree(&f.root().join("public"))
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    assert!(pages.iter().any(|p| p.contains("0135/TB-UBND")), "the leading zero is kept");
+}

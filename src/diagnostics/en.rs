@@ -1335,8 +1335,12 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "the field `{}` is missing; the law requires the site to publish it",
     ),
     (
-        "thêm `{}` vào site.yaml",
-        "add `{}` to site.yaml",
+        "thêm dòng `{}` vào nhóm `{}` trong site.yaml",
+        "add the line `{}` to the group `{}` in site.yaml",
+    ),
+    (
+        "thêm dòng `{}` vào site.yaml",
+        "add the line `{}` to site.yaml",
     ),
     (
         "điền họ tên người giữ chức vụ; nếu chưa có người, xóa mục này",
@@ -1373,6 +1377,10 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     (
         "xóa tệp mẫu, hoặc sửa nội dung cho đúng với xã mình",
         "delete the sample file, or change its content to fit your commune",
+    ),
+    (
+        "dấu phẩy trong danh sách `procedure_fields` của site.yaml đã tách lĩnh vực này làm hai: viết `{}` (trong dấu nháy kép)",
+        "a comma in the `procedure_fields` list of site.yaml split this procedure field in two: write `{}` (in double quotes)",
     ),
 ];
 
