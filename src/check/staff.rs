@@ -243,11 +243,20 @@ fn sample_files(site: &Site, files: &[&StaticFile]) -> Vec<Diagnostic> {
         .map(|i| (&i.source, &i.text))
         .chain(site.units.iter().map(|u| (&u.source, &u.text)));
     for (source, text) in texts {
-        if vi::fold(text).contains("canh vinh") {
+        if mentions_sample(text) {
             out.push(sample(&source.to_string_lossy(), Some(text)));
         }
     }
     out
+}
+
+/// Whether a text names the sample commune. "Canh Vinh" carries no
+/// diacritics, so a case-blind byte search does (no folding of whole files).
+fn mentions_sample(text: &str) -> bool {
+    const NAME: &[u8] = b"canh vinh";
+    text.as_bytes()
+        .windows(NAME.len())
+        .any(|w| w.eq_ignore_ascii_case(NAME))
 }
 
 fn sample(file: &str, text: Option<&str>) -> Diagnostic {
@@ -261,7 +270,7 @@ fn sample(file: &str, text: Option<&str>) -> Diagnostic {
         Some(t) => {
             let line = t
                 .lines()
-                .position(|l| vi::fold(l).contains("canh vinh"))
+                .position(mentions_sample)
                 .map(|i| i + 1)
                 .unwrap_or(1);
             d.at(t, line, 1)

@@ -164,7 +164,8 @@ pub(crate) fn explain(doc: &Document, f: &Failure) -> Option<Diagnostic> {
             return Some(d);
         }
     }
-    let detectors: [fn(&Document, &[Line], &Failure) -> Option<Diagnostic>; 9] = [
+    let detectors: [fn(&Document, &[Line], &Failure) -> Option<Diagnostic>; 10] = [
+        no_space_after_colon,
         typographic_quotes,
         unclosed_quote,
         unclosed_bracket,
@@ -236,6 +237,36 @@ fn tab(doc: &Document, ls: &[Line], upto: usize) -> Option<Diagnostic> {
         .hint(fix(&fixed)),
         l.no,
         1,
+    ))
+}
+
+/// `title:Hội nghị`: without a space after the colon the line is not a field.
+fn no_space_after_colon(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
+    if !is_syntax(f.msg) {
+        return None;
+    }
+    let last = f.line.unwrap_or(ls.len()).min(ls.len());
+    let l = ls[..last].iter().rev().find(|l| {
+        let body = &l.text[l.indent..];
+        let body = body.strip_prefix("- ").unwrap_or(body);
+        let Some(colon) = body.find(':') else {
+            return false;
+        };
+        let key = &body[..colon];
+        let next = body[colon + 1..].chars().next();
+        l.key.is_none()
+            && !key.is_empty()
+            && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            && next.is_some_and(|c| !c.is_whitespace() && c != '/' && c != ':')
+    })?;
+    let colon = l.text.find(':')?;
+    let fixed = format!("{}: {}", &l.text[..colon], &l.text[colon + 1..]);
+    Some(at(
+        doc,
+        Diagnostic::error("E131", "sau dấu `:` của tên trường phải có một dấu cách")
+            .hint(fix(&fixed)),
+        l.no,
+        l.text[..colon].chars().count() + 1,
     ))
 }
 
@@ -606,6 +637,19 @@ fn wrong_kind(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
                 format!("trường `{key}` chỉ nhận một giá trị, nhưng đã viết một danh sách"),
             )
             .hint(fix(&fixed)),
+            keyed.no,
+            col,
+        ));
+    }
+    if got == "map" && wants_text {
+        let inner = keyed.value.trim_start_matches('{').trim_end_matches('}').trim();
+        return Some(at(
+            doc,
+            Diagnostic::error(
+                "E127",
+                format!("trường `{key}` chỉ nhận một đoạn văn bản, nhưng dấu ngoặc `{{…}}` biến giá trị thành một nhóm trường"),
+            )
+            .hint(fix(&keyed.with_value(&quoted(inner)))),
             keyed.no,
             col,
         ));

@@ -1382,6 +1382,14 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "dấu phẩy trong danh sách `procedure_fields` của site.yaml đã tách lĩnh vực này làm hai: viết `{}` (trong dấu nháy kép)",
         "a comma in the `procedure_fields` list of site.yaml split this procedure field in two: write `{}` (in double quotes)",
     ),
+    (
+        "sau dấu `:` của tên trường phải có một dấu cách",
+        "a field name's `:` must be followed by a space",
+    ),
+    (
+        "trường `{}` chỉ nhận một đoạn văn bản, nhưng dấu ngoặc `{{…}}` biến giá trị thành một nhóm trường",
+        "the field `{}` takes one piece of text, but the brackets `{{…}}` make the value a group of fields",
+    ),
 ];
 
 #[cfg(test)]
