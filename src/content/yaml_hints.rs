@@ -982,4 +982,48 @@ mod tests {
         assert_eq!(meaning("something new"), "trình đọc YAML báo `something new`");
         assert!(meaning("found unexpected end of stream").contains("chưa được đóng"));
     }
+
+    /// Every truncation and every one-line deletion of both bad-input corpora,
+    /// as front matter and as site.yaml: the explainer must never panic, and
+    /// what it points at is a line of the file.
+    #[test]
+    fn mangled_mistakes_never_panic() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        let files = ["tests/mistakes", "tests/corpus/bad"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap());
+        for e in files {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            // Truncations of the small files (a 10 KB nesting bomb would
+            // make thousands of slow parses and prove nothing more).
+            let step = if text.len() > 2048 { usize::MAX } else { 5 };
+            for (i, _) in text.char_indices().step_by(step) {
+                texts.push(text[..i].to_string());
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            for skip in 0..lines.len() {
+                let mut t: Vec<&str> = lines.clone();
+                t.remove(skip);
+                texts.push(t.join("\n"));
+            }
+        }
+        for t in &texts {
+            let in_file = |d: &Diagnostic| {
+                if let Some(line) = d.line {
+                    assert!(line >= 1 && line <= t.lines().count().max(1) + 1, "{t:?}: {d:?}");
+                }
+            };
+            if let Ok(doc) = super::super::front_matter::split(t) {
+                if let Err(d) = doc.parse::<crate::content::Article>() {
+                    in_file(&d);
+                }
+                lint(&doc).iter().for_each(in_file);
+            }
+            if let Err(ds) = crate::config::SiteConfig::parse(t) {
+                ds.iter().for_each(in_file);
+            }
+        }
+    }
 }
