@@ -2,8 +2,12 @@
 //! the YAML into a typed struct, and map every problem back to a file line.
 //!
 //! serde's messages are English and programmer-shaped ("invalid type: string,
-//! expected a sequence"); they are rewritten here into words the commune's staff
-//! can act on, with the closest valid key or value as a suggestion.
+//! expected a sequence"); they are rewritten into words the commune's staff
+//! can act on. `yaml_hints` first looks for the mistake behind the error (a
+//! comma or colon that needs quotes, a Tab, a field indented wrongly, …) and
+//! gives the corrected line; what it does not recognise is worded here, with
+//! the closest valid key or value as a suggestion. `site.yaml` is parsed
+//! through the same `Document`, so it gets the same words.
 
 use serde::de::DeserializeOwned;
 
