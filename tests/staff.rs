@@ -398,6 +398,8 @@ fn the_sample_site_warns_about_its_placeholders_and_nothing_it_should_not() {
     // "(Đang cập nhật)" in site.yaml and on the commune's leaders is right
     // to warn about; there is no phone number in site.yaml.
     assert!(has(&ws, "W122", "site.yaml"), "{ws:#?}");
+    assert!(has(&ws, "W122", "content/don-vi/ubnd-xa.md"), "{ws:#?}");
+    assert!(has(&ws, "W122", "content/van-ban/2025/135-kh-ubnd.md"), "the signer: {ws:#?}");
     assert!(has(&ws, "W123", "site.yaml"), "{ws:#?}");
     for quiet in ["W120", "W121", "W124", "W125", "W126", "W127"] {
         assert!(!codes.contains(&quiet), "{quiet}: {ws:#?}");

@@ -53,7 +53,8 @@ fn line_of(text: &str, needle: &str) -> (usize, usize) {
         .unwrap_or((1, 1))
 }
 
-/// The leaders of each unit (head, deputies, members) the site lists.
+/// The leaders of each unit (head, deputies, members) the site lists, and
+/// the signers of its documents.
 fn placeholder_leaders(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for u in site.units.iter() {
@@ -82,6 +83,29 @@ fn placeholder_leaders(site: &Site) -> Vec<Diagnostic> {
                 );
             }
         }
+    }
+    // The signer of a published document is a leader the reader sees too.
+    for item in &site.items {
+        let ItemKind::Document(d) = &item.kind else {
+            continue;
+        };
+        let Some(signer) = d.signer.as_ref().filter(|s| vi::is_placeholder(&s.name)) else {
+            continue;
+        };
+        let (line, col) = line_of(&item.text, signer.name.trim());
+        out.push(
+            Diagnostic::warning(
+                "W122",
+                format!(
+                    "trường `signer` vẫn ghi `{}` thay cho thông tin thật; người đọc sẽ thấy đúng như vậy",
+                    signer.name.trim()
+                ),
+            )
+            .in_file(&item.source)
+            .at(&item.text, line, col)
+            .field("signer")
+            .hint("ghi họ tên người ký như trên bản văn bản đã ký"),
+        );
     }
     out
 }

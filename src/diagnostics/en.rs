@@ -1390,6 +1390,10 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "trường `{}` chỉ nhận một đoạn văn bản, nhưng dấu ngoặc `{{…}}` biến giá trị thành một nhóm trường",
         "the field `{}` takes one piece of text, but the brackets `{{…}}` make the value a group of fields",
     ),
+    (
+        "ghi họ tên người ký như trên bản văn bản đã ký",
+        "write the signer's name as on the signed document",
+    ),
 ];
 
 #[cfg(test)]
