@@ -295,11 +295,13 @@ impl SiteConfig {
     /// a placeholder such as "(Đang cập nhật)": a reader would see them.
     fn unfilled(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut check = |field: &str, key: &str, value: Option<&str>| {
-            match value.map(str::trim).filter(|v| !v.is_empty()) {
-                Some(v) if crate::vi::is_placeholder(v) => {
-                    let (line, col) = doc.locate(key, Some(v));
-                    out.push(
+        let mut check = |field: &str, key: &str, value: Option<&str>| match value
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            Some(v) if crate::vi::is_placeholder(v) => {
+                let (line, col) = doc.locate(key, Some(v));
+                out.push(
                         Diagnostic::warning(
                             "W122",
                             format!("trường `{field}` vẫn ghi `{v}` thay cho thông tin thật; người đọc sẽ thấy đúng như vậy"),
@@ -308,23 +310,26 @@ impl SiteConfig {
                         .field(field)
                         .hint("điền thông tin thật: pháp luật yêu cầu trang công khai thông tin này"),
                     );
-                }
-                Some(_) => {}
-                None => {
-                    let (line, col) = doc.locate(key, None);
-                    out.push(
-                        Diagnostic::warning(
-                            "W123",
-                            format!("chưa có trường `{field}`, thông tin pháp luật yêu cầu trang công khai"),
-                        )
-                        .at(doc.text, line, col)
-                        .field(field)
-                        .hint(match field.split_once('.') {
-                            Some((group, name)) => format!("thêm dòng `  {name}: ...` vào nhóm `{group}:` trong site.yaml"),
-                            None => format!("thêm dòng `{field}: ...` vào site.yaml"),
-                        }),
-                    );
-                }
+            }
+            Some(_) => {}
+            None => {
+                let (line, col) = doc.locate(key, None);
+                out.push(
+                    Diagnostic::warning(
+                        "W123",
+                        format!(
+                            "chưa có trường `{field}`, thông tin pháp luật yêu cầu trang công khai"
+                        ),
+                    )
+                    .at(doc.text, line, col)
+                    .field(field)
+                    .hint(match field.split_once('.') {
+                        Some((group, name)) => {
+                            format!("thêm dòng `  {name}: ...` vào nhóm `{group}:` trong site.yaml")
+                        }
+                        None => format!("thêm dòng `{field}: ...` vào site.yaml"),
+                    }),
+                );
             }
         };
         check(

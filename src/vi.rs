@@ -287,7 +287,8 @@ pub fn number(n: usize) -> String {
 /// "Chưa có", "…", "xxx"), not the fact itself.
 pub fn is_placeholder(s: &str) -> bool {
     let f = fold(s.trim());
-    let f = f.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']' || c.is_whitespace());
+    let f =
+        f.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']' || c.is_whitespace());
     const PHRASES: &[&str] = &[
         "dang cap nhat",
         "chua cap nhat",
@@ -301,7 +302,9 @@ pub fn is_placeholder(s: &str) -> bool {
         "todo",
         "n/a",
     ];
-    PHRASES.iter().any(|p| f == *p || (f.starts_with(p) && f.len() < p.len() + 4))
+    PHRASES
+        .iter()
+        .any(|p| f == *p || (f.starts_with(p) && f.len() < p.len() + 4))
         || (!f.is_empty() && f.chars().all(|c| ".…-_?x*".contains(c)))
 }
 
@@ -333,13 +336,16 @@ pub fn lacks_diacritics(title: &str) -> bool {
 /// vowels, coda.
 fn is_bare_syllable(w: &str) -> bool {
     const ONSETS: &[&str] = &[
-        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g",
-        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
     ];
     const CODAS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
     ONSETS.iter().filter(|o| w.starts_with(*o)).any(|o| {
         let rest = &w[o.len()..];
-        let vowels = rest.len() - rest.trim_start_matches(['a', 'e', 'i', 'o', 'u', 'y']).len();
+        let vowels = rest.len()
+            - rest
+                .trim_start_matches(['a', 'e', 'i', 'o', 'u', 'y'])
+                .len();
         (1..=3).contains(&vowels) && CODAS.contains(&&rest[vowels..])
     })
 }

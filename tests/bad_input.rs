@@ -304,5 +304,8 @@ fn broken_site_yaml_is_reported_with_its_line() {
     );
     let err = fails(&f);
     assert!(err.contains("site.yaml:7:1"), "{err}");
-    assert!(err.contains("lỗi[E128]: trường `paginate_by` cần một số"), "{err}");
+    assert!(
+        err.contains("lỗi[E128]: trường `paginate_by` cần một số"),
+        "{err}"
+    );
 }

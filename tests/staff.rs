@@ -44,7 +44,12 @@ fn check_mistake(dir: &Path, name: &str) -> serde_json::Value {
     f.write_bytes("static/files/qd.pdf", b"%PDF-1.4");
     f.write_bytes(&placement(name), &std::fs::read(dir.join(name)).unwrap());
     let out = f.run(&["check", "--format", "json"]);
-    assert_ne!(out.status.code(), Some(101), "{name} crashed: {}", stderr(&out));
+    assert_ne!(
+        out.status.code(),
+        Some(101),
+        "{name} crashed: {}",
+        stderr(&out)
+    );
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{name}: stdout is not JSON ({e}): {}", stderr(&out)))
 }
@@ -53,12 +58,24 @@ fn check_mistake(dir: &Path, name: &str) -> serde_json::Value {
 fn every_mistake_gets_its_explanation_first() {
     let dir = common::repo_root().join("tests/mistakes");
     let expected = expectations(&dir);
-    assert!(expected.len() >= 25, "the corpus has {} mistakes", expected.len());
+    assert!(
+        expected.len() >= 25,
+        "the corpus has {} mistakes",
+        expected.len()
+    );
     for e in &expected {
-        assert!(dir.join(&e.file).is_file(), "{} is not in tests/mistakes", e.file);
+        assert!(
+            dir.join(&e.file).is_file(),
+            "{} is not in tests/mistakes",
+            e.file
+        );
     }
     let on_disk = std::fs::read_dir(&dir).unwrap().count() - 1;
-    assert_eq!(on_disk, expected.len(), "every file in tests/mistakes needs a line in expected.txt");
+    assert_eq!(
+        on_disk,
+        expected.len(),
+        "every file in tests/mistakes needs a line in expected.txt"
+    );
     let results: Vec<(&Expect, serde_json::Value)> = std::thread::scope(|s| {
         let handles: Vec<_> = expected
             .chunks(expected.len().div_ceil(4))
@@ -72,7 +89,10 @@ fn every_mistake_gets_its_explanation_first() {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
     });
     let mut failures = Vec::new();
     for (e, json) in results {
@@ -104,7 +124,12 @@ fn every_mistake_gets_its_explanation_first() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The Ia Rsai case of the issue: the README's own `{…}` style with a comma
@@ -124,7 +149,9 @@ fn the_comma_in_an_address_is_named_as_the_cause() {
     assert!(err.contains("lỗi[E120]: dấu phẩy trong `{…}`"), "{err}");
     assert!(err.contains("site.yaml:6"), "{err}");
     assert!(
-        err.contains("sửa dòng này thành `contact: {address: \"Thôn Quý Đức, xã Ia Rsai\", email: a@b.vn}`"),
+        err.contains(
+            "sửa dòng này thành `contact: {address: \"Thôn Quý Đức, xã Ia Rsai\", email: a@b.vn}`"
+        ),
         "{err}"
     );
     assert!(!err.contains("không được hỗ trợ"), "{err}");
@@ -215,7 +242,11 @@ fn errors_come_before_warnings_in_text_and_json() {
     // A warning in a file sorted before the file with the error.
     f.write(
         "content/tin-tuc/2026/03/a-canh-bao.md",
-        &common::article("Bài có cảnh báo", "2026-03-01T08:00:00+07:00", "summary: Đợt #2\n"),
+        &common::article(
+            "Bài có cảnh báo",
+            "2026-03-01T08:00:00+07:00",
+            "summary: Đợt #2\n",
+        ),
     );
     f.write(
         "content/tin-tuc/2026/03/z-loi.md",
@@ -232,7 +263,9 @@ fn errors_come_before_warnings_in_text_and_json() {
     assert_eq!(severities.first(), Some(&"error"), "{severities:?}");
     assert!(severities.contains(&"warning"), "{severities:?}");
     assert!(
-        severities.windows(2).all(|w| !(w[0] == "warning" && w[1] == "error")),
+        severities
+            .windows(2)
+            .all(|w| !(w[0] == "warning" && w[1] == "error")),
         "{severities:?}"
     );
     for args in [&["check"][..], &["build"][..]] {
@@ -246,7 +279,11 @@ fn errors_come_before_warnings_in_text_and_json() {
 /// Codes of the warnings a clean `check` of `f` reports.
 fn warnings(f: &Fixture) -> Vec<(String, String, String)> {
     let out = f.run(&["check", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["diagnostics"]
         .as_array()
@@ -269,7 +306,11 @@ fn has(ws: &[(String, String, String)], code: &str, file: &str) -> bool {
 #[test]
 fn placeholders_and_empty_legal_facts_are_warned_about() {
     let f = Fixture::new();
-    assert!(!warnings(&f).iter().any(|(c, _, _)| c == "W122" || c == "W123"));
+    assert!(
+        !warnings(&f)
+            .iter()
+            .any(|(c, _, _)| c == "W122" || c == "W123")
+    );
     let site = common::SITE_YAML
         .replace("{name: Nguyễn Văn An,", "{name: \"(Đang cập nhật)\",")
         .replace("phone: 0256 000 000, ", "")
@@ -285,7 +326,11 @@ fn placeholders_and_empty_legal_facts_are_warned_about() {
         "---\nid: uy-ban\nname: Ủy ban nhân dân xã\nkind: chinh_quyen\nhead: {name: \"(Đang cập nhật)\", position: Chủ tịch}\n---\n",
     );
     let ws = warnings(&f);
-    let of = |field: &str| ws.iter().filter(|(c, _, m)| (c == "W122" || c == "W123") && m.contains(field)).count();
+    let of = |field: &str| {
+        ws.iter()
+            .filter(|(c, _, m)| (c == "W122" || c == "W123") && m.contains(field))
+            .count()
+    };
     assert_eq!(of("`responsible_person.name`"), 1, "{ws:#?}");
     assert_eq!(of("`contact.phone`"), 1, "{ws:#?}");
     assert_eq!(of("`information_contact.name`"), 1, "{ws:#?}");
@@ -342,7 +387,11 @@ fn large_pictures_and_unused_files_are_warned_about() {
     let f = Fixture::new();
     let wide = jpeg(3200, 100, false);
     let heavy = jpeg(1200, 1200, true);
-    assert!(heavy.len() > 1024 * 1024, "the noise picture is only {} bytes", heavy.len());
+    assert!(
+        heavy.len() > 1024 * 1024,
+        "the noise picture is only {} bytes",
+        heavy.len()
+    );
     let small = jpeg(400, 300, false);
     f.write_bytes("static/files/rong.jpg", &wide);
     f.write_bytes("static/files/nang.jpg", &heavy);
@@ -360,7 +409,10 @@ fn large_pictures_and_unused_files_are_warned_about() {
     assert!(!has(&ws, "W125", "static/files/nho.jpg"), "{ws:#?}");
     assert!(has(&ws, "W126", "static/files/khong-dung.pdf"), "{ws:#?}");
     for used in ["rong.jpg", "nang.jpg", "nho.jpg", "duoc-dung.pdf"] {
-        assert!(!has(&ws, "W126", &format!("static/files/{used}")), "{used}: {ws:#?}");
+        assert!(
+            !has(&ws, "W126", &format!("static/files/{used}")),
+            "{used}: {ws:#?}"
+        );
     }
 }
 
@@ -370,7 +422,10 @@ fn canh_vinh_sample_files_are_warned_about_on_another_communes_site_only() {
     let sample = Fixture::sample();
     let ws = warnings(&sample);
     assert!(!ws.iter().any(|(c, _, _)| c == "W127"), "{ws:#?}");
-    assert!(!ws.iter().any(|(c, _, _)| c == "W126"), "the sample site uses all its files: {ws:#?}");
+    assert!(
+        !ws.iter().any(|(c, _, _)| c == "W126"),
+        "the sample site uses all its files: {ws:#?}"
+    );
     // Another commune that kept Canh Vinh's picture, renamed, and an article.
     let f = Fixture::new();
     let picture = std::fs::read(
@@ -388,7 +443,10 @@ fn canh_vinh_sample_files_are_warned_about_on_another_communes_site_only() {
     );
     let ws = warnings(&f);
     assert!(has(&ws, "W127", "static/files/huong-dan.png"), "{ws:#?}");
-    assert!(has(&ws, "W127", "content/tin-tuc/2026/03/mau.md"), "{ws:#?}");
+    assert!(
+        has(&ws, "W127", "content/tin-tuc/2026/03/mau.md"),
+        "{ws:#?}"
+    );
 }
 
 #[test]
@@ -399,7 +457,10 @@ fn the_sample_site_warns_about_its_placeholders_and_nothing_it_should_not() {
     // to warn about; there is no phone number in site.yaml.
     assert!(has(&ws, "W122", "site.yaml"), "{ws:#?}");
     assert!(has(&ws, "W122", "content/don-vi/ubnd-xa.md"), "{ws:#?}");
-    assert!(has(&ws, "W122", "content/van-ban/2025/135-kh-ubnd.md"), "the signer: {ws:#?}");
+    assert!(
+        has(&ws, "W122", "content/van-ban/2025/135-kh-ubnd.md"),
+        "the signer: {ws:#?}"
+    );
     assert!(has(&ws, "W123", "site.yaml"), "{ws:#?}");
     for quiet in ["W120", "W121", "W124", "W125", "W126", "W127"] {
         assert!(!codes.contains(&quiet), "{quiet}: {ws:#?}");
@@ -426,5 +487,8 @@ fn a_number_where_text_goes_is_read_as_written() {
         .filter(|(p, _)| p.ends_with(".html"))
         .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
         .collect();
-    assert!(pages.iter().any(|p| p.contains("0135/TB-UBND")), "the leading zero is kept");
+    assert!(
+        pages.iter().any(|p| p.contains("0135/TB-UBND")),
+        "the leading zero is kept"
+    );
 }

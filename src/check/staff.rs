@@ -36,7 +36,10 @@ pub const SAMPLE_FILES: &[(u64, &str)] = &[
 
 /// Every warning of this module.
 pub fn warnings(site: &Site, statics: &[StaticFile]) -> Vec<Diagnostic> {
-    let files: Vec<&StaticFile> = statics.iter().filter(|s| s.rel.starts_with("files/")).collect();
+    let files: Vec<&StaticFile> = statics
+        .iter()
+        .filter(|s| s.rel.starts_with("files/"))
+        .collect();
     let mut out = placeholder_leaders(site);
     out.extend(titles_without_diacritics(site));
     out.extend(heavy_pictures(&files));
@@ -192,12 +195,13 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(a), Some(b)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((a * 16 + b) as u8);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(a), Some(b)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((a * 16 + b) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -225,7 +229,10 @@ fn unused_files(site: &Site, files: &[&StaticFile]) -> Vec<Diagnostic> {
         .map(|f| {
             Diagnostic::warning(
                 "W126",
-                format!("tệp `/{}` không được trang nào dùng nhưng vẫn được đăng lên mạng", f.rel),
+                format!(
+                    "tệp `/{}` không được trang nào dùng nhưng vẫn được đăng lên mạng",
+                    f.rel
+                ),
             )
             .in_file(shown(&f.rel))
             .hint("liên kết tới tệp từ một bài viết, hoặc xóa tệp khỏi static/files/ nếu không cần")
@@ -326,13 +333,21 @@ mod tests {
         for e in walkdir::WalkDir::new(&dir).into_iter().flatten() {
             if e.file_type().is_file() {
                 let bytes = std::fs::read(e.path()).unwrap();
-                found.push((bytes.len() as u64, blake3::hash(&bytes).to_hex().to_string()));
+                found.push((
+                    bytes.len() as u64,
+                    blake3::hash(&bytes).to_hex().to_string(),
+                ));
             }
         }
         found.sort();
-        let mut table: Vec<(u64, String)> =
-            SAMPLE_FILES.iter().map(|(s, h)| (*s, h.to_string())).collect();
+        let mut table: Vec<(u64, String)> = SAMPLE_FILES
+            .iter()
+            .map(|(s, h)| (*s, h.to_string()))
+            .collect();
         table.sort();
-        assert_eq!(found, table, "update SAMPLE_FILES to the files in static/files/");
+        assert_eq!(
+            found, table,
+            "update SAMPLE_FILES to the files in static/files/"
+        );
     }
 }

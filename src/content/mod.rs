@@ -176,9 +176,7 @@ impl BrokenIndex {
             let stem = b.stem().to_string();
             if b.key.starts_with("don-vi/") {
                 index.units.insert(vi::fold(&stem));
-                index
-                    .units
-                    .extend(b.meta.names.iter().map(|n| vi::fold(n)));
+                index.units.extend(b.meta.names.iter().map(|n| vi::fold(n)));
             } else if b.key.starts_with("thu-tuc/") {
                 index.codes.insert(stem);
                 index

@@ -83,7 +83,10 @@ impl<'a> Line<'a> {
     /// The line with its value (and any comment after it) replaced.
     fn with_value(&self, value: &str) -> String {
         let head = &self.text[..self.start];
-        let sep = if head.ends_with([' ', '\t']) || head.is_empty() || head.ends_with('-') && self.key.is_none() {
+        let sep = if head.ends_with([' ', '\t'])
+            || head.is_empty()
+            || head.ends_with('-') && self.key.is_none()
+        {
             ""
         } else {
             " "
@@ -153,6 +156,9 @@ fn fix(line: &str) -> String {
     format!("sửa dòng này thành `{}`", line.trim_end())
 }
 
+/// One mistake's check: its diagnostic if the error comes from it.
+type Detector = fn(&Document, &[Line], &Failure) -> Option<Diagnostic>;
+
 /// The plain-language diagnostic for a parse or type error, when the mistake
 /// behind it is one this module knows.
 pub(crate) fn explain(doc: &Document, f: &Failure) -> Option<Diagnostic> {
@@ -164,7 +170,7 @@ pub(crate) fn explain(doc: &Document, f: &Failure) -> Option<Diagnostic> {
             return Some(d);
         }
     }
-    let detectors: [fn(&Document, &[Line], &Failure) -> Option<Diagnostic>; 10] = [
+    let detectors: [Detector; 10] = [
         no_space_after_colon,
         typographic_quotes,
         unclosed_quote,
@@ -372,9 +378,7 @@ fn unclosed_bracket(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnost
         doc,
         Diagnostic::error(
             "E130",
-            format!(
-                "dấu ngoặc mở ở đầu giá trị chưa được đóng: thiếu `{closing}` ở cuối dòng"
-            ),
+            format!("dấu ngoặc mở ở đầu giá trị chưa được đóng: thiếu `{closing}` ở cuối dòng"),
         )
         .hint(fix(&format!("{}{closing}", l.text.trim_end()))),
         l.no,
@@ -405,7 +409,9 @@ fn colon_or_special(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnost
             l.text[..col].chars().count() + 1,
         ));
     }
-    if f.msg.contains("found character that cannot start any token") {
+    if f.msg
+        .contains("found character that cannot start any token")
+    {
         let raw = l.raw();
         let c = raw.chars().next().filter(|c| "@`%".contains(*c))?;
         return Some(at(
@@ -423,9 +429,9 @@ fn colon_or_special(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnost
     let got_nothing = f.msg.contains("invalid type: unit value")
         || f.msg.contains("invalid type: null")
         || f.msg.starts_with("missing field");
-    let hashed = ls
-        .iter()
-        .find(|x| x.key.is_some() && x.value.is_empty() && x.raw().starts_with('#') && x.raw().len() > 1);
+    let hashed = ls.iter().find(|x| {
+        x.key.is_some() && x.value.is_empty() && x.raw().starts_with('#') && x.raw().len() > 1
+    });
     if let (true, Some(x)) = (got_nothing, hashed) {
         let raw = x.raw();
         return Some(at(
@@ -642,7 +648,11 @@ fn wrong_kind(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
         ));
     }
     if got == "map" && wants_text {
-        let inner = keyed.value.trim_start_matches('{').trim_end_matches('}').trim();
+        let inner = keyed
+            .value
+            .trim_start_matches('{')
+            .trim_end_matches('}')
+            .trim();
         return Some(at(
             doc,
             Diagnostic::error(
@@ -716,7 +726,11 @@ fn date_day_first(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic
     let [d, m, y] = parts.as_slice() else {
         return None;
     };
-    let (d, m, y) = (d.parse::<u32>().ok()?, m.parse::<u32>().ok()?, y.parse::<i32>().ok()?);
+    let (d, m, y) = (
+        d.parse::<u32>().ok()?,
+        m.parse::<u32>().ok()?,
+        y.parse::<i32>().ok()?,
+    );
     if !(1000..=9999).contains(&y) {
         return None;
     }
@@ -764,7 +778,8 @@ fn indentation(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
         .strip_prefix("unknown field `")
         .or_else(|| f.msg.strip_prefix("missing field `"))
         .and_then(|m| m.split('`').next());
-    let empty_parent = f.msg.contains("invalid type: unit value") || f.msg.contains("invalid type: null");
+    let empty_parent =
+        f.msg.contains("invalid type: unit value") || f.msg.contains("invalid type: null");
     let parent_line = error_line(ls, f).filter(|l| l.key.is_some() && l.value.is_empty());
     if let (true, Some(parent)) = (f.msg.starts_with("missing field"), parent_line) {
         let child = ls[parent.no..].iter().find(|x| x.significant()).copied()?;
@@ -794,8 +809,13 @@ fn indentation(doc: &Document, ls: &[Line], f: &Failure) -> Option<Diagnostic> {
     if let (true, Some(field)) = (f.msg.starts_with("missing field"), named) {
         let l = ls.iter().find(|l| l.key == Some(field) && !l.dash)?;
         let prev = significant_before(ls, l.no - 1)?;
-        if prev.indent > 0 && l.indent != prev.indent + if prev.dash { 2 } else { 0 } && prev.key.is_some() && !prev.value.is_empty() {
-            return report(&l, prev.indent + if prev.dash { 2 } else { 0 });
+        let sibling_indent = prev.indent + if prev.dash { 2 } else { 0 };
+        if prev.indent > 0
+            && l.indent != sibling_indent
+            && prev.key.is_some()
+            && !prev.value.is_empty()
+        {
+            return report(l, sibling_indent);
         }
         return None;
     }
@@ -836,7 +856,9 @@ pub(crate) fn meaning(msg: &str) -> String {
         "dòng này không thẳng hàng với các trường cùng nhóm"
     } else if msg.contains("did not find expected '-' indicator") {
         "các mục của danh sách phải thẳng hàng và bắt đầu bằng `- `"
-    } else if msg.contains("did not find expected ',' or ']'") || msg.contains("did not find expected ',' or '}'") {
+    } else if msg.contains("did not find expected ',' or ']'")
+        || msg.contains("did not find expected ',' or '}'")
+    {
         "dấu ngoặc `[` hoặc `{` mở nhưng không được đóng trên cùng dòng"
     } else if msg.contains("block sequence entries are not allowed") {
         "có `- ` ngay sau tên trường trên cùng dòng; xuống dòng rồi mới viết `- `"
@@ -894,9 +916,12 @@ pub fn lint(doc: &Document) -> Vec<Diagnostic> {
         }
         // `đợt #2` is text the writer meant; `tin   # ghi chú` (a `#` and a
         // space) is a comment, as the README's examples write them.
-        let text_hash = raw
-            .match_indices(" #")
-            .any(|(i, _)| raw[i + 2..].chars().next().is_some_and(|c| !c.is_whitespace()));
+        let text_hash = raw.match_indices(" #").any(|(i, _)| {
+            raw[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace())
+        });
         if !quoted_or_flow && text_hash {
             let at_hash = l.value_start() + raw.find('#').unwrap_or(0);
             out.push(at(
@@ -959,7 +984,9 @@ mod tests {
 
     #[test]
     fn lint_skips_block_text_urls_and_quoted_values() {
-        let d = doc("a: |\n  Số #5 trong khối\nurl: https://x.vn/#neo\nb: \"x # y\"\nc: Tin số #5\nkind: tin   # tin, tin_ngan\n");
+        let d = doc(
+            "a: |\n  Số #5 trong khối\nurl: https://x.vn/#neo\nb: \"x # y\"\nc: Tin số #5\nkind: tin   # tin, tin_ngan\n",
+        );
         let w = lint(&d);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].code, w[0].line), ("W120", Some(5)));
@@ -974,12 +1001,18 @@ mod tests {
         let d = doc("title: “Hội nghị”\nsummary: Phong trào “Bình dân học vụ số”\n");
         let w = lint(&d);
         assert_eq!(w.len(), 1, "{w:?}");
-        assert_eq!(w[0].hint.as_deref(), Some("sửa dòng này thành `title: \"Hội nghị\"`"));
+        assert_eq!(
+            w[0].hint.as_deref(),
+            Some("sửa dòng này thành `title: \"Hội nghị\"`")
+        );
     }
 
     #[test]
     fn unknown_jargon_is_still_quoted_for_the_record() {
-        assert_eq!(meaning("something new"), "trình đọc YAML báo `something new`");
+        assert_eq!(
+            meaning("something new"),
+            "trình đọc YAML báo `something new`"
+        );
         assert!(meaning("found unexpected end of stream").contains("chưa được đóng"));
     }
 
@@ -1012,7 +1045,10 @@ mod tests {
         for t in &texts {
             let in_file = |d: &Diagnostic| {
                 if let Some(line) = d.line {
-                    assert!(line >= 1 && line <= t.lines().count().max(1) + 1, "{t:?}: {d:?}");
+                    assert!(
+                        line >= 1 && line <= t.lines().count().max(1) + 1,
+                        "{t:?}: {d:?}"
+                    );
                 }
             };
             if let Ok(doc) = super::super::front_matter::split(t) {

@@ -1202,10 +1202,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "write `{}` if it has been checked against the National Database, `{}` if not",
     ),
     // content/yaml_hints.rs, config.rs (required facts), check/staff.rs
-    (
-        "sửa dòng này thành `{}`",
-        "change this line to `{}`",
-    ),
+    ("sửa dòng này thành `{}`", "change this line to `{}`"),
     (
         "dòng này thụt lề bằng phím Tab; phần thông tin chỉ được thụt lề bằng dấu cách",
         "this line is indented with the Tab key; front matter is indented with spaces only",
@@ -1310,10 +1307,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "dấu `\\` trong dấu nháy kép phải viết hai lần `\\\\`, hoặc dùng dấu nháy đơn `'`",
         "a `\\` inside double quotes must be written twice `\\\\`, or use single quotes `'`",
     ),
-    (
-        "trình đọc YAML báo `{}`",
-        "the YAML reader says `{}`",
-    ),
+    ("trình đọc YAML báo `{}`", "the YAML reader says `{}`"),
     (
         "phần sau dấu `#` bị bỏ qua vì được hiểu là ghi chú, nên không hiện trên trang",
         "what follows `#` is read as a comment and dropped, so it does not show on the page",
