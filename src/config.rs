@@ -135,6 +135,10 @@ pub struct SiteConfig {
     /// Raw HTML in Markdown bodies: `sanitize` (default) or `allow`.
     #[serde(default)]
     pub raw_html: crate::markdown::RawHtml,
+    /// Warnings about the file itself (what parses but reads wrong, what the
+    /// law requires and is still a placeholder), reported with the site's.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
     /// The communication report's public page.
     #[serde(default)]
     pub report: ReportSettings,
@@ -289,10 +293,81 @@ impl SiteConfig {
         if !diags.is_empty() {
             return Err(diags);
         }
+        config.warnings = crate::content::yaml_hints::lint(&doc)
+            .into_iter()
+            .chain(config.unfilled(&doc))
+            .map(|d| d.in_file(rel))
+            .collect();
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
         Ok(config)
+    }
+
+    /// The facts the law requires on the site (NĐ 42/2022 Điều 5: who is
+    /// responsible, who to contact, a phone number) that are still empty or
+    /// a placeholder such as "(Đang cập nhật)": a reader would see them.
+    fn unfilled(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut check = |field: &str, key: &str, value: Option<&str>| match value
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            Some(v) if crate::vi::is_placeholder(v) => {
+                let (line, col) = doc.locate(key, Some(v));
+                out.push(
+                        Diagnostic::warning(
+                            "W122",
+                            format!("trường `{field}` vẫn ghi `{v}` thay cho thông tin thật; người đọc sẽ thấy đúng như vậy"),
+                        )
+                        .at(doc.text, line, col)
+                        .field(field)
+                        .hint("điền thông tin thật: pháp luật yêu cầu trang công khai thông tin này"),
+                    );
+            }
+            Some(_) => {}
+            None => {
+                let (line, col) = doc.locate(key, None);
+                out.push(
+                    Diagnostic::warning(
+                        "W123",
+                        format!(
+                            "chưa có trường `{field}`, thông tin pháp luật yêu cầu trang công khai"
+                        ),
+                    )
+                    .at(doc.text, line, col)
+                    .field(field)
+                    .hint(match field.split_once('.') {
+                        Some((group, name)) => {
+                            format!("thêm dòng `  {name}: ...` vào nhóm `{group}:` trong site.yaml")
+                        }
+                        None => format!("thêm dòng `{field}: ...` vào site.yaml"),
+                    }),
+                );
+            }
+        };
+        check(
+            "responsible_person.name",
+            "responsible_person",
+            Some(&self.responsible_person.name),
+        );
+        check(
+            "information_contact.name",
+            "information_contact",
+            Some(
+                self.information_contact
+                    .as_ref()
+                    .map(|p| p.name.as_str())
+                    .unwrap_or(""),
+            ),
+        );
+        let phone = self
+            .contact
+            .phone
+            .as_deref()
+            .or_else(|| self.information_contact.as_ref()?.phone.as_deref());
+        check("contact.phone", "contact", phone);
+        out
     }
 
     /// Override the base URL (e.g. from `--base-url`).

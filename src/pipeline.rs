@@ -344,15 +344,26 @@ pub fn render<T: Send>(
 /// output file exists (rendered, static or a picture variant).
 pub fn verify(
     site: &Site,
+    statics: &[StaticFile],
     links: &mut LinkIndex,
     exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let mut watch = timing::Stopwatch::start();
     let mut diags = links.check(site, exists);
     watch.lap("check links");
-    diags.extend(check::staleness(site));
+    diags.extend(site_warnings(site, statics));
+    watch.lap("staleness, report and staff warnings");
+    diags
+}
+
+/// The warnings that come from the model as a whole (not from one file):
+/// staleness, the report's, site.yaml's own, and what a reader would notice
+/// (placeholders, unused or heavy files).
+fn site_warnings(site: &Site, statics: &[StaticFile]) -> Vec<Diagnostic> {
+    let mut diags = check::staleness(site);
     diags.extend(quarterly::warnings(site));
-    watch.lap("staleness, report warnings");
+    diags.extend(site.config.warnings.iter().cloned());
+    diags.extend(check::staff::warnings(site, statics));
     diags
 }
 
@@ -434,7 +445,7 @@ impl Planned<'_> {
             .map(|(p, _)| p.as_str())
             .chain(self.statics.iter().map(|s| s.rel.as_str()))
             .collect();
-        let problems = verify(self.site, &mut self.links, &|f| all.contains(f));
+        let problems = verify(self.site, &self.statics, &mut self.links, &|f| all.contains(f));
         drop(all);
         self.diags.extend(problems);
         diagnostics::sort(&mut self.diags);
@@ -472,8 +483,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         if let Some(last) = unchanged {
             // Nothing to write; the model's own warnings still stand, and the
             // links were checked when these files were written.
-            p.diags.extend(check::staleness(p.site));
-            p.diags.extend(quarterly::warnings(p.site));
+            p.diags.extend(site_warnings(p.site, &p.statics));
             diagnostics::sort(&mut p.diags);
             images::prune(&opts.root, &p.site.images);
             return Ok(Report {

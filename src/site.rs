@@ -215,10 +215,12 @@ struct UnitResolver {
     candidates: Vec<(String, usize)>,
     ids: Vec<String>,
     names: Vec<String>,
+    /// Files that failed to load: a reference to one is not a second error.
+    broken: crate::content::BrokenIndex,
 }
 
 impl UnitResolver {
-    fn new(units: &[UnitEntry]) -> Self {
+    fn new(units: &[UnitEntry], broken: crate::content::BrokenIndex) -> Self {
         let mut by_id = HashMap::new();
         let mut by_folded = HashMap::new();
         let mut candidates = Vec::new();
@@ -241,7 +243,13 @@ impl UnitResolver {
             candidates,
             ids,
             names,
+            broken,
         }
+    }
+
+    /// A unit no file defines, not even one that failed to load.
+    fn missing(&self, s: &str) -> bool {
+        self.resolve(s).is_none() && !self.broken.unit(s)
     }
 
     fn resolve(&self, s: &str) -> Option<usize> {
@@ -349,7 +357,7 @@ impl Site {
                 }
             }
         }
-        let resolver = UnitResolver::new(&units);
+        let resolver = UnitResolver::new(&units, crate::content::BrokenIndex::new(&content.broken));
         for i in 0..units.len() {
             let (parent, replaced) = (
                 units[i].unit.parent.clone(),
@@ -363,6 +371,7 @@ impl Site {
                         units[j].children.push(i);
                     }
                     Some(j) => units[i].replaced_by = Some(j),
+                    None if resolver.broken.unit(&value) => {}
                     None => diags.push(
                         units[i]
                             .error_at(
@@ -468,9 +477,9 @@ impl Site {
                     );
                 }
             }
-            plan_index.check(&a, &m.plan_activities, &mut diags);
+            plan_index.check(&a, &m.plan_activities, &resolver.broken, &mut diags);
             for sub in &m.submitted_to {
-                if resolver.resolve(&sub.recipient).is_none() {
+                if resolver.missing(&sub.recipient) {
                     diags.push(
                         a.error_at(
                             "E010",
@@ -757,6 +766,7 @@ impl Site {
                     match resolver.resolve(u) {
                         Some(i) if !unit_ids.contains(&i) => unit_ids.push(i),
                         Some(_) => {}
+                        None if resolver.broken.unit(u) => {}
                         None => d.push(at("E010", "units", u, format!("không có đơn vị `{u}`")).hint(resolver.suggest(u))),
                     }
                 }
@@ -765,6 +775,7 @@ impl Site {
                     let r = r.trim_matches('/');
                     match (key_index.get(r), all_documents.get(r)) {
                         (Some(&i), _) => related_documents.push(i),
+                        _ if resolver.broken.key(r) => {}
                         (None, Some(false)) => d.push(Diagnostic {
                             severity: crate::diagnostics::Severity::Warning,
                             code: "W008",
@@ -780,7 +791,7 @@ impl Site {
                     }
                 }
                 let mut related_procedures = Vec::new();
-                for code in &p.procedures {
+                for code in p.procedures.iter().filter(|c| !resolver.broken.code(c)) {
                     let found = procedures::resolve_related(code, &procedure_codes, &procedure_index, |c, msg| {
                         at(c, "related_procedures", code, msg)
                     });

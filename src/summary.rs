@@ -339,6 +339,14 @@ pub fn overlay(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// The fold of the error overlay that holds the warnings.
+pub fn overlay_warnings(lang: Lang, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{warnings} cảnh báo (bấm để xem)"),
+        Lang::En => format!("{} (select to show)", plural(warnings, "warning")),
+    }
+}
+
 /// The file watcher reported a problem (the server keeps running).
 pub fn watch_failed(lang: Lang, msg: &str) -> String {
     match lang {

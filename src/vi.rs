@@ -283,6 +283,73 @@ pub fn number(n: usize) -> String {
     out
 }
 
+/// Whether a value is a placeholder left for later ("(Đang cập nhật)",
+/// "Chưa có", "…", "xxx"), not the fact itself.
+pub fn is_placeholder(s: &str) -> bool {
+    let f = fold(s.trim());
+    let f =
+        f.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']' || c.is_whitespace());
+    const PHRASES: &[&str] = &[
+        "dang cap nhat",
+        "chua cap nhat",
+        "se cap nhat",
+        "cap nhat sau",
+        "bo sung sau",
+        "dang bo sung",
+        "chua co",
+        "chua co thong tin",
+        "tbd",
+        "todo",
+        "n/a",
+    ];
+    PHRASES
+        .iter()
+        .any(|p| f == *p || (f.starts_with(p) && f.len() < p.len() + 4))
+        || (!f.is_empty() && f.chars().all(|c| ".…-_?x*".contains(c)))
+}
+
+/// Whether a title of several Vietnamese-looking words was typed without
+/// any diacritics ("Hoi nghi tong ket cong tac nam 2026"). Every word must
+/// read as a Vietnamese syllable (acronyms and numbers aside), and at least
+/// three must, so English and names of two words are left alone.
+pub fn lacks_diacritics(title: &str) -> bool {
+    if !title.is_ascii() {
+        return false;
+    }
+    let mut syllables = 0;
+    for word in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty()
+            || word.chars().any(|c| c.is_ascii_digit())
+            || (word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            continue;
+        }
+        if !is_bare_syllable(&word.to_ascii_lowercase()) {
+            return false;
+        }
+        syllables += 1;
+    }
+    syllables >= 3
+}
+
+/// A Vietnamese syllable written without diacritics: onset, one to three
+/// vowels, coda.
+fn is_bare_syllable(w: &str) -> bool {
+    const ONSETS: &[&str] = &[
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const CODAS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    ONSETS.iter().filter(|o| w.starts_with(*o)).any(|o| {
+        let rest = &w[o.len()..];
+        let vowels = rest.len()
+            - rest
+                .trim_start_matches(['a', 'e', 'i', 'o', 'u', 'y'])
+                .len();
+        (1..=3).contains(&vowels) && CODAS.contains(&&rest[vowels..])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,7 +43,8 @@ fn malformed_yaml() {
     ));
     assert!(err.contains("content/tin-tuc/2026/03/bai.md:"), "{err}");
     assert!(
-        err.contains("viết sai cú pháp") || err.contains("YAML"),
+        err.contains("lỗi[E121]: giá trị có dấu `:`")
+            && err.contains("sửa dòng này thành `title: \"Bài: có dấu hai chấm\"`"),
         "{err}"
     );
 }
@@ -302,6 +303,9 @@ fn broken_site_yaml_is_reported_with_its_line() {
         &common::SITE_YAML.replace("paginate_by: 10", "paginate_by: mười"),
     );
     let err = fails(&f);
-    assert!(err.contains("site.yaml:7:14"), "{err}");
-    assert!(err.contains("(trường `paginate_by`)"), "{err}");
+    assert!(err.contains("site.yaml:7:1"), "{err}");
+    assert!(
+        err.contains("lỗi[E128]: trường `paginate_by` cần một số"),
+        "{err}"
+    );
 }

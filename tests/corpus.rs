@@ -11,21 +11,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Fixture, untranslated};
-
-/// Where a corpus file goes in the fixture, relative to the site root.
-fn placement(name: &str) -> String {
-    let (kind, rest) = name.split_once("__").unwrap_or(("tin-tuc", name));
-    match kind {
-        "tin-tuc" => format!("content/tin-tuc/2026/03/{rest}"),
-        "van-ban" => format!("content/van-ban/2026/{rest}"),
-        "don-vi" => format!("content/don-vi/{rest}"),
-        "trang" => format!("content/trang/{rest}"),
-        "thu-tuc" => format!("content/thu-tuc/{rest}"),
-        "site" => "site.yaml".to_string(),
-        other => panic!("unknown corpus kind {other}"),
-    }
-}
+use common::{Fixture, placement, untranslated};
 
 struct Expect {
     file: String,

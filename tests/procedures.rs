@@ -551,6 +551,28 @@ fn unknown_field_gets_a_suggestion() {
 }
 
 #[test]
+fn a_field_split_by_a_comma_in_site_yaml_is_named_as_such() {
+    let text = set(
+        &procedure("1.001193", "A"),
+        "field",
+        "field: \"Đăng ký, quản lý cư trú\"",
+    );
+    let f = with_procedure(FILE, &text);
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}{PAKN}procedure_fields: [Hộ tịch, Đăng ký, quản lý cư trú]\n",
+            common::SITE_YAML
+        ),
+    );
+    let err = fails(&f);
+    assert!(
+        err.contains("dấu phẩy trong danh sách `procedure_fields` của site.yaml đã tách lĩnh vực này làm hai: viết `\"Đăng ký, quản lý cư trú\"`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn unknown_front_matter_key() {
     let text = procedure("1.001193", "A").replace("levels:", "linh_vuc: Hộ tịch\nlevels:");
     let err = fails(&with_procedure(FILE, &text));

@@ -2,8 +2,12 @@
 //! the YAML into a typed struct, and map every problem back to a file line.
 //!
 //! serde's messages are English and programmer-shaped ("invalid type: string,
-//! expected a sequence"); they are rewritten here into words the commune's staff
-//! can act on, with the closest valid key or value as a suggestion.
+//! expected a sequence"); they are rewritten into words the commune's staff
+//! can act on. `yaml_hints` first looks for the mistake behind the error (a
+//! comma or colon that needs quotes, a Tab, a field indented wrongly, …) and
+//! gives the corrected line; what it does not recognise is worded here, with
+//! the closest valid key or value as a suggestion. `site.yaml` is parsed
+//! through the same `Document`, so it gets the same words.
 
 use serde::de::DeserializeOwned;
 
@@ -94,6 +98,17 @@ impl Document<'_> {
         // Drop yaml_serde's own " at line X column Y": we show the location ourselves.
         let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
         let (path, msg) = split_path(&raw);
+        let failure = super::yaml_hints::Failure {
+            msg,
+            path: path.as_deref(),
+            line: e.location().map(|l| l.line()),
+        };
+        if let Some(d) = super::yaml_hints::explain(self, &failure) {
+            return match path {
+                Some(p) => d.field(p),
+                None => d,
+            };
+        }
         let (message, hint) = humanize(msg);
         let mut d = Diagnostic::error(code_for(msg), message);
         if let Some(hint) = hint {
@@ -273,13 +288,12 @@ fn humanize(msg: &str) -> (String, Option<String>) {
             Some("viết các giá trị trực tiếp, không dùng `&` và `*`".into()),
         );
     }
-    if msg.contains("did not find expected")
-        || msg.contains("while parsing")
-        || msg.contains("while scanning")
-        || msg.contains("mapping values are not allowed")
-    {
+    if super::yaml_hints::is_syntax(msg) {
         return (
-            format!("phần thông tin (YAML) viết sai cú pháp: {msg}"),
+            format!(
+                "phần thông tin (YAML) viết sai cú pháp: {}",
+                super::yaml_hints::meaning(msg)
+            ),
             Some("kiểm tra dấu `:` sau tên trường, thụt lề, và đặt văn bản có dấu `:` hoặc `#` trong dấu nháy kép".into()),
         );
     }

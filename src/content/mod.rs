@@ -13,6 +13,7 @@ pub mod plan;
 pub mod procedure;
 pub mod types;
 pub mod unit;
+pub mod yaml_hints;
 
 use std::path::{Path, PathBuf};
 
@@ -105,6 +106,105 @@ pub struct Content {
     pub procedures: Vec<Loaded<Procedure>>,
     /// Offline activities (`content/hoat-dong/`).
     pub events: Vec<Loaded<Event>>,
+    /// Files that failed to load. They still exist for what other files say
+    /// about them: one broken unit file is one error, not one more in every
+    /// file that names the unit.
+    pub broken: Vec<Loaded<Broken>>,
+}
+
+/// What can be told of a content file that failed to load: the names other
+/// files may call it by, read line by line from whatever of its front matter
+/// still reads (`id`, `name`, `short_name`, `aliases`, `code`). Its key (the
+/// file name) names it in any case.
+#[derive(Debug, Clone, Default)]
+pub struct Broken {
+    pub names: Vec<String>,
+}
+
+impl Broken {
+    /// Salvage the names of a file whose front matter does not parse.
+    fn salvage(text: &str) -> Broken {
+        let yaml = front_matter::split(text).map(|d| d.yaml).unwrap_or("");
+        let lines: Vec<&str> = yaml.lines().collect();
+        let mut names = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((key, _)) = line.split_once(':') else {
+                continue;
+            };
+            if !["id", "name", "short_name", "aliases", "code"].contains(&key) {
+                continue;
+            }
+            // The key's line and the indented lines under it, alone.
+            let mut chunk = String::from(*line);
+            for next in &lines[i + 1..] {
+                if !next.starts_with([' ', '-']) {
+                    break;
+                }
+                chunk.push('\n');
+                chunk.push_str(next);
+            }
+            match serde_yaml::from_str::<serde_yaml::Value>(&chunk) {
+                Ok(serde_yaml::Value::Mapping(m)) => {
+                    for v in m.values() {
+                        match v {
+                            serde_yaml::Value::Sequence(items) => names.extend(
+                                items.iter().filter_map(|x| x.as_str().map(str::to_string)),
+                            ),
+                            other => names.extend(other.as_str().map(str::to_string)),
+                        }
+                    }
+                }
+                _ => continue,
+            }
+        }
+        Broken { names }
+    }
+}
+
+/// The names, keys and procedure codes of the files that failed to load.
+#[derive(Debug, Default, Clone)]
+pub struct BrokenIndex {
+    /// Unit ids and names, folded.
+    units: std::collections::HashSet<String>,
+    /// Content keys (`van-ban/2025/135-kh-ubnd`, `ke-hoach/…`).
+    keys: std::collections::HashSet<String>,
+    /// Procedure codes.
+    codes: std::collections::HashSet<String>,
+}
+
+impl BrokenIndex {
+    pub fn new(broken: &[Loaded<Broken>]) -> BrokenIndex {
+        let mut index = BrokenIndex::default();
+        for b in broken {
+            index.keys.insert(b.key.clone());
+            let stem = b.stem().to_string();
+            if b.key.starts_with("don-vi/") {
+                index.units.insert(vi::fold(&stem));
+                index.units.extend(b.meta.names.iter().map(|n| vi::fold(n)));
+            } else if b.key.starts_with("thu-tuc/") {
+                index.codes.insert(stem);
+                index
+                    .codes
+                    .extend(b.meta.names.iter().map(|n| n.trim().to_string()));
+            }
+        }
+        index
+    }
+
+    /// A unit written as id, name or alias of a unit file that failed to load.
+    pub fn unit(&self, name: &str) -> bool {
+        !self.units.is_empty() && self.units.contains(&vi::fold(name))
+    }
+
+    /// A content key (`van-ban/…`, `ke-hoach/…`) of a file that failed to load.
+    pub fn key(&self, key: &str) -> bool {
+        self.keys.contains(key.trim().trim_matches('/'))
+    }
+
+    /// The code of a procedure file that failed to load.
+    pub fn code(&self, code: &str) -> bool {
+        self.codes.contains(code.trim())
+    }
 }
 
 /// Which content type a file is, from its top folder.
@@ -143,6 +243,8 @@ pub enum Entry {
     Document(Loaded<Document>),
     Procedure(Loaded<Procedure>),
     Event(Loaded<Event>),
+    /// A file of a known type that failed to load.
+    Broken(Loaded<Broken>),
 }
 
 impl Entry {
@@ -154,7 +256,12 @@ impl Entry {
             Entry::Document(l) => &l.key,
             Entry::Procedure(l) => &l.key,
             Entry::Event(l) => &l.key,
+            Entry::Broken(l) => &l.key,
         }
+    }
+
+    pub fn is_broken(&self) -> bool {
+        matches!(self, Entry::Broken(_))
     }
 }
 
@@ -194,6 +301,7 @@ impl Content {
             Entry::Document(l) => upsert(&mut self.documents, l),
             Entry::Procedure(l) => upsert(&mut self.procedures, l),
             Entry::Event(l) => upsert(&mut self.events, l),
+            Entry::Broken(l) => upsert(&mut self.broken, l),
         }
     }
 
@@ -205,6 +313,7 @@ impl Content {
             || remove_key(&mut self.documents, key)
             || remove_key(&mut self.procedures, key)
             || remove_key(&mut self.events, key)
+            || remove_key(&mut self.broken, key)
     }
 
     /// Add one file given as bytes, as if it were `content/<key>.md` (the
@@ -384,8 +493,33 @@ fn parse_file(
 }
 
 /// Decode, normalize and parse one content file's bytes. No IO: the loader
-/// and the fuzz targets share it.
+/// and the fuzz targets share it. A file that does not load is kept as
+/// `Entry::Broken`, so what other files say about it is not reported again.
 fn parse_bytes(
+    rel: &Path,
+    key: &str,
+    kind: Kind,
+    bytes: Vec<u8>,
+) -> (Option<Entry>, Vec<Diagnostic>) {
+    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    let (entry, diags) = parse_text(rel, key, kind, bytes);
+    match entry {
+        Some(e) => (Some(e), diags),
+        None if diags.iter().any(Diagnostic::is_error) => {
+            let text = vi::nfc(&lossy);
+            let broken = Loaded {
+                key: key.to_string(),
+                source: rel.to_path_buf(),
+                meta: Broken::salvage(&text),
+                text: text.into(),
+            };
+            (Some(Entry::Broken(broken)), diags)
+        }
+        None => (None, diags),
+    }
+}
+
+fn parse_text(
     rel: &Path,
     key: &str,
     kind: Kind,
@@ -440,7 +574,10 @@ fn parse_bytes(
         diags: &mut Vec<Diagnostic>,
     ) -> Option<T> {
         match doc.parse::<T>() {
-            Ok(t) => Some(t),
+            Ok(t) => {
+                diags.extend(yaml_hints::lint(doc).into_iter().map(|d| d.in_file(rel)));
+                Some(t)
+            }
             Err(d) => {
                 diags.push(d.in_file(rel));
                 None

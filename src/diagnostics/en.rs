@@ -1327,6 +1327,193 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "ghi `{}` nếu đã đối chiếu với Cơ sở dữ liệu quốc gia, `{}` nếu chưa",
         "write `{}` if it has been checked against the National Database, `{}` if not",
     ),
+    // content/yaml_hints.rs, config.rs (required facts), check/staff.rs
+    ("sửa dòng này thành `{}`", "change this line to `{}`"),
+    (
+        "dòng này thụt lề bằng phím Tab; phần thông tin chỉ được thụt lề bằng dấu cách",
+        "this line is indented with the Tab key; front matter is indented with spaces only",
+    ),
+    (
+        "dấu nháy cong `“ ”` không phải dấu nháy của phần thông tin: giá trị có dấu `:` hoặc `#` phải đặt trong dấu nháy thẳng `\"`",
+        "typographic quotes `“ ”` do not quote anything in front matter: a value with `:` or `#` goes between straight quotes `\"`",
+    ),
+    (
+        "dấu nháy `{}` mở ở đầu giá trị nhưng không được đóng lại trên cùng dòng",
+        "the quote `{}` that opens the value is not closed on the same line",
+    ),
+    (
+        "dấu ngoặc mở ở đầu giá trị chưa được đóng: thiếu `{}` ở cuối dòng",
+        "the bracket that opens the value is not closed: `{}` is missing at the end of the line",
+    ),
+    (
+        "giá trị có dấu `:` nên phải đặt cả giá trị trong dấu nháy kép `\"`",
+        "the value has a `:`, so the whole value must go between double quotes `\"`",
+    ),
+    (
+        "giá trị bắt đầu bằng ký tự `{}` phải đặt trong dấu nháy kép `\"`",
+        "a value that starts with `{}` must go between double quotes `\"`",
+    ),
+    (
+        "giá trị bắt đầu bằng `#` bị coi là ghi chú nên trường này bị bỏ trống",
+        "a value that starts with `#` is read as a comment, so this field is left empty",
+    ),
+    (
+        "dấu phẩy trong `{{…}}` đã tách giá trị làm đôi (`{}` bị hiểu thành tên trường): giá trị có dấu phẩy phải đặt trong dấu nháy kép `\"`",
+        "a comma inside `{{…}}` split the value in two (`{}` was read as a field name): a value with a comma must go between double quotes `\"`",
+    ),
+    (
+        "mục danh sách phải bắt đầu bằng dấu `-` và một dấu cách",
+        "a list item must start with `-` and a space",
+    ),
+    (
+        "trường `{}` được viết hai lần trong cùng một nhóm (lần đầu ở dòng {*})",
+        "the field `{}` is written twice in the same group (first on line {})",
+    ),
+    (
+        "giữ một trong hai dòng (gộp nội dung nếu cần) và xóa dòng kia",
+        "keep one of the two lines (merging what they say if needed) and delete the other",
+    ),
+    (
+        "trường `{}` chỉ nhận một giá trị, nhưng đã viết một danh sách",
+        "the field `{}` takes one value, but a list was written",
+    ),
+    (
+        "trường `{}` cần một danh sách, nhưng đã viết một giá trị",
+        "the field `{}` takes a list, but a single value was written",
+    ),
+    (
+        "viết một số bằng chữ số, ví dụ `{}`",
+        "write a number in digits, for example `{}`",
+    ),
+    (
+        "trường `{}` cần một số (chỉ gồm chữ số, không đặt trong dấu nháy)",
+        "the field `{}` takes a number (digits only, not in quotes)",
+    ),
+    (
+        "trường `{}` cần văn bản nhưng đã viết một số: đặt số trong dấu nháy kép `\"`",
+        "the field `{}` takes text but a number was written: put the number between double quotes `\"`",
+    ),
+    (
+        "ngày `{}` viết theo thứ tự ngày/tháng/năm; phần thông tin cần NĂM-THÁNG-NGÀY",
+        "the date `{}` is written day/month/year; front matter needs YEAR-MONTH-DAY",
+    ),
+    (
+        "dòng này thụt lề sai: các trường con phải thụt vào dưới trường cha, và các trường cùng nhóm phải thẳng hàng với nhau",
+        "this line is indented wrongly: a nested field is indented under its parent, and the fields of one group line up with each other",
+    ),
+    (
+        "có một dấu `:` ở chỗ không được có (trong giá trị chưa đặt trong dấu nháy, hoặc ở dòng thụt lề sai)",
+        "there is a `:` where none may be (in a value that is not quoted, or on a line indented wrongly)",
+    ),
+    (
+        "phần thông tin đã hết mà một dấu nháy hoặc dấu ngoặc vẫn chưa được đóng",
+        "the front matter ends while a quote or a bracket is still open",
+    ),
+    (
+        "dòng này không thẳng hàng với các trường cùng nhóm",
+        "this line does not line up with the other fields of its group",
+    ),
+    (
+        "các mục của danh sách phải thẳng hàng và bắt đầu bằng `- `",
+        "the items of a list must line up and start with `- `",
+    ),
+    (
+        "dấu ngoặc `[` hoặc `{{` mở nhưng không được đóng trên cùng dòng",
+        "a `[` or `{{` is opened but not closed on the same line",
+    ),
+    (
+        "có `- ` ngay sau tên trường trên cùng dòng; xuống dòng rồi mới viết `- `",
+        "there is a `- ` right after a field name on the same line; start a new line before `- `",
+    ),
+    (
+        "giá trị bắt đầu bằng một ký tự đặc biệt; đặt giá trị trong dấu nháy kép",
+        "the value starts with a special character; put the value between double quotes",
+    ),
+    (
+        "dấu `\\` trong dấu nháy kép phải viết hai lần `\\\\`, hoặc dùng dấu nháy đơn `'`",
+        "a `\\` inside double quotes must be written twice `\\\\`, or use single quotes `'`",
+    ),
+    ("trình đọc YAML báo `{}`", "the YAML reader says `{}`"),
+    (
+        "phần sau dấu `#` bị bỏ qua vì được hiểu là ghi chú, nên không hiện trên trang",
+        "what follows `#` is read as a comment and dropped, so it does not show on the page",
+    ),
+    (
+        "cả giá trị nằm trong dấu nháy cong `“ ”` nên dấu nháy sẽ hiện nguyên văn trên trang",
+        "the whole value is in typographic quotes `“ ”`, so the quotes show on the page as written",
+    ),
+    (
+        "trường `{}` vẫn ghi `{}` thay cho thông tin thật; người đọc sẽ thấy đúng như vậy",
+        "the field `{}` still says `{}` instead of the real information; readers will see exactly that",
+    ),
+    (
+        "điền thông tin thật: pháp luật yêu cầu trang công khai thông tin này",
+        "fill in the real information: the law requires the site to publish it",
+    ),
+    (
+        "chưa có trường `{}`, thông tin pháp luật yêu cầu trang công khai",
+        "the field `{}` is missing; the law requires the site to publish it",
+    ),
+    (
+        "thêm dòng `{}` vào nhóm `{}` trong site.yaml",
+        "add the line `{}` to the group `{}` in site.yaml",
+    ),
+    (
+        "thêm dòng `{}` vào site.yaml",
+        "add the line `{}` to site.yaml",
+    ),
+    (
+        "điền họ tên người giữ chức vụ; nếu chưa có người, xóa mục này",
+        "fill in the name of the person holding the post; if there is nobody yet, delete this entry",
+    ),
+    (
+        "tiêu đề `{}` được gõ không dấu",
+        "the title `{}` was typed without diacritics",
+    ),
+    (
+        "gõ lại tiêu đề có dấu tiếng Việt (bật bộ gõ Unikey hoặc EVKey, kiểu gõ Telex hoặc VNI)",
+        "type the title again with Vietnamese diacritics (turn on the Unikey or EVKey keyboard, Telex or VNI input)",
+    ),
+    (
+        "ảnh `{}` quá lớn ({*} KB, {*}×{*} điểm ảnh): tệp gốc được đăng nguyên như vậy và tải rất chậm trên điện thoại",
+        "the picture `{}` is too large ({} KB, {}×{} pixels): the original file is published as it is and loads very slowly on a phone",
+    ),
+    (
+        "thu nhỏ ảnh còn cạnh dài khoảng 1600 điểm ảnh và dưới 1 MB (ví dụ bằng Paint: Resize) rồi chép đè lên tệp này",
+        "shrink the picture to about 1600 pixels on its long side and under 1 MB (in Paint: Resize, for example) and copy it over this file",
+    ),
+    (
+        "tệp `{}` không được trang nào dùng nhưng vẫn được đăng lên mạng",
+        "the file `{}` is used by no page but is still published",
+    ),
+    (
+        "liên kết tới tệp từ một bài viết, hoặc xóa tệp khỏi static/files/ nếu không cần",
+        "link to the file from an article, or delete it from static/files/ if it is not needed",
+    ),
+    (
+        "tệp này là tệp mẫu của trang xã Canh Vinh (hoặc nhắc tới xã Canh Vinh), trong khi site.yaml là của xã khác",
+        "this file is a sample file of the Canh Vinh site (or mentions Canh Vinh), while site.yaml is another commune's",
+    ),
+    (
+        "xóa tệp mẫu, hoặc sửa nội dung cho đúng với xã mình",
+        "delete the sample file, or change its content to fit your commune",
+    ),
+    (
+        "dấu phẩy trong danh sách `procedure_fields` của site.yaml đã tách lĩnh vực này làm hai: viết `{}` (trong dấu nháy kép)",
+        "a comma in the `procedure_fields` list of site.yaml split this procedure field in two: write `{}` (in double quotes)",
+    ),
+    (
+        "sau dấu `:` của tên trường phải có một dấu cách",
+        "a field name's `:` must be followed by a space",
+    ),
+    (
+        "trường `{}` chỉ nhận một đoạn văn bản, nhưng dấu ngoặc `{{…}}` biến giá trị thành một nhóm trường",
+        "the field `{}` takes one piece of text, but the brackets `{{…}}` make the value a group of fields",
+    ),
+    (
+        "ghi họ tên người ký như trên bản văn bản đã ký",
+        "write the signer's name as on the signed document",
+    ),
 ];
 
 #[cfg(test)]

@@ -233,11 +233,13 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
-/// Sort for display: grouped by file, errors before warnings, then by line.
+/// Sort for display: every error before any warning (the first thing a
+/// person reads is what stops the build, wherever it is shown), then by file
+/// and line.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.severity, a.line, a.column, &a.message)
-            .cmp(&(&b.file, b.severity, b.line, b.column, &b.message))
+        (a.severity, &a.file, a.line, a.column, &a.message)
+            .cmp(&(b.severity, &b.file, b.line, b.column, &b.message))
     });
 }
 

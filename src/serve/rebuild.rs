@@ -328,7 +328,11 @@ impl Rebuilder {
             let old_key = self.files.get(&p).and_then(|f| f.key.clone());
             self.forget(&p);
             let key = entry.as_ref().map(|e| e.key().to_string());
-            self.caches.model.reread(old_key.as_deref(), key.as_deref());
+            // A file that failed to load is kept (for references to it), but
+            // the model is built again, as for any file that changes kind.
+            let broken = entry.as_ref().is_some_and(content::Entry::is_broken);
+            let new_key = if broken { None } else { key.as_deref() };
+            self.caches.model.reread(old_key.as_deref(), new_key);
             if let Some(e) = entry {
                 self.loaded.content.insert(e);
             }
@@ -560,7 +564,7 @@ impl Rebuilder {
             None => Vec::new(),
         };
         let undo = links.replace(facts, &gone);
-        let problems = pipeline::verify(&site, links, &exists);
+        let problems = pipeline::verify(&site, &self.loaded.statics, links, &exists);
         if problems.iter().any(Diagnostic::is_error) {
             // The last good site stays, and so do its link facts.
             links.restore(undo);

@@ -68,26 +68,38 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The error overlay: every diagnostic as the terminal prints it, escaped
-/// (a message may quote front matter, which anyone can write).
+/// (a message may quote front matter, which anyone can write). Errors come
+/// first, so the first one is on the first screen of a 360 px phone; the
+/// warnings are folded under them.
 pub fn overlay_html(diags: &[Diagnostic], lang: Lang) -> String {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diags.iter().partition(|d| d.severity == Severity::Error);
     let mut html = String::from(
         "<div role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-         background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:15px/1.5 monospace\">",
+         background:rgba(20,20,20,.94);color:#fff;padding:.75rem;font:14px/1.45 monospace\">",
     );
     html.push_str(&format!(
-        "<p style=\"font:bold 18px sans-serif;color:#ff8080;margin:0 0 1rem\">{}</p>",
-        escape(&crate::summary::overlay(lang, errors))
+        "<p style=\"font:bold 15px/1.35 sans-serif;color:#ff8080;margin:0 0 .75rem\">{}</p>",
+        escape(&crate::summary::overlay(lang, errors.len()))
     ));
-    for d in diags {
-        html.push_str("<pre style=\"white-space:pre-wrap;margin:0 0 1rem;color:");
-        html.push_str(if d.is_error() { "#ffd0d0" } else { "#ffe9a8" });
-        html.push_str("\">");
-        html.push_str(&escape(&d.localized(lang).display(lang).to_string()));
-        html.push_str("</pre>");
+    let shown = |d: &Diagnostic, color: &str| {
+        format!(
+            "<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .75rem;color:{color}\">{}</pre>",
+            escape(&d.localized(lang).display(lang).to_string())
+        )
+    };
+    for d in &errors {
+        html.push_str(&shown(d, "#ffd0d0"));
+    }
+    if !warnings.is_empty() {
+        html.push_str(&format!(
+            "<details><summary style=\"cursor:pointer;color:#ffe9a8;font:bold 14px sans-serif;margin:0 0 .75rem\">{}</summary>",
+            escape(&crate::summary::overlay_warnings(lang, warnings.len()))
+        ));
+        for d in &warnings {
+            html.push_str(&shown(d, "#ffe9a8"));
+        }
+        html.push_str("</details>");
     }
     html.push_str("</div>");
     html
@@ -225,6 +237,21 @@ mod tests {
             en.contains("error[E010]: there is no unit `&lt;script&gt;"),
             "{en}"
         );
+    }
+
+    #[test]
+    fn errors_come_first_and_warnings_are_folded() {
+        let w = Diagnostic::warning("W002", "văn bản chưa có tệp").in_file("content/a.md");
+        let e = Diagnostic::error("E010", "không có đơn vị `x`").in_file("content/z.md");
+        let html = overlay_html(&[w, e], Lang::Vi);
+        let error_at = html.find("E010").unwrap();
+        let details_at = html.find("<details>").unwrap();
+        assert!(error_at < details_at, "{html}");
+        assert!(html.find("W002").unwrap() > details_at, "{html}");
+        assert!(html.contains("1 cảnh báo (bấm để xem)</summary>"), "{html}");
+        // No fold when there is nothing to fold.
+        let only = Diagnostic::error("E010", "không có đơn vị `x`");
+        assert!(!overlay_html(&[only], Lang::Vi).contains("<details>"));
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub(super) fn build(
             match resolver.resolve(u) {
                 Some(i) if !units.contains(&i) => units.push(i),
                 Some(_) => {}
+                // A unit whose own file failed to load: its error is enough.
+                None if resolver.broken.unit(u) => {}
                 None => diags.push(
                     l.error_at("E010", "units", Some(u), format!("không có đơn vị `{u}`"))
                         .hint(resolver.suggest(u)),
@@ -75,7 +77,7 @@ pub(super) fn build(
             }
         }
         let submitted_to = resolve_submissions(l, &m.submitted_to, resolver, diags);
-        plan_index.check(l, &m.plan_activities, diags);
+        plan_index.check(l, &m.plan_activities, &resolver.broken, diags);
         for f in &m.evidence {
             check_file(l, "evidence", &f.path, static_files, diags);
         }
@@ -115,6 +117,7 @@ fn resolve_submissions(
     subs.iter()
         .filter_map(|s| match resolver.resolve(&s.recipient) {
             Some(u) => Some((u, s.date.map(|d| d.0))),
+            None if resolver.broken.unit(&s.recipient) => None,
             None => {
                 diags.push(
                     l.error_at(

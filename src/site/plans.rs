@@ -108,7 +108,13 @@ impl PlanIndex {
 
     /// Every `plan_activities` entry of an article or an offline activity
     /// must name an existing plan and one of its activities.
-    pub fn check<T>(&self, a: &Loaded<T>, plan_activities: &[String], diags: &mut Vec<Diagnostic>) {
+    pub fn check<T>(
+        &self,
+        a: &Loaded<T>,
+        plan_activities: &[String],
+        broken: &crate::content::BrokenIndex,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         const EXAMPLE: &str = "ke-hoach/2026/tuyen-truyen-cchc#4.2";
         for pa in plan_activities {
             let Some((plan, no)) = pa
@@ -128,6 +134,7 @@ impl PlanIndex {
             };
             let plan = plan.trim().trim_matches('/');
             match self.plans.get(plan) {
+                None if broken.key(plan) => {}
                 None => {
                     let hint = match closest(plan, self.plans.keys().map(String::as_str)) {
                         Some(c) => format!("có phải bạn muốn viết `{c}#{}`?", no.trim()),
@@ -187,6 +194,7 @@ pub(super) fn build(
         let doc = l.doc();
         if let Some(p) = &m.parent_plan
             && !key_index.contains_key(p.trim_matches('/'))
+            && !resolver.broken.key(p)
         {
             let hint = match closest(p, key_index.keys().map(String::as_str).filter(|k| k.starts_with("van-ban/") || k.starts_with("ke-hoach/"))) {
                     Some(c) => format!("có phải bạn muốn viết `{c}`?"),
@@ -216,7 +224,7 @@ pub(super) fn build(
             ),
         ] {
             for u in refs {
-                if resolver.resolve(u).is_none() {
+                if resolver.missing(u) {
                     diags.push(
                         l.error_at("E010", field, Some(u), format!("không có đơn vị `{u}`"))
                             .hint(resolver.suggest(u)),
@@ -237,6 +245,7 @@ pub(super) fn build(
                             n.trim().to_string()
                         },
                     }),
+                    None if resolver.broken.unit(n) => {}
                     None => {
                         let (line, col) = locate_activity(&doc, no, field, Some(n));
                         diags.push(

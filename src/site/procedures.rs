@@ -115,7 +115,17 @@ pub fn check(
     match fields.iter().find(|f| vi::fold(f) == folded) {
         Some(f) => p.field = f.clone(),
         None => {
+            // `procedure_fields: [Đăng ký, quản lý cư trú]`: an unquoted comma
+            // in site.yaml made two fields of one.
+            let split = fields
+                .windows(2)
+                .map(|w| format!("{}, {}", w[0], w[1]))
+                .find(|joined| vi::fold(joined) == folded);
             let hint = match closest(&p.field, fields.iter().map(String::as_str)) {
+                _ if split.is_some() => format!(
+                    "dấu phẩy trong danh sách `procedure_fields` của site.yaml đã tách lĩnh vực này làm hai: viết `\"{}\"` (trong dấu nháy kép)",
+                    split.as_deref().unwrap_or_default()
+                ),
                 Some(c) => format!("có phải bạn muốn viết `{c}`?"),
                 None => format!(
                     "các lĩnh vực: {}; thêm lĩnh vực mới vào `procedure_fields` trong site.yaml",

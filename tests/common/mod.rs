@@ -13,6 +13,7 @@ base_url: https://thunghiem.gialai.gov.vn/
 responsible_person: {name: Nguyễn Văn An, position: Chủ tịch UBND xã}
 contact: {address: Thôn 1, phone: 0256 000 000, email: ubnd@thunghiem.gov.vn}
 paginate_by: 10
+information_contact: {name: Lê Thị Cúc, position: Công chức Văn phòng}
 menu:
   - {name: Trang chủ, url: /}
   - {name: Tin tức, url: /tin-tuc/}
@@ -70,6 +71,22 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Where a bad-input file named `<kind>__<name>` goes in a fixture site,
+/// relative to its root (`site__*.yaml` replaces site.yaml).
+pub fn placement(name: &str) -> String {
+    let (kind, rest) = name.split_once("__").unwrap_or(("tin-tuc", name));
+    match kind {
+        "tin-tuc" => format!("content/tin-tuc/2026/03/{rest}"),
+        "van-ban" => format!("content/van-ban/2026/{rest}"),
+        "ke-hoach" => format!("content/ke-hoach/2026/{rest}"),
+        "don-vi" => format!("content/don-vi/{rest}"),
+        "trang" => format!("content/trang/{rest}"),
+        "thu-tuc" => format!("content/thu-tuc/{rest}"),
+        "site" => "site.yaml".to_string(),
+        other => panic!("unknown corpus kind {other}"),
+    }
+}
+
 /// A news article with the given extra front matter lines.
 pub fn article(title: &str, published_at: &str, extra: &str) -> String {
     format!(
@@ -88,6 +105,16 @@ impl Fixture {
             f.write(&format!("content/don-vi/{id}.md"), text);
         }
         f
+    }
+
+    /// A copy of the sample site (xã Canh Vinh) of the repository.
+    pub fn sample() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["content", "themes", "static"] {
+            copy_dir(&repo_root().join(sub), &dir.path().join(sub));
+        }
+        std::fs::copy(repo_root().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+        Fixture { dir }
     }
 
     pub fn root(&self) -> &Path {
