@@ -396,3 +396,24 @@ impl SiteConfig {
         self.base_url.trim_end_matches('/')
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Diagnostic;
+
+    /// Every mangled mistake of the bad-input corpora as site.yaml: the
+    /// explainer never panics, and what it points at is a line of the file.
+    #[test]
+    fn mangled_mistakes_never_panic_as_site_yaml() {
+        for t in crate::content::yaml_hints::tests::mangled_mistakes() {
+            let in_file = |d: &Diagnostic| {
+                if let Some(line) = d.line {
+                    assert!(line >= 1 && line <= t.lines().count().max(1) + 1, "{t:?}: {d:?}");
+                }
+            };
+            if let Err(ds) = super::SiteConfig::parse(&t) {
+                ds.iter().for_each(in_file);
+            }
+        }
+    }
+}

@@ -25,6 +25,10 @@ const MAX_PICTURE_SIDE: u32 = 3000;
 /// repository's `static/files/`.
 pub const SAMPLE_FILES: &[(u64, &str)] = &[
     (
+        16_090,
+        "e857452a669a4164d9bb52364650a00aaa102a807e85f9155fc1a967b1c77676",
+    ),
+    (
         112_689,
         "1f925b7906a8ace24614a99540985ff70d692f75fed54891942c2028ace987ce",
     ),
