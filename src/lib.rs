@@ -54,6 +54,10 @@ pub struct Options {
     pub external: Option<std::time::Duration>,
     /// "Now" for scheduled and expiring items; the real clock when `None`.
     pub now: Option<DateTime<FixedOffset>>,
+    /// `--force`: `build` may use an existing empty output folder.
+    pub force: bool,
+    /// The language of what `build` prints while it runs (waiting for another build).
+    pub lang: diagnostics::Lang,
 }
 
 impl Options {
@@ -65,10 +69,13 @@ impl Options {
             base_url: None,
             external: None,
             now: None,
+            force: false,
+            lang: diagnostics::Lang::Vi,
         }
     }
 
-    fn output_dir(&self) -> PathBuf {
+    /// The output folder `build` writes, `output` taken from `root`.
+    pub fn output_dir(&self) -> PathBuf {
         if self.output.is_absolute() {
             self.output.clone()
         } else {
@@ -289,6 +296,11 @@ fn count_pages(files: &[String]) -> usize {
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let output_dir = opts.output_dir();
+    // Held until the build is recorded: see `output::OutputLock`.
+    let lock = output::OutputLock::acquire(&opts.root, &output_dir, || {
+        eprintln!("{}", summary::waiting(opts.lang, &output_dir));
+    })
+    .map_err(|d| vec![d])?;
     let p = prepare(opts)?;
     let renderer = render::Renderer::new(&p.site, &p.theme).map_err(|mut d| {
         d.extend(p.warnings.iter().cloned());
@@ -315,7 +327,12 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             elapsed: start.elapsed(),
         });
     }
-    let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
+    let replace = output::Replace {
+        force: opts.force,
+        recorded: last.as_ref().is_some_and(|r| r.covers(&output_dir)),
+    };
+    let staging =
+        output::Staging::new(&opts.root, &output_dir, replace, &lock).map_err(|d| vec![d])?;
     let rendered = render_checked(&renderer, &p.statics, |o| staging.write(o));
     drop(renderer);
     let g = finish_generate(p, rendered)?;
@@ -328,9 +345,20 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     })?;
     watch.lap("statics, swap");
     let pages = count_pages(&g.files);
+    let written = g.files.len() + g.statics.len() + 1; // and the marker
     if let Some(record) = build_state::Record::new(key, plan, &g.statics, &output_dir, pages) {
+        if record.file_count() != written {
+            let mut all = g.warnings.clone();
+            all.push(output::incomplete(
+                &output_dir,
+                written,
+                record.file_count(),
+            ));
+            return Err(all);
+        }
         record.save(&opts.root);
     }
+    drop(lock);
     images::prune(&opts.root, &g.site.images);
     watch.lap("record, prune images");
     Ok(Report {

@@ -12,6 +12,11 @@ use crate::vi;
 pub const KINDS: &[&str] = &["tin-tuc", "trang", "van-ban", "don-vi"];
 
 /// YAML-quote a title so `:` or `#` in it cannot break the front matter.
+/// Whether a new file of `kind` starts as `status: draft` (units have no status).
+pub fn starts_as_draft(kind: &str) -> bool {
+    kind != "don-vi"
+}
+
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }

@@ -26,6 +26,9 @@ const ASSEMBLED: &[(&str, &[&str])] = &[
             "không thay được thư mục `public`: x",
             "không ghi được tệp `public/index.html`: x",
             "không sao chép được tệp `public/files/a.pdf`: x",
+            "không đọc được thư mục `public`: x",
+            "không tạo được tệp `.public.lock`: x",
+            "không khóa được tệp `.public.lock`: x",
         ],
     ),
     (
