@@ -157,16 +157,28 @@ pub fn render(plan: &PlanReport, q: &QuarterReport, format: Format) -> String {
     }
 }
 
+/// A CSV cell a spreadsheet program will not run: text starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return is read by Excel and
+/// LibreOffice as a formula (`=HYPERLINK(…)` in a title), so it gets a
+/// leading `'`, which they show as text.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
 fn csv(plan: &PlanReport, q: &QuarterReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["Kế hoạch".to_string(), "Kỳ báo cáo".to_string()];
     header.extend(evidence_header());
     // Writing to memory cannot fail; a failed row would only be left out.
-    let _ = w.write_record(&header);
+    let _ = w.write_record(header.iter().map(|c| csv_cell(c).into_owned()));
     for e in &q.evidence {
         let mut row = vec![plan.key.clone(), q.id.clone()];
         row.extend(evidence_row(e));
-        let _ = w.write_record(&row);
+        let _ = w.write_record(row.iter().map(|c| csv_cell(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
