@@ -1065,6 +1065,10 @@ fn tag_slugs(tags: &[String], memo: &mut HashMap<String, String>) -> Vec<(String
         .collect()
 }
 
+/// The longest slug: it becomes a folder name, which systems cap at 255
+/// bytes, and an address people read.
+const MAX_SLUG: usize = 100;
+
 /// The item's slug: the front matter's if well-formed (else an error), or the
 /// file name's.
 fn check_slug(
@@ -1074,6 +1078,25 @@ fn check_slug(
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     match slug {
+        Some(s) if s.len() > MAX_SLUG => {
+            // Cut at a word boundary (slugs are ASCII: any byte is one).
+            let mut short = vi::slugify(s);
+            let cut = MAX_SLUG.min(short.len());
+            let cut = short[..cut].rfind('-').filter(|&i| i > 0).unwrap_or(cut);
+            short.truncate(cut);
+            let shown: String = s.chars().take(30).collect();
+            diags.push(
+                err(
+                    s,
+                    format!(
+                        "đường dẫn `{shown}…` dài {} ký tự; tối đa {MAX_SLUG} ký tự",
+                        s.chars().count()
+                    ),
+                )
+                .hint(format!("viết một đường dẫn ngắn, ví dụ `slug: {short}`")),
+            );
+            short
+        }
         Some(s) if vi::is_slug(s) => s.clone(),
         Some(s) => {
             diags.push(err(
