@@ -149,9 +149,40 @@ fn refuse(code: &'static str, output: &Path, message: String, hint: String) -> D
 /// `--force`: the build replaces the folder itself, and with it whatever
 /// owner, permissions or mount a person gave it).
 pub fn check_replaceable(output: &Path, replace: Replace) -> Result<(), Diagnostic> {
+    if !check_never(output)? {
+        return Ok(());
+    }
+    let shown = output.display();
+    if output.join(MARKER).is_file() || replace.recorded {
+        return Ok(());
+    }
+    let empty = std::fs::read_dir(output)
+        .map(|mut d| d.next().is_none())
+        .map_err(|e| io_error("đọc được thư mục", output, e))?;
+    match (empty, replace.force) {
+        (true, true) => Ok(()),
+        (true, false) => Err(refuse(
+            "E104",
+            output,
+            format!("thư mục `{shown}` đã có sẵn (đang trống) nhưng không do trangxa tạo"),
+            "chạy lại với `--force` để trangxa dùng thư mục trống này (thư mục sẽ được thay bằng thư mục mới)".into(),
+        )),
+        (false, _) => Err(refuse(
+            "E105",
+            output,
+            format!("thư mục `{shown}` có tệp nhưng không do trangxa tạo (thiếu tệp `{MARKER}`); trangxa không xóa tệp của bạn"),
+            "chọn thư mục khác cho `--output`, hoặc tự chuyển các tệp cần giữ ra chỗ khác và xóa thư mục này rồi dựng lại (`--force` chỉ dùng cho thư mục trống)".into(),
+        )),
+    }
+}
+
+/// What is never replaced, whatever the options: a file, the system root,
+/// the home folder, a repository. `Ok(false)` when `output` does not exist.
+/// Checked before the lock file is made beside it, and again under the lock.
+fn check_never(output: &Path) -> Result<bool, Diagnostic> {
     let meta = match std::fs::symlink_metadata(output) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(io_error("đọc được thư mục", output, e)),
     };
     let shown = output.display();
@@ -185,27 +216,7 @@ pub fn check_replaceable(output: &Path, replace: Replace) -> Result<(), Diagnost
             "dựng trang vào một thư mục riêng (ví dụ `--output public`) rồi sao chép nội dung sang kho Git khi xuất bản".into(),
         ));
     }
-    if output.join(MARKER).is_file() || replace.recorded {
-        return Ok(());
-    }
-    let empty = std::fs::read_dir(output)
-        .map(|mut d| d.next().is_none())
-        .map_err(|e| io_error("đọc được thư mục", output, e))?;
-    match (empty, replace.force) {
-        (true, true) => Ok(()),
-        (true, false) => Err(refuse(
-            "E104",
-            output,
-            format!("thư mục `{shown}` đã có sẵn (đang trống) nhưng không do trangxa tạo"),
-            "chạy lại với `--force` để trangxa dùng thư mục trống này (thư mục sẽ được thay bằng thư mục mới)".into(),
-        )),
-        (false, _) => Err(refuse(
-            "E105",
-            output,
-            format!("thư mục `{shown}` có tệp nhưng không do trangxa tạo (thiếu tệp `{MARKER}`); trangxa không xóa tệp của bạn"),
-            "chọn thư mục khác cho `--output`, hoặc tự chuyển các tệp cần giữ ra chỗ khác và xóa thư mục này rồi dựng lại (`--force` chỉ dùng cho thư mục trống)".into(),
-        )),
-    }
+    Ok(true)
 }
 
 /// A lock on one output folder, held for a whole build: builds into the same
@@ -227,6 +238,7 @@ impl OutputLock {
         on_wait: impl FnOnce(),
     ) -> Result<OutputLock, Diagnostic> {
         check_output_location(root, output)?;
+        check_never(output)?;
         let (parent, name) = parent_and_name(output);
         std::fs::create_dir_all(&parent).map_err(|e| io_error("tạo được thư mục", &parent, e))?;
         let path = parent.join(format!(".{name}.lock"));

@@ -282,11 +282,6 @@ impl Site {
         let bodies = opts.bodies.as_deref();
 
         // Units, sorted in Vietnamese order; duplicate ids or aliases are errors.
-        for u in &content.units {
-            for url in u.meta.legal_basis.iter().filter_map(|r| r.url.as_ref()) {
-                check_url(u, "legal_basis", url, &mut diags);
-            }
-        }
         let mut units: Vec<UnitEntry> = content
             .units
             .par_iter()
@@ -497,9 +492,6 @@ impl Site {
             for (field, path) in files {
                 check_file(&a, field, path, static_files, &mut diags);
             }
-            for media in &m.media {
-                check_url(&a, "media", &media.url, &mut diags);
-            }
             for img in m.image.iter().chain(m.gallery.iter()) {
                 if img.alt.trim().is_empty() {
                     diags.push(
@@ -589,11 +581,6 @@ impl Site {
             let dir = parent[..parent.len().saturating_sub(1)].join("/");
             for f in &m.files {
                 check_file(&d, "files", &f.path, static_files, &mut diags);
-            }
-            for r in &m.based_on {
-                if let Some(url) = &r.url {
-                    check_url(&d, "based_on", url, &mut diags);
-                }
             }
             let date = m.published_at.or_else(|| {
                 m.issued_date
@@ -983,21 +970,6 @@ fn field_of_image(a: &Article, img: &Image) -> &'static str {
         "image"
     } else {
         "gallery"
-    }
-}
-
-/// A link from front matter must be a web address or a site path: a
-/// `javascript:` or `data:` URL in an `href` would run in readers' browsers.
-fn check_url<T>(l: &Loaded<T>, field: &str, url: &str, diags: &mut Vec<Diagnostic>) {
-    let lower = url.trim().to_ascii_lowercase();
-    let ok = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || (lower.starts_with('/') && !lower.starts_with("//"));
-    if !ok {
-        diags.push(
-            l.error_at("E026", field, Some(url), format!("địa chỉ `{url}` không hợp lệ"))
-                .hint("chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /"),
-        );
     }
 }
 

@@ -107,8 +107,8 @@ fn unsafe_urls_in_front_matter_are_errors() {
     );
     let err = check_fails(&f);
     assert!(
-        err.contains("địa chỉ `javascript:alert(1)` không hợp lệ")
-            && err.contains("(trường `media`)"),
+        err.contains("lỗi[E026]: địa chỉ `javascript:alert(1)` không được phép")
+            && err.contains("(trường `media[0].url`)"),
         "{err}"
     );
 }

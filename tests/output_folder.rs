@@ -185,6 +185,12 @@ fn the_home_folder_and_the_system_root_are_refused() {
         "{err}"
     );
     assert!(home.path().is_dir());
+    // Not even the lock file is made beside it.
+    let lock = home.path().with_file_name(format!(
+        ".{}.lock",
+        home.path().file_name().unwrap().to_string_lossy()
+    ));
+    assert!(!lock.exists());
     let o = build_into(&f, Path::new("/"), &["--force"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(

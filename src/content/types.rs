@@ -179,11 +179,17 @@ impl Url {
         if head.contains('&') {
             return Err(refused());
         }
-        match head.split_once(':') {
-            Some((scheme, _)) if !URL_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => {
-                Err(refused())
-            }
-            _ => Ok(Url(s.to_string())),
+        let allowed = match head.split_once(':') {
+            Some((scheme, _)) => URL_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()),
+            // Without a scheme, a path from the site's root or an anchor:
+            // `//host` leaves the site without saying how, and a relative
+            // path means something else on every page.
+            None => (s.starts_with('/') && !s.starts_with("//")) || s.starts_with('#'),
+        };
+        if allowed {
+            Ok(Url(s.to_string()))
+        } else {
+            Err(refused())
         }
     }
 
@@ -494,7 +500,6 @@ mod tests {
             "mailto:ubnd@xa.gov.vn",
             "tel:+84256",
             "/thu-tuc/",
-            "van-ban/2026/",
             "#muc-1",
             "/tim-kiem/?q=a:b&c=d",
         ] {
@@ -511,6 +516,8 @@ mod tests {
             "javascript&#x3A;x",
             "javascript&colon;x",
             "C:\\Users\\a.pdf",
+            "van-ban/2026/",
+            "//evil.example/",
         ] {
             assert!(Url::parse(bad).is_err(), "{bad}");
         }

@@ -610,11 +610,6 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "viết đường dẫn tệp trong content/ (không có .md), ví dụ `{}`",
         "write the file's path in content/ (without .md), for example `{}`",
     ),
-    ("địa chỉ `{}` không hợp lệ", "the address `{}` is not valid"),
-    (
-        "chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /",
-        "use only a web address starting with https:// or a path within the site starting with /",
-    ),
     (
         "đường dẫn tệp `{}` không hợp lệ",
         "the file path `{}` is not valid",
