@@ -64,7 +64,7 @@ impl Key {
             version: env!("CARGO_PKG_VERSION").to_string(),
             binary: std::env::current_exe().ok().and_then(|p| stamp_of(&p)),
             config,
-            output: std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf()),
+            output: canonical_output(output),
             drafts: opts.drafts,
             base_url: opts.base_url.clone(),
         }
@@ -84,9 +84,31 @@ pub struct Record {
     pub pages: usize,
 }
 
+/// The output folder's canonical path, also before the first build made it
+/// (its parent's, joined with its name): the record of `public`, `./public`
+/// and `/site/public` is one record.
+fn canonical_output(output: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(output) {
+        return p;
+    }
+    match (output.parent(), output.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent)
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| output.to_path_buf())
+        }
+        _ => output.to_path_buf(),
+    }
+}
+
 /// One record per output folder (`--output` may differ between builds).
 fn record_path(root: &Path, output: &Path) -> PathBuf {
-    let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+    let output = canonical_output(output);
     let id = blake3::hash(output.as_os_str().as_encoded_bytes()).to_hex();
     root.join(".cache")
         .join("builds")
@@ -177,8 +199,38 @@ impl Record {
             && output_files(output).is_some_and(|files| files == self.files)
     }
 
+    /// Whether every file `output` holds now is one this build wrote, as it
+    /// wrote it: the folder is trangxa's even without its marker (an output
+    /// made before outputs carried one).
+    pub fn covers(&self, output: &Path) -> bool {
+        let Some(files) = output_files(output) else {
+            return false;
+        };
+        let mut recorded = self.files.iter().peekable();
+        files.iter().all(|f| {
+            while recorded.next_if(|r| *r < f).is_some() {}
+            recorded.next_if(|r| *r == f).is_some()
+        })
+    }
+
     /// How many files the recorded output holds.
     pub fn file_count(&self) -> usize {
         self.files.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_output_has_one_record_before_and_after_it_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("sub/../public");
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        let before = record_path(dir.path(), &out);
+        std::fs::create_dir_all(dir.path().join("public")).unwrap();
+        assert_eq!(before, record_path(dir.path(), &dir.path().join("public")));
+        assert_eq!(before, record_path(dir.path(), &out));
     }
 }

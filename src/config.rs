@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::content::front_matter::Document;
-use crate::content::types::{Contact, Date, Person};
+use crate::content::types::{Contact, Date, Person, Url};
 use crate::diagnostics::Diagnostic;
 
 /// A news section (chuyên mục), configurable per site.
@@ -49,7 +49,7 @@ impl Default for Deadlines {
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     pub name: String,
-    pub url: String,
+    pub url: Url,
 }
 
 /// Where citizens send phản ánh, kiến nghị.
@@ -60,7 +60,7 @@ pub struct Pakn {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<Url>,
 }
 
 /// A campaign the home page announces in its banner while it runs
@@ -70,7 +70,7 @@ pub struct Pakn {
 pub struct Campaign {
     pub title: String,
     /// Where the banner leads: a site path or a full address.
-    pub url: String,
+    pub url: Url,
     pub text: Option<String>,
     /// First and last day of the banner (both included); open-ended if absent.
     pub from: Option<Date>,
@@ -88,8 +88,8 @@ impl Campaign {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DvcUrls {
-    pub national: String,
-    pub province: Option<String>,
+    pub national: Url,
+    pub province: Option<Url>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -108,11 +108,11 @@ pub struct SiteConfig {
     pub contact: Contact,
     pub information_contact: Option<Person>,
     pub pakn: Option<Pakn>,
-    pub province_portal_url: Option<String>,
+    pub province_portal_url: Option<Url>,
     pub dvc_urls: Option<DvcUrls>,
     /// Trusted HTML from the site's administrator (EMC monitoring tag).
     pub emc_snippet: Option<String>,
-    pub feedback_endpoint: Option<String>,
+    pub feedback_endpoint: Option<Url>,
     pub license: Option<String>,
     pub campaign: Option<Campaign>,
     #[serde(default = "default_sections")]
@@ -200,7 +200,7 @@ fn default_menu() -> Vec<MenuItem> {
     .into_iter()
     .map(|(name, url)| MenuItem {
         name: name.into(),
-        url: url.into(),
+        url: Url::site_path(url),
     })
     .collect()
 }

@@ -71,6 +71,9 @@ enum Command {
         /// Thư mục xuất bản (mặc định: public, tính từ --root)
         #[arg(long, short, default_value = "public")]
         output: PathBuf,
+        /// Cho phép dùng một thư mục xuất bản trống có sẵn (không bao giờ xóa thư mục có tệp của bạn)
+        #[arg(long)]
+        force: bool,
     },
     /// Xem trước trang trên trình duyệt; tự dựng lại và tải lại khi tệp thay đổi
     Serve {
@@ -209,6 +212,7 @@ fn options(site: SiteArgs, lang: Lang) -> trangxa::Options {
     o.drafts = site.drafts;
     o.base_url = site.base_url;
     o.now = site.now.map(|s| parse_now(&s, lang));
+    o.lang = lang;
     o
 }
 
@@ -325,11 +329,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
     match cli.command {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            force,
+        } => {
             let format = site.format;
             let mut opts = options(site, lang);
             opts.output = output;
-            let shown = opts.output.display().to_string();
+            opts.force = force;
+            // Where the files went, as `build` resolved it (from `--root`).
+            let out_dir = opts.output_dir();
+            let shown = out_dir
+                .strip_prefix(".")
+                .unwrap_or(&out_dir)
+                .display()
+                .to_string();
             report(trangxa::build(&opts), format, lang, true, |r| {
                 summary::built(
                     lang,
@@ -477,7 +492,8 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(path) => {
-                    println!("{}", summary::created(lang, &path));
+                    let draft = trangxa::scaffold::starts_as_draft(&kind);
+                    println!("{}", summary::created(lang, &path, draft));
                     ExitCode::SUCCESS
                 }
                 Err(d) => {

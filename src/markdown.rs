@@ -43,6 +43,78 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
+/// How deep raw HTML in a body may nest. Parsing and sanitizing HTML costs
+/// time that grows with the square of its depth (350,000 nested `<div>`
+/// took minutes); real bodies stay under a few dozen.
+pub const MAX_HTML_DEPTH: usize = 100;
+
+/// Elements that never hold others (no end tag).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Elements whose end tag may be left out: a second one closes the first.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "rt", "rp",
+];
+
+/// The first place raw HTML in `body` nests deeper than `MAX_HTML_DEPTH`:
+/// (0-based line in the body, depth), found in one pass over the text, before
+/// any HTML parser sees it. Tags are counted as a browser would nest them,
+/// closely enough: void elements hold nothing, an end tag closes what it
+/// matches, a `<p>` or `<li>` closes the one still open before it.
+pub fn html_too_deep(body: &str) -> Option<(usize, usize)> {
+    let bytes = body.as_bytes();
+    let mut open: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let mut next_gt = Some(0);
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off;
+        i = start + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &body[name_start..name_start + name_len];
+        let name_lower = name.to_ascii_lowercase();
+        // The next `>` is looked up once for all the tags before it, so a
+        // body of `<a<a<a…` costs one pass too.
+        if next_gt.is_some_and(|g| g < name_start) {
+            next_gt = bytes[name_start..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map(|p| name_start + p);
+        }
+        let self_closed = next_gt.is_some_and(|g| g > name_start && bytes[g - 1] == b'/');
+        if closing {
+            if let Some(pos) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(pos);
+            }
+            continue;
+        }
+        if VOID.contains(&name_lower.as_str()) || self_closed {
+            continue;
+        }
+        if SELF_CLOSING_SIBLINGS.contains(&name_lower.as_str())
+            && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name))
+        {
+            open.pop();
+        }
+        open.push(name);
+        if open.len() > MAX_HTML_DEPTH {
+            let line = bytes[..start].iter().filter(|&&b| b == b'\n').count();
+            return Some((line, open.len()));
+        }
+    }
+    None
+}
+
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     BUILDER.get_or_init(|| {

@@ -18,6 +18,10 @@ pub struct Options {
     pub external: Option<std::time::Duration>,
     /// "Now" for scheduled and expiring items; the real clock when `None`.
     pub now: Option<DateTime<FixedOffset>>,
+    /// `--force`: `build` may use an existing empty output folder.
+    pub force: bool,
+    /// The language of what `build` prints while it runs (waiting for another build).
+    pub lang: crate::diagnostics::Lang,
 }
 
 impl Options {
@@ -29,6 +33,8 @@ impl Options {
             base_url: None,
             external: None,
             now: None,
+            force: false,
+            lang: crate::diagnostics::Lang::Vi,
         }
     }
 

@@ -27,7 +27,7 @@ use crate::site::{BuildOptions, Site};
 use crate::statics::{self, StaticFile};
 use crate::theme::Theme;
 use crate::report as quarterly;
-use crate::{build_state, output, timing, vi};
+use crate::{build_state, output, summary, timing, vi};
 
 /// What a successful run did.
 #[derive(Debug)]
@@ -471,6 +471,11 @@ impl Planned<'_> {
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let output_dir = opts.output_dir();
+    // Held until the build is recorded: see `output::OutputLock`.
+    let lock = output::OutputLock::acquire(&opts.root, &output_dir, || {
+        eprintln!("{}", summary::waiting(opts.lang, &output_dir));
+    })
+    .map_err(|d| vec![d])?;
     with_jobs(opts, |mut p| {
         let mut watch = timing::Stopwatch::start();
         let key = build_state::Key::new(opts, &output_dir);
@@ -493,7 +498,12 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
                 elapsed: start.elapsed(),
             });
         }
-        let staging = output::Staging::new(&opts.root, &output_dir).map_err(|d| vec![d])?;
+        let replace = output::Replace {
+            force: opts.force,
+            recorded: last.as_ref().is_some_and(|r| r.covers(&output_dir)),
+        };
+        let staging = output::Staging::new(&opts.root, &output_dir, replace, &lock)
+            .map_err(|d| vec![d])?;
         let rendered = p.render_verify(|o| staging.write(&o))?;
         build_state::Record::forget(&opts.root, &output_dir);
         let mut watch = timing::Stopwatch::start();
@@ -507,6 +517,14 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         if let Some(record) =
             build_state::Record::new(key, plan, &p.statics, &output_dir, report.pages)
         {
+            // Every file written, and the marker: fewer means the output
+            // was changed under the build, and is not recorded as current.
+            let written = report.files + 1;
+            if record.file_count() != written {
+                let mut all = p.diags.clone();
+                all.push(output::incomplete(&output_dir, written, record.file_count()));
+                return Err(all);
+            }
             record.save(&opts.root);
         }
         images::prune(&opts.root, &p.site.images);

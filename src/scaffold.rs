@@ -14,6 +14,11 @@ pub const KINDS: &[&str] = &[
 ];
 
 /// YAML-quote a title so `:` or `#` in it cannot break the front matter.
+/// Whether a new file of `kind` starts as `status: draft` (units have no status).
+pub fn starts_as_draft(kind: &str) -> bool {
+    kind != "don-vi"
+}
+
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }

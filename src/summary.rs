@@ -182,14 +182,33 @@ pub fn report_written(lang: Lang, path: &Path, to_sign: bool) -> String {
 }
 
 /// `new` wrote a file.
-pub fn created(lang: Lang, path: &Path) -> String {
+pub fn created(lang: Lang, path: &Path, draft: bool) -> String {
     let path = path.display();
-    match lang {
-        Lang::Vi => format!(
+    match (lang, draft) {
+        (Lang::Vi, true) => format!(
             "Đã tạo {path}. Mở tệp, điền thông tin, rồi đổi `status: draft` thành `status: published` để đăng."
         ),
-        Lang::En => format!(
+        (Lang::En, true) => format!(
             "Created {path}. Open the file, fill in the fields, then change `status: draft` to `status: published` to publish it."
+        ),
+        (Lang::Vi, false) => {
+            format!("Đã tạo {path}. Mở tệp và điền thông tin; trang được đăng ở lần dựng tới.")
+        }
+        (Lang::En, false) => format!(
+            "Created {path}. Open the file and fill in the fields; it is published at the next build."
+        ),
+    }
+}
+
+/// `build` waits for another build into the same output folder.
+pub fn waiting(lang: Lang, output: &Path) -> String {
+    let output = output.display();
+    match lang {
+        Lang::Vi => format!(
+            "Đang chờ một lần dựng trang khác ghi xong vào {output} (hai lần dựng không ghi cùng lúc)…"
+        ),
+        Lang::En => format!(
+            "Waiting for another build to finish writing {output} (two builds never write at once)…"
         ),
     }
 }

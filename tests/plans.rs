@@ -566,20 +566,19 @@ fn bad_plans_name_file_line_and_field() {
 
 #[test]
 fn the_sample_plan_page_and_report() {
-    let dir = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    // A folder of the build's own: an existing empty one would need `--force`.
+    let dir = tmp.path().join("public");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangxa"))
         .args(["build", "--now", NOW, "--root"])
         .arg(repo_root())
         .arg("--output")
-        .arg(dir.path())
+        .arg(&dir)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let html = std::fs::read_to_string(
-        dir.path()
-            .join("ke-hoach/2026/tuyen-truyen-cchc/index.html"),
-    )
-    .unwrap();
+    let html =
+        std::fs::read_to_string(dir.join("ke-hoach/2026/tuyen-truyen-cchc/index.html")).unwrap();
     assert_eq!(html.matches("<tr id=\"hoat-dong-").count(), 11);
     for wording in [
         "Đưa tin, bài viết, hoạt động liên quan đến công tác cải cách hành chính Đài phát thanh",

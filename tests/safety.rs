@@ -31,6 +31,8 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
     let f = big_fixture(1500);
     std::fs::create_dir_all(f.public("")).unwrap();
     std::fs::write(f.public("marker.txt"), "old").unwrap();
+    // The previous site is trangxa's: it carries the output marker.
+    std::fs::write(f.public(".trangxa-output"), "").unwrap();
     let bin = env!("CARGO_BIN_EXE_trangxa");
     let mut replaced = 0;
     for delay_ms in [0u64, 5, 15, 30, 60, 120, 250, 400, 700, 1200] {
@@ -65,6 +67,7 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
             );
             std::fs::remove_dir_all(&public).unwrap();
             std::fs::create_dir_all(&public).unwrap();
+            std::fs::write(public.join(".trangxa-output"), "").unwrap();
         }
     }
     // The next build cleans up what killed builds left behind and succeeds.
@@ -73,6 +76,8 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with(".public."))
+        // The lock file stays: it is what builds take turns with.
+        .filter(|e| e.file_name() != ".public.lock")
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
     eprintln!("{replaced} of 10 killed builds had already swapped in the new site");

@@ -196,6 +196,8 @@ fn code_for(msg: &str) -> &'static str {
         || msg.starts_with("invalid value")
     {
         "E008"
+    } else if msg.starts_with("địa chỉ `") {
+        "E026" // content::types::Url
     } else if msg.contains("ngày") || msg.contains("thời điểm") {
         "E009"
     } else if msg.starts_with("duplicate field") {

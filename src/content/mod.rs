@@ -568,6 +568,22 @@ fn parse_text(
             return (None, diags);
         }
     };
+    // Bounded before any HTML parser sees the body (see `markdown::html_too_deep`).
+    if let Some((line, _)) = crate::markdown::html_too_deep(doc.body) {
+        let mut d = Diagnostic::error(
+            "E109",
+            format!(
+                "HTML viết trong bài lồng quá sâu (quá {} lớp thẻ)",
+                crate::markdown::MAX_HTML_DEPTH
+            ),
+        )
+        .in_file(&rel)
+        .hint("bỏ bớt các thẻ lồng nhau, hoặc viết nội dung bằng Markdown thay cho HTML");
+        // The line only: quoting it could print megabytes of tags.
+        d.line = Some(doc.body_line + line);
+        diags.push(d);
+        return (None, diags);
+    }
     fn parse<T: DeserializeOwned>(
         doc: &front_matter::Document,
         rel: &Path,

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::front_matter::Document;
-use super::types::{Date, DateTime, LegalRef, ProcedureCode};
+use super::types::{Date, DateTime, LegalRef, ProcedureCode, Url};
 use crate::diagnostics::Diagnostic;
 use crate::vocab::{
     FeeKind, Level, OnlineLevel, ParArea, ProactiveLevel, ProcedureStatus, SourceKind, Status,
@@ -44,8 +44,8 @@ pub struct Procedure {
     pub description: Option<String>,
     pub online_level: OnlineLevel,
     pub proactive_level: Option<ProactiveLevel>,
-    pub online_url: Option<String>,
-    pub dvcqg_url: Option<String>,
+    pub online_url: Option<Url>,
+    pub dvcqg_url: Option<Url>,
     pub units: Vec<String>,
     #[serde(default = "default_par_areas")]
     pub par_areas: Vec<ParArea>,
@@ -129,14 +129,14 @@ pub struct DossierItem {
 pub struct Form {
     pub name: String,
     pub file: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<Url>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     pub kind: SourceKind,
-    pub url: Option<String>,
+    pub url: Option<Url>,
     pub retrieved_at: Date,
     pub verified: bool,
     pub verified_by: Option<String>,

@@ -147,6 +147,82 @@ impl Serialize for DateTime {
     }
 }
 
+/// An address a reader can follow from the site: `http:`, `https:`,
+/// `mailto:`, `tel:`, or a path on the site (`/thu-tuc/`, `#muc-1`).
+///
+/// Every URL-typed field of content and `site.yaml` has this type, so no
+/// field can forget the rule: a `javascript:`, `data:` or `vbscript:` link is
+/// refused while the YAML is read, at its line, whatever its case, leading
+/// spaces or control characters, or HTML entities (`javascript&#58;…`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Url(String);
+
+/// The schemes a link may use; anything else is refused.
+const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+impl Url {
+    /// Check `s` against the one URL rule.
+    pub fn parse(s: &str) -> Result<Url, String> {
+        let refused = || {
+            format!(
+                "địa chỉ `{}` không được phép: chỉ dùng địa chỉ bắt đầu bằng https://, http://, mailto:, tel: hoặc đường dẫn trong trang bắt đầu bằng /",
+                s.escape_default()
+            )
+        };
+        if s.chars().any(char::is_control) {
+            return Err(refused());
+        }
+        // Browsers read the scheme up to the first `:`; a `&` before any
+        // path could be an entity (`&#58;`, `&colon;`) read as one.
+        let head = s.split(['/', '?', '#']).next().unwrap_or("");
+        if head.contains('&') {
+            return Err(refused());
+        }
+        let allowed = match head.split_once(':') {
+            Some((scheme, _)) => URL_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()),
+            // Without a scheme, a path from the site's root or an anchor:
+            // `//host` leaves the site without saying how, and a relative
+            // path means something else on every page.
+            None => (s.starts_with('/') && !s.starts_with("//")) || s.starts_with('#'),
+        };
+        if allowed {
+            Ok(Url(s.to_string()))
+        } else {
+            Err(refused())
+        }
+    }
+
+    /// A path of the site written in the code (a default menu entry).
+    pub(crate) fn site_path(path: &'static str) -> Url {
+        debug_assert!(path.starts_with('/'));
+        Url(path.to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Url {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        scalar(d, "một địa chỉ web", Url::parse)
+    }
+}
+
 /// A date whose day or month may be blank, as in drafts ("ngày   tháng 3 năm 2026").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PartialDate {
@@ -335,7 +411,7 @@ pub struct LegalRef {
     pub issued_date: Option<Date>,
     pub issuer: Option<String>,
     pub article: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<Url>,
     #[serde(rename = "ref")]
     pub doc_ref: Option<String>,
 }
@@ -366,7 +442,7 @@ pub struct Disclosure {
 #[serde(deny_unknown_fields)]
 pub struct Media {
     pub kind: MediaKind,
-    pub url: String,
+    pub url: Url,
     pub title: Option<String>,
     pub transcript: Option<String>,
 }
@@ -393,6 +469,7 @@ pub struct CommentPeriod {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn datetime_without_offset_is_vietnam_time() {
@@ -413,6 +490,73 @@ mod tests {
         );
         assert!(PartialDate::parse("2026-13").is_err());
         assert_eq!(PartialDate::parse("2026-03").unwrap().month, Some(3));
+    }
+
+    #[test]
+    fn the_url_rule() {
+        for ok in [
+            "https://dichvucong.gov.vn/",
+            "HTTP://gialai.gov.vn",
+            "mailto:ubnd@xa.gov.vn",
+            "tel:+84256",
+            "/thu-tuc/",
+            "#muc-1",
+            "/tim-kiem/?q=a:b&c=d",
+        ] {
+            assert!(Url::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "\u{1}javascript:x",
+            "java\tscript:x",
+            "javascript&#58;x",
+            "javascript&#x3A;x",
+            "javascript&colon;x",
+            "C:\\Users\\a.pdf",
+            "van-ban/2026/",
+            "//evil.example/",
+        ] {
+            assert!(Url::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// Every field of the schema named like an address has the `Url` type:
+    /// a new field typed `String` would bypass the URL rule.
+    #[test]
+    fn every_url_field_of_the_schema_has_the_url_type() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![dir.join("config.rs")];
+        for e in std::fs::read_dir(dir.join("content")).unwrap() {
+            files.push(e.unwrap().path());
+        }
+        let mut seen = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for line in text.lines().map(str::trim) {
+                let Some((name, ty)) = line.strip_prefix("pub ").and_then(|l| l.split_once(": "))
+                else {
+                    continue;
+                };
+                let name = name.to_ascii_lowercase();
+                // `base_url` has a stricter rule of its own (a full https:// address).
+                if name == "base_url" {
+                    continue;
+                }
+                if name == "url"
+                    || name.ends_with("_url")
+                    || name.ends_with("_urls")
+                    || name.contains("endpoint")
+                {
+                    seen += 1;
+                    let ok = ty.contains("Url") && !ty.contains("String");
+                    assert!(ok, "{}: `{line}` must be typed `Url`", file.display());
+                }
+            }
+        }
+        assert!(seen >= 12, "only {seen} URL fields found");
     }
 
     #[test]

@@ -694,11 +694,6 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "viết đường dẫn tệp trong content/ (không có .md), ví dụ `{}`",
         "write the file's path in content/ (without .md), for example `{}`",
     ),
-    ("địa chỉ `{}` không hợp lệ", "the address `{}` is not valid"),
-    (
-        "chỉ dùng địa chỉ web bắt đầu bằng https:// hoặc đường dẫn trong trang bắt đầu bằng /",
-        "use only a web address starting with https:// or a path within the site starting with /",
-    ),
     (
         "đường dẫn tệp `{}` không hợp lệ",
         "the file path `{}` is not valid",
@@ -1030,6 +1025,127 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     (
         "tệp tĩnh `{}` trùng đường dẫn với một trang của site",
         "the static file `{}` has the same path as a page of the site",
+    ),
+    // output.rs: what `--output` may replace, builds taking turns (issue 14)
+    (
+        "`{}` là một tệp, không phải thư mục xuất bản; trangxa không ghi đè lên nó",
+        "`{}` is a file, not an output folder; trangxa does not overwrite it",
+    ),
+    (
+        "chọn một thư mục khác cho `--output`, ví dụ `--output public`",
+        "choose another folder for `--output`, for example `--output public`",
+    ),
+    (
+        "không thể ghi trang vào `{}`: đây là thư mục gốc của máy hoặc thư mục cá nhân",
+        "cannot write the site into `{}`: it is the system's root folder or the home folder",
+    ),
+    (
+        "chọn một thư mục riêng cho trang, ví dụ `--output public`",
+        "choose a folder of the site's own, for example `--output public`",
+    ),
+    (
+        "không thể ghi trang vào `{}`: thư mục này chứa kho Git (`.git`)",
+        "cannot write the site into `{}`: that folder holds a Git repository (`.git`)",
+    ),
+    (
+        "dựng trang vào một thư mục riêng (ví dụ `--output public`) rồi sao chép nội dung sang kho Git khi xuất bản",
+        "build into a folder of its own (for example `--output public`), then copy its contents into the Git repository to publish",
+    ),
+    (
+        "thư mục `{}` đã có sẵn (đang trống) nhưng không do trangxa tạo",
+        "the folder `{}` already exists (empty) but was not made by trangxa",
+    ),
+    (
+        "chạy lại với `--force` để trangxa dùng thư mục trống này (thư mục sẽ được thay bằng thư mục mới)",
+        "run again with `--force` to let trangxa use this empty folder (it is replaced by a new folder)",
+    ),
+    (
+        "thư mục `{}` có tệp nhưng không do trangxa tạo (thiếu tệp `{}`); trangxa không xóa tệp của bạn",
+        "the folder `{}` holds files but was not made by trangxa (no `{}` file); trangxa does not delete your files",
+    ),
+    (
+        "chọn thư mục khác cho `--output`, hoặc tự chuyển các tệp cần giữ ra chỗ khác và xóa thư mục này rồi dựng lại (`--force` chỉ dùng cho thư mục trống)",
+        "choose another folder for `--output`, or move the files you keep elsewhere, delete this folder yourself and build again (`--force` only applies to an empty folder)",
+    ),
+    (
+        "một lần dựng trang khác vẫn đang ghi vào `{}` sau {*} phút chờ",
+        "another build is still writing into `{}` after {} minutes of waiting",
+    ),
+    (
+        "đợi lần dựng kia xong rồi chạy lại; khóa tự mở khi chương trình trangxa kia kết thúc",
+        "wait for the other build to finish, then run again; the lock is released when that trangxa program ends",
+    ),
+    (
+        "thư mục xuất bản `{}` không đầy đủ sau khi ghi: đã ghi {*} tệp nhưng thấy {*} tệp",
+        "the output folder `{}` is incomplete after writing: {} files were written but {} are there",
+    ),
+    (
+        "có chương trình khác đang ghi hoặc xóa trong thư mục này; dừng chương trình đó rồi dựng lại",
+        "another program is writing or deleting in this folder; stop it and build again",
+    ),
+    (
+        "không đọc được thư mục `{}`: {*}",
+        "cannot read the folder `{}`: {}",
+    ),
+    (
+        "không tạo được tệp `{}`: {*}",
+        "cannot create the file `{}`: {}",
+    ),
+    (
+        "không khóa được tệp `{}`: {*}",
+        "cannot lock the file `{}`: {}",
+    ),
+    // content/types.rs: the one URL rule (issue 14)
+    (
+        "địa chỉ `{}` không được phép: chỉ dùng địa chỉ bắt đầu bằng https://, http://, mailto:, tel: hoặc đường dẫn trong trang bắt đầu bằng /",
+        "the address `{}` is not allowed: use only addresses starting with https://, http://, mailto:, tel: or a path of the site starting with /",
+    ),
+    // content/mod.rs: bounded raw HTML (issue 14)
+    (
+        "HTML viết trong bài lồng quá sâu (quá {*} lớp thẻ)",
+        "the HTML written in the body nests too deep (more than {} levels of tags)",
+    ),
+    (
+        "bỏ bớt các thẻ lồng nhau, hoặc viết nội dung bằng Markdown thay cho HTML",
+        "remove some of the nested tags, or write the content in Markdown instead of HTML",
+    ),
+    // site.rs: slug length (issue 14)
+    (
+        "đường dẫn `{}` dài {*} ký tự; tối đa {*} ký tự",
+        "the path `{}` is {} characters long; at most {} characters",
+    ),
+    (
+        "viết một đường dẫn ngắn, ví dụ `{}`",
+        "write a short path, for example `{}`",
+    ),
+    // import/sheet.rs: spreadsheet limits (issue 14)
+    (
+        "bảng tính vượt giới hạn: {*}",
+        "the spreadsheet is over a limit: {}",
+    ),
+    (
+        "quá {*} dòng dữ liệu (dòng {*} vượt quá)",
+        "more than {} data rows (row {} is past the limit)",
+    ),
+    (
+        "quá {*} cột (có ô ở cột {*})",
+        "more than {} columns (a cell in column {})",
+    ),
+    (
+        "ô {*} dài {*} ký tự, quá {*} ký tự",
+        "cell {} is {} characters long, over {} characters",
+    ),
+    (
+        "tệp nặng {*} MB, quá {*} MB",
+        "the file is {} MB, over {} MB",
+    ),
+    (
+        "tệp giải nén ra hơn {*} MB",
+        "the file unpacks to more than {} MB",
+    ),
+    (
+        "chia danh sách thành nhiều tệp nhỏ hơn, hoặc xóa các dòng, cột và ô thừa rồi lưu lại",
+        "split the list into smaller files, or delete the extra rows, columns and cells and save again",
     ),
     // scaffold.rs
     (

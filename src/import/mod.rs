@@ -39,6 +39,9 @@ pub struct Options {
     pub allow_removal: bool,
 }
 
+/// Row problems the report lists before it only counts them.
+pub const MAX_LISTED: usize = 50;
+
 /// What happened to one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -135,6 +138,9 @@ impl fmt::Display for Shown<'_> {
             }
         }
         writeln!(f, ":")?;
+        // A sheet with thousands of bad rows must not print thousands of
+        // screens: the first problems are listed, the rest counted.
+        let mut listed = 0;
         for r in &report.rows {
             write!(f, "  {:<10} {row} {:<4}", r.outcome.label(lang), r.row)?;
             if let Some(c) = &r.code {
@@ -166,6 +172,10 @@ impl fmt::Display for Shown<'_> {
                 }
             }
             for d in r.problems.iter().map(|d| d.localized(lang)) {
+                listed += 1;
+                if listed > MAX_LISTED {
+                    continue;
+                }
                 writeln!(f, "      {}[{}]: {}", labels.error, d.code, d.message)?;
                 if let Some(h) = &d.hint {
                     writeln!(f, "        {}: {h}", labels.hint)?;
@@ -177,6 +187,20 @@ impl fmt::Display for Shown<'_> {
                 writeln!(f, "  {:<10} {row} {n:<4} (empty row)", "skipped")?;
             } else {
                 writeln!(f, "  {:<10} {row} {n:<4} (dòng trống)", "bỏ qua")?;
+            }
+        }
+        if listed > MAX_LISTED {
+            let more = listed - MAX_LISTED;
+            if en {
+                writeln!(
+                    f,
+                    "  … and {more} more problems not listed; correct the ones above and import again to see the rest."
+                )?;
+            } else {
+                writeln!(
+                    f,
+                    "  … và {more} lỗi khác không liệt kê; sửa các lỗi trên rồi nhập lại để xem tiếp."
+                )?;
             }
         }
         let counts = [

@@ -49,11 +49,11 @@ impl<'a> SiteView<'a> {
             .iter()
             .map(|MenuItem { name, url }| MenuView {
                 name: name.clone(),
-                path: url.clone(),
+                path: url.to_string(),
                 href: if url.starts_with('/') {
                     site.href(url)
                 } else {
-                    url.clone()
+                    url.to_string()
                 },
             })
             .collect();

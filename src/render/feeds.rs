@@ -16,6 +16,10 @@ struct Entry<'a> {
     title: &'a str,
     permalink: String,
     summary: &'a str,
+    /// The summary as HTML (escaped once here, once more by the template):
+    /// readers take RSS `<description>` as HTML, so a summary that reads
+    /// `<script>` must reach them as text, not as a tag.
+    description: String,
     content: &'a str,
     date: crate::content::types::DateTime,
     updated: crate::content::types::DateTime,
@@ -55,6 +59,7 @@ pub fn render(
                 title: &item.title,
                 permalink: site.permalink(&item.path),
                 summary: &item.summary,
+                description: crate::markdown::escape_attribute(&item.summary),
                 content: &item.body.html,
                 date,
                 updated: item.updated.unwrap_or(date),

@@ -444,7 +444,7 @@ impl<'a> Renderer<'a> {
                     .config
                     .menu
                     .iter()
-                    .find(|m| m.url == "/thu-tuc-hanh-chinh/")
+                    .find(|m| m.url.as_str() == "/thu-tuc-hanh-chinh/")
                 {
                     ctx.insert("procedures_href", &site.href(&m.url));
                 }
