@@ -224,6 +224,13 @@ fn unused_files(site: &Site, files: &[&StaticFile]) -> Vec<Diagnostic> {
     for u in site.units.iter() {
         named_files(&u.text, &mut used);
     }
+    // An offline activity's evidence (photos, minutes) is shown on its plan
+    // page, or kept for the report.
+    for e in site.events.iter() {
+        for f in &e.evidence {
+            named_files(&f.path, &mut used);
+        }
+    }
     if let Ok(config) = serde_json::to_string(&site.config) {
         named_files(&config.replace("\\/", "/"), &mut used);
     }
