@@ -179,11 +179,15 @@ def measure(site: str, edits: int, work: Path) -> dict:
 
 
 def main():
+    global BIN
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sites", nargs="+", default=["sample", "1000", "10000"],
                    help="`sample` and/or page counts for gen_site.py")
     p.add_argument("--edits", type=int, default=30, help="edits per site (median over them)")
+    p.add_argument("--bin", type=Path, default=BIN,
+                   help="the trangxa binary (to compare two builds back to back)")
     args = p.parse_args()
+    BIN = args.bin
     if not BIN.exists():
         sys.exit("build first: cargo build --release")
     with tempfile.TemporaryDirectory() as work:

@@ -231,7 +231,7 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
     let root = f.root().to_path_buf();
     let list = articles(f);
     let any = list.get(rng.below(list.len().max(1))).cloned();
-    match (rng.below(23), any) {
+    match (rng.below(25), any) {
         (0, Some(p)) => {
             edit(&p, |t| format!("{t}\nThêm một đoạn {n}.\n"));
             (format!("edit body of {}", p.display()), vec![p])
@@ -411,7 +411,32 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
             }
             ("toggle the picture file".into(), vec![p])
         }
-        (21, _) => {
+        (21, Some(p)) => {
+            // A link in a body comes and goes: to a page that is there, to
+            // one that is not, to a section of another page.
+            let link = *rng.pick(&[
+                "[giới thiệu](/gioi-thieu/)",
+                "[trang cũ](/tin-tuc/khong-con-nua/)",
+                "[lịch sử](/gioi-thieu/#lich-su)",
+            ]);
+            let line = format!("\nXem {link}.\n");
+            edit(&p, |t| match t.find(&line) {
+                Some(at) => format!("{}{}", &t[..at], &t[at + line.len()..]),
+                None => format!("{t}{line}"),
+            });
+            (format!("toggle the link {link} in {}", p.display()), vec![p])
+        }
+        (22, _) => {
+            // The section a link names comes and goes on its page.
+            let p = root.join("content/trang/gioi-thieu.md");
+            let heading = "\n## Lịch sử\n\nXã được thành lập năm 1986.\n";
+            edit(&p, |t| match t.find(heading) {
+                Some(at) => format!("{}{}", &t[..at], &t[at + heading.len()..]),
+                None => format!("{t}{heading}"),
+            });
+            ("toggle a section of the page a link names".into(), vec![p])
+        }
+        (23, _) => {
             // An offline activity: made internal or public again, or its
             // figures and quarter changed (the plan and report pages show it).
             let p = root.join(*rng.pick(&[
@@ -497,7 +522,8 @@ fn run(seed: u64, steps: usize) {
                 panic!("{step}: the full build works but the rebuild failed: {e:?}")
             }
             (Err(e), Ok(_)) => {
-                panic!("{step}: the full build fails ({e:?}) but the rebuild did not")
+                let errors: Vec<_> = e.iter().filter(|d| d.is_error()).collect();
+                panic!("{step}: the full build fails ({errors:?}) but the rebuild did not")
             }
         }
     }

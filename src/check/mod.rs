@@ -122,8 +122,11 @@ pub struct Undo(Vec<(String, Option<PageLinks>)>);
 
 /// The link facts of every page of the site, kept between builds: `build`
 /// fills it once, `serve` replaces the pages each rebuild renders again.
-/// Where a link leads depends only on which files exist and, for an anchor,
-/// on the page it names, so a verdict is kept until the set of files changes.
+/// Where a link without an anchor leads depends only on which files exist,
+/// so it is judged once, when first seen, and again only when the set of
+/// files changes; a link with an anchor (rare) is judged on every check, as
+/// the page it names may have changed. A check after an edit thus costs what
+/// the edit changed, not the size of the site.
 #[derive(Default)]
 pub struct LinkIndex {
     strings: Interner,
@@ -131,8 +134,12 @@ pub struct LinkIndex {
     /// Every link that leads off its page, from any page (it may name links
     /// no page holds any more: those are dropped when found broken).
     distinct: HashSet<Arc<str>>,
-    /// Whether a link without an anchor leads somewhere.
-    verdicts: HashMap<Arc<str>, bool>,
+    /// Links without an anchor added since the last check, to judge.
+    fresh: Vec<Arc<str>>,
+    /// Links without an anchor judged broken.
+    broken: HashSet<Arc<str>>,
+    /// Links with an anchor.
+    anchored: HashSet<Arc<str>>,
 }
 
 impl LinkIndex {
@@ -156,12 +163,23 @@ impl LinkIndex {
             undo.0.push((page.clone(), self.pages.remove(page)));
         }
         for p in pages {
-            self.distinct
-                .extend(p.urls.iter().filter(|u| !on_page(u)).cloned());
+            for u in p.urls.iter().filter(|u| !on_page(u)) {
+                if self.distinct.insert(u.clone()) {
+                    self.add(u.clone());
+                }
+            }
             let path = p.page.clone();
             undo.0.push((path.clone(), self.pages.insert(path, p)));
         }
         undo
+    }
+
+    fn add(&mut self, url: Arc<str>) {
+        if url.contains('#') {
+            self.anchored.insert(url);
+        } else {
+            self.fresh.push(url);
+        }
     }
 
     /// Put back what `replace` changed (a build that failed).
@@ -174,14 +192,20 @@ impl LinkIndex {
         }
     }
 
-    /// Files were added or removed: every verdict is taken again.
+    /// Files were added or removed: every link is judged again.
     pub fn files_changed(&mut self) {
-        self.verdicts.clear();
         self.distinct = self
             .pages
             .par_iter()
             .flat_map_iter(|(_, p)| p.urls.iter().filter(|u| !on_page(u)).cloned())
             .collect();
+        self.broken.clear();
+        self.anchored.clear();
+        self.fresh.clear();
+        let all: Vec<Arc<str>> = self.distinct.iter().cloned().collect();
+        for u in all {
+            self.add(u);
+        }
     }
 
     /// The pages, by path.
@@ -210,34 +234,18 @@ impl LinkIndex {
         }
         let pages = &self.pages;
         let leads = |url: &str| leads_somewhere(site, pages, exists, url);
-        // New links without an anchor are judged once; links with one are
-        // judged every time (the page they name may have changed).
-        let unjudged: Vec<Arc<str>> = self
-            .distinct
-            .iter()
-            .filter(|u| !u.contains('#') && !self.verdicts.contains_key(*u))
-            .cloned()
-            .collect();
-        let judged: Vec<(Arc<str>, bool)> = unjudged
-            .into_par_iter()
-            .map(|u| {
-                let ok = leads(&u);
-                (u, ok)
-            })
-            .collect();
-        self.verdicts.extend(judged);
+        let fresh = std::mem::take(&mut self.fresh);
+        let newly_broken: Vec<Arc<str>> = fresh.into_par_iter().filter(|u| !leads(u)).collect();
+        self.broken.extend(newly_broken);
         let bad: HashSet<&str> = self
-            .distinct
+            .broken
             .iter()
-            .filter(|u| !menu_urls.contains(&***u))
-            .filter(|u| match self.verdicts.get(*u) {
-                Some(ok) => !ok,
-                None => !leads(u),
-            })
+            .chain(self.anchored.iter().filter(|u| !leads(u)))
             .map(|u| &**u)
+            .filter(|u| !menu_urls.contains(*u))
             .collect();
-        // Broken link → pages it appears on (the pages are searched only
-        // when something is broken).
+        // Broken link → pages it appears on (the pages' links are searched
+        // only when something is broken).
         let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for p in self.pages.values() {
             for u in &p.broken_here {
@@ -249,16 +257,17 @@ impl LinkIndex {
                 }
             }
         }
-        let gone: Vec<Arc<str>> = self
-            .distinct
+        // Broken links no page holds any more are forgotten.
+        let gone: Vec<String> = bad
             .iter()
-            .filter(|u| bad.contains(&***u) && !broken.contains_key(u.trim()))
-            .cloned()
+            .filter(|u| !broken.contains_key(u.trim()))
+            .map(|u| u.to_string())
             .collect();
         diags.extend(attribute(site, broken));
         for u in gone {
-            self.distinct.remove(&u);
-            self.verdicts.remove(&u);
+            self.distinct.remove(u.as_str());
+            self.broken.remove(u.as_str());
+            self.anchored.remove(u.as_str());
         }
         diags
     }

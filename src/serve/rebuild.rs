@@ -485,23 +485,7 @@ impl Rebuilder {
         watch.lap("serve: list jobs");
         let (signatures, search_signature) = renderer.signatures(&jobs);
         watch.lap("serve: signatures");
-        // Compare with the last good build: a job is rendered when it is new
-        // or its signature or files changed.
-        let mut same_files = jobs.len() == self.jobs.len();
-        let mut dirty: Vec<render::Job> = Vec::new();
-        for (job, sig) in jobs.iter().zip(&signatures) {
-            match self.jobs.get(&job.outputs()[0]) {
-                Some(old) if old.outputs.as_slice() == job.outputs() => {
-                    if self.render_all || old.signature != *sig {
-                        dirty.push(job.clone());
-                    }
-                }
-                _ => {
-                    same_files = false;
-                    dirty.push(job.clone());
-                }
-            }
-        }
+        let (dirty, same_files) = self.diff(&jobs, &signatures);
         let images_changed = p.images.len() != self.images.len()
             || p.images
                 .iter()
@@ -527,15 +511,15 @@ impl Rebuilder {
             }
         };
         watch.lap("serve: render");
+        let css: BTreeMap<String, String> = theme
+            .assets
+            .iter()
+            .filter(|(n, _)| n.ends_with(".css"))
+            .map(|(n, a)| (n.clone(), a.out_path.clone()))
+            .collect();
+        drop(renderer);
 
-        // VERIFY the site as it would be after this build.
-        let job_files: Option<HashSet<&str>> = files_changed.then(|| {
-            jobs.iter()
-                .flat_map(|j| j.outputs().iter().map(String::as_str))
-                .chain(self.search_files.iter().map(String::as_str))
-                .collect()
-        });
-        let new_statics: Option<std::collections::HashSet<String>> = files_changed.then(|| {
+        let new_statics = files_changed.then(|| {
             self.loaded
                 .statics
                 .iter()
@@ -543,7 +527,113 @@ impl Rebuilder {
                 .map(|s| s.rel.clone())
                 .collect()
         });
-        let statics_now = new_statics.as_ref().unwrap_or(&self.static_set);
+        match self.verify(&site, &jobs, facts, new_statics.as_ref()) {
+            Ok(warnings) => diags.extend(warnings),
+            Err(errors) => {
+                diags.extend(errors);
+                return fail(diags);
+            }
+        }
+        watch.lap("serve: verify");
+
+        // Commit: from here on nothing fails.
+        let mut delta = self.commit_jobs(&jobs, &signatures, same_files, rendered);
+        delta.jobs_rendered = dirty.len();
+        if let Some(set) = new_statics {
+            self.static_set = set;
+        }
+        if std::mem::take(&mut self.statics_changed) || images_changed {
+            self.images = p.images;
+            self.served_statics = self
+                .loaded
+                .statics
+                .iter()
+                .chain(&self.images)
+                .cloned()
+                .collect();
+            delta.statics = Some(self.served_statics.clone());
+        }
+        if std::mem::take(&mut self.forgot) {
+            let keys: HashSet<&str> = self
+                .files
+                .values()
+                .filter_map(|f| f.key.as_deref())
+                .collect();
+            if let Some(bodies) = &self.caches.bodies {
+                bodies.retain(|k| keys.contains(k));
+            }
+        }
+        diagnostics::sort(&mut diags);
+        delta.warnings = diags;
+        self.css = css;
+        // The search index reads every item: building it on each edit would
+        // keep the edited page from the browser for seconds on a large site.
+        // The first build includes it; later ones leave it to `refresh_search`.
+        let search_changed = self.search_signature != Some(search_signature);
+        self.search_wanted = Some(search_signature);
+        if self.search_signature.is_none() {
+            self.search_pending = Some((site, search_signature));
+            if let Some(search) = self.refresh_search() {
+                delta.written.extend(search.written);
+                delta.removed.extend(search.removed);
+            }
+        } else if search_changed || self.render_all {
+            self.search_pending = Some((site, search_signature));
+        } else {
+            self.search_pending = None;
+        }
+        self.render_all = false;
+        self.job_list = Some(jobs);
+        // Freeing thousands of jobs takes milliseconds: not on the way to the browser.
+        let _ = std::thread::Builder::new()
+            .name("trangxa-free".into())
+            .spawn(move || drop((dirty, signatures)));
+        watch.lap("serve: commit");
+        delta.elapsed = start.elapsed();
+        Ok(delta)
+    }
+
+    /// Compare `jobs` with the last good build: a job is rendered when it is
+    /// new or its signature or files changed. Also whether the jobs write
+    /// the same files as then.
+    fn diff(&self, jobs: &[render::Job], signatures: &[u64]) -> (Vec<render::Job>, bool) {
+        let mut same_files = jobs.len() == self.jobs.len();
+        let mut dirty: Vec<render::Job> = Vec::new();
+        for (job, sig) in jobs.iter().zip(signatures) {
+            match self.jobs.get(&job.outputs()[0]) {
+                Some(old) if old.outputs.as_slice() == job.outputs() => {
+                    if self.render_all || old.signature != *sig {
+                        dirty.push(job.clone());
+                    }
+                }
+                _ => {
+                    same_files = false;
+                    dirty.push(job.clone());
+                }
+            }
+        }
+        (dirty, same_files)
+    }
+
+    /// VERIFY the site as it will be after this build: the link facts of
+    /// the pages just rendered (`facts`) replace theirs, and links are
+    /// judged against the files of `jobs` and `statics` when the set of
+    /// files changed (`Some`), else against those served. On an error the
+    /// link facts of the last good site are put back.
+    fn verify(
+        &mut self,
+        site: &Site,
+        jobs: &[render::Job],
+        facts: Vec<crate::check::PageLinks>,
+        statics: Option<&std::collections::HashSet<String>>,
+    ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+        let job_files: Option<HashSet<&str>> = statics.is_some().then(|| {
+            jobs.iter()
+                .flat_map(|j| j.outputs().iter().map(String::as_str))
+                .chain(self.search_files.iter().map(String::as_str))
+                .collect()
+        });
+        let statics_now = statics.unwrap_or(&self.static_set);
         let outputs = &self.outputs;
         let exists = |f: &str| {
             statics_now.contains(f)
@@ -552,7 +642,8 @@ impl Rebuilder {
                     None => outputs.contains_key(f),
                 }
         };
-        if files_changed {
+        let links = &mut self.caches.links;
+        if statics.is_some() {
             links.files_changed();
         }
         let gone: Vec<String> = match &job_files {
@@ -564,30 +655,35 @@ impl Rebuilder {
             None => Vec::new(),
         };
         let undo = links.replace(facts, &gone);
-        let problems = pipeline::verify(&site, &self.loaded.statics, links, &exists);
+        let problems = pipeline::verify(site, &self.loaded.statics, links, &exists);
         if problems.iter().any(Diagnostic::is_error) {
             // The last good site stays, and so do its link facts.
             links.restore(undo);
-            if files_changed {
+            if statics.is_some() {
                 links.files_changed();
             }
-            diags.extend(problems);
-            return fail(diags);
+            return Err(problems);
         }
-        diags.extend(problems);
-        drop(job_files);
-        watch.lap("serve: verify");
+        Ok(problems)
+    }
 
-        // Commit: from here on nothing fails.
+    /// Record the jobs of a good build and take in what it rendered; the
+    /// files written and removed.
+    fn commit_jobs(
+        &mut self,
+        jobs: &[render::Job],
+        signatures: &[u64],
+        same_files: bool,
+        rendered: Vec<(String, render::Output)>,
+    ) -> Delta {
         let mut delta = Delta {
-            jobs_rendered: dirty.len(),
             jobs_total: jobs.len(),
             ..Delta::default()
         };
         self.build_number += 1;
         let mark = self.build_number;
         let mut maybe_removed: Vec<String> = Vec::new();
-        for (job, sig) in jobs.iter().zip(&signatures) {
+        for (job, sig) in jobs.iter().zip(signatures) {
             let key = &job.outputs()[0];
             match self.jobs.get_mut(key) {
                 Some(entry) => {
@@ -630,64 +726,7 @@ impl Rebuilder {
                 }
             }
         }
-        if let Some(set) = new_statics {
-            self.static_set = set;
-        }
-        if std::mem::take(&mut self.statics_changed) || images_changed {
-            self.images = p.images;
-            self.served_statics = self
-                .loaded
-                .statics
-                .iter()
-                .chain(&self.images)
-                .cloned()
-                .collect();
-            delta.statics = Some(self.served_statics.clone());
-        }
-        if std::mem::take(&mut self.forgot) {
-            let keys: HashSet<&str> = self
-                .files
-                .values()
-                .filter_map(|f| f.key.as_deref())
-                .collect();
-            if let Some(bodies) = &self.caches.bodies {
-                bodies.retain(|k| keys.contains(k));
-            }
-        }
-        diagnostics::sort(&mut diags);
-        delta.warnings = diags;
-        self.css = theme
-            .assets
-            .iter()
-            .filter(|(n, _)| n.ends_with(".css"))
-            .map(|(n, a)| (n.clone(), a.out_path.clone()))
-            .collect();
-        drop(renderer);
-        // The search index reads every item: building it on each edit would
-        // keep the edited page from the browser for seconds on a large site.
-        // The first build includes it; later ones leave it to `refresh_search`.
-        let search_changed = self.search_signature != Some(search_signature);
-        self.search_wanted = Some(search_signature);
-        if self.search_signature.is_none() {
-            self.search_pending = Some((site, search_signature));
-            if let Some(search) = self.refresh_search() {
-                delta.written.extend(search.written);
-                delta.removed.extend(search.removed);
-            }
-        } else if search_changed || self.render_all {
-            self.search_pending = Some((site, search_signature));
-        } else {
-            self.search_pending = None;
-        }
-        self.render_all = false;
-        self.job_list = Some(jobs);
-        // Freeing thousands of jobs takes milliseconds: not on the way to the browser.
-        let _ = std::thread::Builder::new()
-            .name("trangxa-free".into())
-            .spawn(move || drop((dirty, signatures)));
-        watch.lap("serve: commit");
-        delta.elapsed = start.elapsed();
-        Ok(delta)
+        delta
     }
 
     /// What `build --format json` prints for the site as it is now: the

@@ -317,7 +317,7 @@ pub fn photo(w: u32, h: u32) -> Vec<u8> {
 
 /// `photo` with its colours shifted by `tint`: another picture of the same size.
 pub fn tinted_photo(w: u32, h: u32, tint: u8) -> Vec<u8> {
-    use image::{ImageEncoder, Rgb, RgbImage};
+    use image::{Rgb, RgbImage};
     let img = RgbImage::from_fn(w, h, |x, y| {
         let n = ((x * 7919 + y * 104_729) % 23) as u8;
         Rgb([
