@@ -90,6 +90,9 @@ impl Campaign {
 pub struct DvcUrls {
     pub national: String,
     pub province: Option<String>,
+    /// The address of one procedure on the portal, with `{code}` where its
+    /// code goes: "Nộp hồ sơ trực tuyến" then leads to the procedure itself.
+    pub procedure: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

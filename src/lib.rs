@@ -197,6 +197,7 @@ fn prepare(opts: &Options) -> Result<Prepared, Vec<Diagnostic>> {
 /// The warnings that come from the model as a whole (not from one file).
 fn site_warnings(site: &site::Site) -> Vec<Diagnostic> {
     let mut diags = check::staleness(site);
+    diags.extend(check::law::warnings(site));
     diags.extend(report::warnings(site));
     diags
 }

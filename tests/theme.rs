@@ -7,7 +7,16 @@ use common::{Fixture, SITE_YAML, article};
 
 fn with_config(extra: &str) -> Fixture {
     let f = Fixture::new();
-    f.write("site.yaml", &format!("{SITE_YAML}{extra}"));
+    // A key given in `extra` replaces the fixture's own.
+    let base: String = SITE_YAML
+        .lines()
+        .filter(|l| {
+            let key = l.split(':').next().unwrap_or("");
+            key.starts_with(' ') || !extra.lines().any(|e| e.starts_with(&format!("{key}:")))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    f.write("site.yaml", &format!("{base}{extra}"));
     f.write(
         "content/tin-tuc/2026/10/cuoc-thi.md",
         &article("Phát động cuộc thi", "2026-10-01T08:00:00+07:00", ""),

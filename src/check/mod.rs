@@ -7,6 +7,7 @@
 //! template is reported once, with how many pages carry it.
 
 pub mod external;
+pub mod law;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};

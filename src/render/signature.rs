@@ -555,6 +555,17 @@ impl<'r> Inputs<'r> {
                             sig.add(&items.len());
                             self.cards(&mut sig, &items[page_of(items.len(), n)]);
                         }
+                        // The area's scope: the plans' activities in it, their
+                        // lead units, and the plans that name it.
+                        for &d in &site.documents {
+                            sig.add(&self.card[d]);
+                        }
+                        for p in site.plans.iter() {
+                            sig.add(&self.card[p.item]);
+                        }
+                        for u in &self.unit {
+                            sig.add(u);
+                        }
                     }
                 }
                 sig.done()
