@@ -245,7 +245,16 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
                 REPORT_TITLE,
                 &[(TITLE, ROOT), (REPORT_TITLE, REPORT_PATH)],
             );
-            let reports: Vec<ReportView> = report::plans_to_report(site, None)
+            let plans = report::plans_to_report(site, None);
+            let evidence = plans
+                .iter()
+                .flat_map(|p| &p.activities)
+                .flat_map(|a| &a.items)
+                .map(|&i| &*site.items[i]);
+            if let Some(d) = context::newest_dc_date(evidence) {
+                ctx.insert("dc_date", &d);
+            }
+            let reports: Vec<ReportView> = plans
                 .into_iter()
                 .map(|p| report_view(report::build(site, p)))
                 .collect();

@@ -52,8 +52,22 @@ function pageTypes(pub) {
     notfound: '/khong-co-trang-nay/',
   };
   // Pages other issues add: visited once they exist in the build.
-  for (const [name, p] of [['procedures', '/thu-tuc-hanh-chinh/'], ['search', '/tim-kiem/']]) {
+  for (const [name, p] of [
+    ['procedures', '/thu-tuc-hanh-chinh/'],
+    ['procedures-az', '/thu-tuc-hanh-chinh/a-z/'],
+    ['search', '/tim-kiem/'],
+    ['par', '/cai-cach-hanh-chinh/'],
+    ['report', '/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/'],
+  ]) {
     if (files.has(p.slice(1) + 'index.html')) pages[name] = p;
+  }
+  // Every procedure, every plan and every document page: each has wide tables
+  // of its own (legal basis, fees, the plan's appendix) that must fit a phone.
+  for (const f of files) {
+    const m = /^(thu-tuc-hanh-chinh\/\d\.\d{6}|ke-hoach\/.+|van-ban\/\d{4}\/[^/]+|cai-cach-hanh-chinh\/(?:chi-so\/)?[^/]+)\/index\.html$/.exec(f);
+    if (!m || m[1].endsWith('/trang') || /\/trang\/\d+$/.test(m[1])) continue;
+    const kind = m[1].startsWith('thu-tuc') ? 'procedure' : m[1].startsWith('ke-hoach') ? 'plan' : m[1].startsWith('van-ban') ? 'document' : 'par-area';
+    pages[`${kind}-${path.basename(m[1])}`] = `/${m[1]}/`;
   }
   // Articles that show media (pictures, video, audio): every one is a page type of its own.
   for (const f of files) {
@@ -154,6 +168,15 @@ describe('every page type, at phone and desktop widths', () => {
 
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+          if (width < 600) {
+            // On a phone no table, nor the box around it, scrolls sideways: rows are cards.
+            const sideways = await page.evaluate(() =>
+              [...document.querySelectorAll('table, .table-wrap')]
+                .filter((e) => e.scrollWidth > e.clientWidth + 1)
+                .map((e) => `${e.tagName.toLowerCase()}.${e.className.replaceAll(' ', '.')} by ${e.scrollWidth - e.clientWidth} px`),
+            );
+            assert.deepEqual(sideways, [], 'tables that scroll sideways');
+          }
           assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
 
           const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -182,6 +205,34 @@ describe('every page type, at phone and desktop widths', () => {
     assert.deepEqual(small, [], 'tap targets smaller than 44×44 px');
     await page.screenshot({ path: path.join(SHOTS, 'home-320.png'), fullPage: false });
     await page.close();
+  });
+});
+
+describe('what the law asks of every page', () => {
+  test('Dublin Core date, the access-to-information link, steps numbered once', () => {
+    const pages = pageTypes(site.pub);
+    const html = (p) => readFileSync(path.join(site.pub, p.slice(1), p.endsWith('/') ? 'index.html' : ''), 'utf8');
+    const problems = [];
+    for (const [name, p] of Object.entries(pages)) {
+      if (name === 'notfound') continue;
+      const page = html(p);
+      if (!page.includes('<a href="/tiep-can-thong-tin/">Tiếp cận thông tin</a>')) problems.push(`${p}: no footer link to /tiep-can-thong-tin/`);
+      const dated = /^(home|documents|document|plan|procedure|procedures|article|report|news)/.test(name);
+      if (dated && !/<meta name="DC\.date" content="\d{4}(-\d\d){0,2}">/.test(page)) problems.push(`${p}: no DC.date`);
+      for (const dc of ['title', 'creator', 'publisher', 'description', 'identifier', 'language', 'type', 'format']) {
+        if (!page.includes(`<meta name="DC.${dc}"`)) problems.push(`${p}: no DC.${dc}`);
+      }
+      // A step that carries its own "Bước N:" is not numbered a second time.
+      for (const ol of page.matchAll(/<ol[^>]*>([\s\S]*?)<\/ol>/g)) {
+        if (/<li>\s*Bước \d+\s*:/.test(ol[1])) problems.push(`${p}: "Bước N:" inside a numbered list`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(Object.keys(pages).filter((n) => n.startsWith('procedure-')).length >= 10, 'every procedure page is visited');
+    assert.ok(Object.keys(pages).some((n) => n.startsWith('plan-')), 'plan pages are visited');
+    const access = html('/tiep-can-thong-tin/');
+    assert.equal(access.match(/Danh mục thông tin phải được công khai<\/h2>/g)?.length, 1, 'the catalogue heading once');
+    assert.ok(access.includes('Thời điểm công khai'));
   });
 });
 
