@@ -302,6 +302,6 @@ fn broken_site_yaml_is_reported_with_its_line() {
         &common::SITE_YAML.replace("paginate_by: 10", "paginate_by: mười"),
     );
     let err = fails(&f);
-    assert!(err.contains("site.yaml:7:14"), "{err}");
+    assert!(err.contains("site.yaml:9:14"), "{err}");
     assert!(err.contains("(trường `paginate_by`)"), "{err}");
 }

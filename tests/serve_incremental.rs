@@ -153,6 +153,13 @@ fn site(rng: &mut Rng) -> Fixture {
             &std::fs::read_to_string(sample.join(rel)).unwrap(),
         );
     }
+    // The forms the sample procedure offers for download.
+    for e in std::fs::read_dir(common::repo_root().join("static/files/mau")).unwrap().flatten() {
+        f.write_bytes(
+            &format!("static/files/mau/{}", e.file_name().to_string_lossy()),
+            &std::fs::read(e.path()).unwrap(),
+        );
+    }
     for e in std::fs::read_dir(sample.join("don-vi")).unwrap().flatten() {
         let to = f.root().join("content/don-vi").join(e.file_name());
         if !to.exists() {
