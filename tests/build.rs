@@ -523,3 +523,21 @@ fn check_validates_without_writing() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Kiểm tra xong"));
     assert!(!f.root().join("public").exists(), "check must not write");
 }
+
+#[test]
+fn recipients_written_twice_are_pointed_at() {
+    let f = Fixture::new();
+    f.write_bytes("static/files/kh-1.pdf", b"%PDF-1.4\n");
+    f.write(
+        "content/van-ban/2026/1-kh-ubnd.md",
+        "---\ndoc_type: ke_hoach\nnumber: \"1\"\nsymbol: KH-UBND\nabstract: Kế hoạch thử\nissuer: Ủy ban nhân dân xã Thử Nghiệm\nissuer_level: xa\nissued_date: 2026-01-05\nlegal_status: con_hieu_luc\nunits: [Phòng VHXH]\nsigner: {name: Nguyễn Văn An, position: Chủ tịch, authority: tm, on_behalf_of: ỦY BAN NHÂN DÂN}\nrecipients: [Như trên]\narchive_note: \"Lưu: VT\"\nfiles: [{path: /files/kh-1.pdf, label: Bản PDF}]\n---\nNội dung.\n\n**Nơi nhận:**\n\n- Như trên;\n",
+    );
+    let err = f.build_ok();
+    assert!(
+        err.contains("cảnh báo[W180]") && err.contains("content/van-ban/2026/1-kh-ubnd.md:18:"),
+        "{err}"
+    );
+    let page = f.read("van-ban/2026/1-kh-ubnd/index.html");
+    assert!(page.contains("<li>Như trên;</li><li>Lưu: VT.</li>"), "{page}");
+    assert!(page.contains("<strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>CHỦ TỊCH</strong><br><span class=\"signer-name\">Nguyễn Văn An</span>"), "{page}");
+}

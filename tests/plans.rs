@@ -191,6 +191,35 @@ fn par_section_pages() {
 }
 
 #[test]
+fn an_empty_par_area_says_what_it_covers_and_who_leads_it() {
+    let f = Fixture::new();
+    f.write(
+        PLAN,
+        &plan("", "{from: 2026-01-01, to: 2026-12-31}").replace(
+            "    task: Về cải cách thể chế\n",
+            "    task: Về cải cách thể chế\n    par_areas: [the_che]\n",
+        ),
+    );
+    f.build_ok();
+    let area = f.read("cai-cach-hanh-chinh/the-che/index.html");
+    assert!(area.contains("Xây dựng, ban hành văn bản quy phạm pháp luật"), "{area}");
+    assert!(
+        area.contains("<a href=\"/ke-hoach/2026/kh/#hoat-dong-4-1\">Mục 4.1: Về cải cách thể chế</a>"),
+        "{area}"
+    );
+    assert!(area.contains("Chủ trì: <a href=\"/don-vi/phong-van-hoa-xa-hoi/\">Phòng Văn hóa - Xã hội</a>"), "{area}");
+    assert!(area.contains("Kế hoạch liên quan"), "{area}");
+    assert!(!area.contains("(0)"));
+    // The index counts each entry and steps back the empty ones.
+    let index = f.read("cai-cach-hanh-chinh/index.html");
+    assert!(
+        index.contains("<li class=\"empty\"><a href=\"/cai-cach-hanh-chinh/the-che/\">Cải cách thể chế</a> <span class=\"count\">chưa có tin, bài</span></li>"),
+        "{index}"
+    );
+    assert!(!index.contains("(0)"));
+}
+
+#[test]
 fn a_draft_plan_is_not_a_running_campaign() {
     let f = Fixture::new();
     let issued = plan("", "{from: 2026-01-01, to: 2026-12-31}");

@@ -153,3 +153,28 @@ fn emc_tag_and_satisfaction_rating_come_from_site_yaml() {
     // Print carries the address the article came from.
     assert!(article.contains(r#"<p class="print-only">Nguồn: Trang thông tin điện tử xã Thử Nghiệm, https://thunghiem.gialai.gov.vn/tin-tuc/cuoc-thi/</p>"#));
 }
+
+#[test]
+fn a_site_without_the_emc_tag_or_the_rating_link_is_told_what_to_add() {
+    let f = Fixture::new();
+    let bare: String = SITE_YAML
+        .lines()
+        .filter(|l| !l.starts_with("emc_snippet:") && !l.starts_with("feedback_endpoint:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    f.write("site.yaml", &bare);
+    let err = f.build_ok();
+    assert!(
+        err.contains("cảnh báo[W181]: trang chưa gắn mã theo dõi") && err.contains("(trường `emc_snippet`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cảnh báo[W182]: trang chưa có đường dẫn để người dân đánh giá mức độ hài lòng (Nghị định 224/2026/NĐ-CP, Điều 10)"),
+        "{err}"
+    );
+    assert!(err.contains("--> site.yaml"), "{err}");
+    // Configured (as the fixture is), nothing is said.
+    f.write("site.yaml", SITE_YAML);
+    let err = f.build_ok();
+    assert!(!err.contains("W181") && !err.contains("W182"), "{err}");
+}
