@@ -201,6 +201,9 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             ctx.insert("indices", &indices);
             ctx.insert("plans", &plans);
             ctx.insert("latest", &cards(&latest));
+            if let Some(d) = context::newest_dc_date(latest.iter().map(|&i| &*site.items[i])) {
+                ctx.insert("dc_date", &d);
+            }
             if let Some(s) = section {
                 ctx.insert(
                     "par_section",

@@ -176,6 +176,14 @@ describe('every page type, at phone and desktop widths', () => {
                 .map((e) => `${e.tagName.toLowerCase()}.${e.className.replaceAll(' ', '.')} by ${e.scrollWidth - e.clientWidth} px`),
             );
             assert.deepEqual(sideways, [], 'tables that scroll sideways');
+          } else {
+            // On a wide screen a table stays a table: head above body, cells in columns.
+            const untabled = await page.evaluate(() =>
+              [...document.querySelectorAll('table, table > thead, table > tbody, table > * > tr')]
+                .filter((e) => !getComputedStyle(e).display.startsWith('table'))
+                .map((e) => `${e.tagName.toLowerCase()}.${(e.closest('table').className || '').replaceAll(' ', '.')}`),
+            );
+            assert.deepEqual([...new Set(untabled)], [], 'tables not laid out as tables');
           }
           assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
 
