@@ -202,6 +202,15 @@ impl PartialDate {
         }
     }
 
+    /// `15/03/2026`, `03/2026` or `2026`, as dates are written on the site.
+    pub fn short(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
+            (Some(m), None) => format!("{m:02}/{}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The first moment the date could mean, for sorting.
     pub fn sort_key(&self) -> (i32, u32, u32) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
@@ -222,11 +231,7 @@ impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("PartialDate", 3)?;
         let iso = self.iso();
-        let short = match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
-            (Some(m), None) => format!("{m:02}/{}", self.year),
-            _ => self.year.to_string(),
-        };
+        let short = self.short();
         st.serialize_field("iso", &iso)?;
         st.serialize_field("short", &short)?;
         st.serialize_field(

@@ -180,6 +180,12 @@ pub fn dc_date(item: &Item) -> Option<String> {
         })
 }
 
+/// The newest `DC.date` of the whole site: the date of the pages that lead to
+/// everything (site map, search, the indexes of units, tags and sections).
+pub fn site_dc_date(site: &Site) -> Option<String> {
+    newest_dc_date(site.items.iter().map(|i| &**i))
+}
+
 /// The newest `DC.date` of the items a list page shows.
 pub fn newest_dc_date<'a>(items: impl IntoIterator<Item = &'a Item>) -> Option<String> {
     items.into_iter().filter_map(dc_date).max()

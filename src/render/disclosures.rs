@@ -58,7 +58,13 @@ pub fn groups(site: &Site) -> Vec<Group> {
             number: d.full_number(),
             issued: d.issued_date,
             forms: p.forms.iter().map(|f| f.label()).collect(),
-            from: p.from.map(|x| x_short(&x)).or_else(|| posted(item)),
+            // A document posted without a date of its own went up when it
+            // was issued (a draft: when it was put out for comment).
+            from: p
+                .from
+                .map(|x| x_short(&x))
+                .or_else(|| posted(item))
+                .or_else(|| d.issued_date.map(|x| x.short())),
             until: p.until,
         };
         if matches!(d.doc_type, DocType::KeHoach | DocType::ChuongTrinh) {
@@ -121,9 +127,12 @@ fn x_short(d: &Date) -> String {
     crate::vi::date_short(&d.at_midnight())
 }
 
-/// The day an item was published on the site.
+/// The day an item was published on the site, else last updated.
 fn posted(item: &Item) -> Option<String> {
-    item.date.as_ref().map(|d| crate::vi::date_short(&d.0))
+    item.date
+        .as_ref()
+        .or(item.updated.as_ref())
+        .map(|d| crate::vi::date_short(&d.0))
 }
 
 /// Budget estimates, settlements and their publication: the law lists them

@@ -689,6 +689,9 @@ impl<'a> Renderer<'a> {
                 let mut ctx =
                     self.base_ctx("/don-vi/", "Các cơ quan, đơn vị", &[("Đơn vị", "/don-vi/")]);
                 ctx.insert("units", &rows);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("units.html", "/don-vi/", &ctx)?])
             }
             JobKind::TagsIndex => {
@@ -699,6 +702,9 @@ impl<'a> Renderer<'a> {
                     .collect();
                 let mut ctx = self.base_ctx("/tu-khoa/", "Từ khóa", &[("Từ khóa", "/tu-khoa/")]);
                 ctx.insert("tags", &tags);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("tags.html", "/tu-khoa/", &ctx)?])
             }
             JobKind::SectionsIndex => {
@@ -713,6 +719,9 @@ impl<'a> Renderer<'a> {
                     &[("Chuyên mục", "/chuyen-muc/")],
                 );
                 ctx.insert("sections", &sections);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
             JobKind::SiteMapHtml => sitemap::html(self),

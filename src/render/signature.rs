@@ -87,6 +87,8 @@ fn card_image(item: &Item) -> Option<&Image> {
 /// Per-site values shared by all signatures, computed once per rebuild.
 struct Inputs<'r> {
     site: &'r Site,
+    /// The site's newest DC.date, which the pages leading to everything show.
+    newest: Option<String>,
     /// Everything every page shows: site view, base path, asset URLs.
     global: u64,
     /// Template name → hash of it and every template it depends on.
@@ -234,6 +236,7 @@ impl<'r> Inputs<'r> {
             .collect();
         Inputs {
             site,
+            newest: context::site_dc_date(site),
             global: global.done(),
             templates: template_hashes(r.theme),
             unit,
@@ -427,6 +430,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::UnitsIndex => {
                 let mut sig = self.start(&["units.html"]);
+                sig.add(&self.newest);
                 for (u, entry) in site.units.iter().enumerate() {
                     sig.add(&self.unit[u]).add(&entry.items.len());
                 }
@@ -434,6 +438,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::TagsIndex => {
                 let mut sig = self.start(&["tags.html"]);
+                sig.add(&self.newest);
                 for t in site.tags.iter() {
                     sig.add(&t.name).add(&t.path).add(&t.items.len());
                 }
@@ -441,6 +446,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SectionsIndex => {
                 let mut sig = self.start(&["sections.html"]);
+                sig.add(&self.newest);
                 for s in &site.sections {
                     sig.add(&s.path).add(&s.items.len());
                 }
@@ -448,6 +454,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SiteMapHtml => {
                 let mut sig = self.start(&["sitemap.html"]);
+                sig.add(&self.newest);
                 for &i in site.pages.iter().chain(&site.documents) {
                     sig.add(&site.items[i].title).add(&site.items[i].path);
                 }
@@ -461,6 +468,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SearchPage => {
                 let mut sig = self.start(&["search.html"]);
+                sig.add(&self.newest);
                 for item in &site.items {
                     sig.add(crate::render::search_index::search_type(&item.kind).id);
                 }
