@@ -355,6 +355,8 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
 struct FormView<'a> {
     name: &'a str,
     href: String,
+    /// "DOCX", "PDF": what a file of this site opens with.
+    format: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -399,6 +401,9 @@ fn dossier<'a>(site: &Site, cases: &'a [DossierCase]) -> Vec<DossierCaseView<'a>
                                 .map(|href| FormView {
                                     name: &f.name,
                                     href: context::link(site, href),
+                                    format: href.starts_with('/').then(|| {
+                                        crate::vocab::FileFormat::from_path(href).label()
+                                    }),
                                 })
                         })
                         .collect();
