@@ -269,6 +269,18 @@ describe('scripts that improve a page that works without them', () => {
     await page.close();
   });
 
+  test('a search result separates its fields and labels a procedure code "Mã thủ tục"', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(server.origin + '/tim-kiem/?q=1.001193');
+    await page.waitForSelector('#tk-ket-qua li.result');
+    const meta = await page.locator('#tk-ket-qua li.result .meta').first().textContent();
+    assert.match(meta, /Mã thủ tục 1\.001193/);
+    assert.doesNotMatch(meta, /Số 1\.001193/);
+    assert.match(meta, /Thủ tục hành chính · Mã thủ tục/);
+    await page.close();
+  });
+
   test('the text size control enlarges every page and is remembered', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
