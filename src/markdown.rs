@@ -474,7 +474,8 @@ mod tests {
             r.html
                 .contains(r#"<div class="table-wrap" tabindex="0" role="region""#)
                 && r.html.contains("<table>")
-                && r.html.contains("<td data-label=\"a\">1</td><td data-label=\"b\">2</td>")
+                && r.html
+                    .contains("<td data-label=\"a\">1</td><td data-label=\"b\">2</td>")
                 && r.html.contains("</table>\n</div>"),
             "{}",
             r.html

@@ -538,6 +538,9 @@ fn recipients_written_twice_are_pointed_at() {
         "{err}"
     );
     let page = f.read("van-ban/2026/1-kh-ubnd/index.html");
-    assert!(page.contains("<li>Như trên;</li><li>Lưu: VT.</li>"), "{page}");
+    assert!(
+        page.contains("<li>Như trên;</li><li>Lưu: VT.</li>"),
+        "{page}"
+    );
     assert!(page.contains("<strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>CHỦ TỊCH</strong><br><span class=\"signer-name\">Nguyễn Văn An</span>"), "{page}");
 }

@@ -575,30 +575,51 @@ fn the_sample_site_has_a_real_catalogue() {
     // type, competent authority, fees as amounts or as the law words them,
     // a deep link to the portal, and its form as a small Word file.
     let mut forms = 0;
-    for e in std::fs::read_dir(root.join("content/thu-tuc")).unwrap().flatten() {
+    for e in std::fs::read_dir(root.join("content/thu-tuc"))
+        .unwrap()
+        .flatten()
+    {
         let code = e.path().file_stem().unwrap().to_string_lossy().to_string();
         let page = std::fs::read_to_string(
-            out.path().join(format!("public/thu-tuc-hanh-chinh/{code}/index.html")),
+            out.path()
+                .join(format!("public/thu-tuc-hanh-chinh/{code}/index.html")),
         )
         .unwrap();
-        for row in ["Loại thủ tục</th>", "Cơ quan có thẩm quyền</th>", "Phí, lệ phí"] {
+        for row in [
+            "Loại thủ tục</th>",
+            "Cơ quan có thẩm quyền</th>",
+            "Phí, lệ phí",
+        ] {
             assert!(page.contains(row), "{code}: no {row}");
         }
-        assert!(!page.contains("Theo Thông tư số"), "{code}: a fee without its amount");
+        assert!(
+            !page.contains("Theo Thông tư số"),
+            "{code}: a fee without its amount"
+        );
         if page.contains("Nộp hồ sơ trực tuyến</a>") {
-            assert!(page.contains(&format!("ma_thu_tuc={code}\">Nộp hồ sơ trực tuyến</a>")), "{code}");
+            assert!(
+                page.contains(&format!("ma_thu_tuc={code}\">Nộp hồ sơ trực tuyến</a>")),
+                "{code}"
+            );
         }
         for (at, _) in page.match_indices("href=\"/files/mau/") {
             let href = &page[at + 6..];
             let href = &href[..href.find('"').unwrap()];
             let file = root.join("static").join(href.trim_start_matches('/'));
             let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{code}: {href}"));
-            assert!(bytes.starts_with(b"PK") && bytes.len() < 30_000, "{href}: not a small DOCX");
+            assert!(
+                bytes.starts_with(b"PK") && bytes.len() < 30_000,
+                "{href}: not a small DOCX"
+            );
             forms += 1;
         }
     }
     assert!(forms >= 10, "{forms} form links");
-    let ho_tich = std::fs::read_to_string(out.path().join("public/thu-tuc-hanh-chinh/1.001193/index.html")).unwrap();
+    let ho_tich = std::fs::read_to_string(
+        out.path()
+            .join("public/thu-tuc-hanh-chinh/1.001193/index.html"),
+    )
+    .unwrap();
     assert!(ho_tich.contains("Số quyết định công bố</th>"));
     assert!(ho_tich.contains("Tải mẫu: Tờ khai đăng ký khai sinh (DOCX)</a>"));
 }

@@ -154,7 +154,10 @@ fn site(rng: &mut Rng) -> Fixture {
         );
     }
     // The forms the sample procedure offers for download.
-    for e in std::fs::read_dir(common::repo_root().join("static/files/mau")).unwrap().flatten() {
+    for e in std::fs::read_dir(common::repo_root().join("static/files/mau"))
+        .unwrap()
+        .flatten()
+    {
         f.write_bytes(
             &format!("static/files/mau/{}", e.file_name().to_string_lossy()),
             &std::fs::read(e.path()).unwrap(),

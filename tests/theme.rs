@@ -165,7 +165,8 @@ fn a_site_without_the_emc_tag_or_the_rating_link_is_told_what_to_add() {
     f.write("site.yaml", &bare);
     let err = f.build_ok();
     assert!(
-        err.contains("cảnh báo[W181]: trang chưa gắn mã theo dõi") && err.contains("(trường `emc_snippet`)"),
+        err.contains("cảnh báo[W181]: trang chưa gắn mã theo dõi")
+            && err.contains("(trường `emc_snippet`)"),
         "{err}"
     );
     assert!(

@@ -401,9 +401,9 @@ fn dossier<'a>(site: &Site, cases: &'a [DossierCase]) -> Vec<DossierCaseView<'a>
                                 .map(|href| FormView {
                                     name: &f.name,
                                     href: context::link(site, href),
-                                    format: href.starts_with('/').then(|| {
-                                        crate::vocab::FileFormat::from_path(href).label()
-                                    }),
+                                    format: href
+                                        .starts_with('/')
+                                        .then(|| crate::vocab::FileFormat::from_path(href).label()),
                                 })
                         })
                         .collect();
