@@ -172,9 +172,10 @@ impl Document {
                 );
             }
         }
-        if !self.recipients.is_empty() {
-            if let Some(n) = doc.body.lines().position(is_recipients_heading) {
-                out.push(
+        if !self.recipients.is_empty()
+            && let Some(n) = doc.body.lines().position(is_recipients_heading)
+        {
+            out.push(
                     Diagnostic::warning(
                         "W180",
                         "nội dung văn bản chép lại phần “Nơi nhận” đã ghi ở `recipients`; trang sẽ hiện hai lần",
@@ -182,7 +183,6 @@ impl Document {
                     .at(doc.text, doc.body_line + n, 1)
                     .hint("xóa phần “Nơi nhận” và chữ ký ở cuối nội dung: trang tự trình bày chúng từ `recipients`, `archive_note` và `signer` theo Nghị định 30/2020/NĐ-CP"),
                 );
-            }
         }
         out
     }

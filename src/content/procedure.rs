@@ -351,10 +351,11 @@ impl Procedure {
             severity: crate::diagnostics::Severity::Warning,
             ..at(code, "source", Some(value), msg).hint(hint.to_string())
         };
-        if self.online_level == OnlineLevel::ToanTrinh {
-            if let Some((n, step, _)) = self.in_person_step() {
-                let (line, col) = doc.locate("steps", Some(step));
-                out.push(
+        if self.online_level == OnlineLevel::ToanTrinh
+            && let Some((n, step, _)) = self.in_person_step()
+        {
+            let (line, col) = doc.locate("steps", Some(step));
+            out.push(
                     Diagnostic::warning(
                         "W183",
                         format!("thủ tục ghi mức độ trực tuyến toàn trình nhưng bước {n} yêu cầu người dân đến trực tiếp"),
@@ -363,7 +364,6 @@ impl Procedure {
                     .field("steps")
                     .hint("dịch vụ toàn trình không bắt người dân đến nơi tiếp nhận; nếu đúng là phải đến, ghi `online_level: mot_phan`, nếu không, sửa lại bước này"),
                 );
-            }
         }
         if self.source.kind == SourceKind::DvcqgHtml {
             out.push(warn(

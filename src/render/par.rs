@@ -345,14 +345,14 @@ fn index_covers(i: Index) -> (&'static str, &'static [&'static str]) {
     }
 }
 
+/// Whether a plan document, or one of its activities, belongs to a page.
+type InPlan<'a> = &'a dyn Fn(&crate::content::Document) -> bool;
+type InActivity<'a> = &'a dyn Fn(&ActivityEntry) -> bool;
+
 /// The scope of an area or index page, from the definitions above and the
 /// plans of the site.
 fn scope(site: &Site, page: &Page) -> Option<Scope> {
-    let (covers, in_plan, in_activity): (
-        &'static str,
-        &dyn Fn(&crate::content::Document) -> bool,
-        &dyn Fn(&ActivityEntry) -> bool,
-    ) = match page {
+    let (covers, in_plan, in_activity): (&'static str, InPlan, InActivity) = match page {
         Page::Area(a, _) => (area_covers(*a), &|d| d.par_areas.contains(a), &|x| {
             x.activity.par_areas.contains(a)
         }),
@@ -393,10 +393,11 @@ fn scope(site: &Site, page: &Page) -> Option<Scope> {
         if site.plans.iter().any(|p| p.item == i) {
             continue;
         }
-        if let ItemKind::Document(d) = &site.items[i].kind {
-            if d.doc_type == crate::vocab::DocType::KeHoach && in_plan(d) {
-                plans.push(context::card(site, &site.items[i]));
-            }
+        if let ItemKind::Document(d) = &site.items[i].kind
+            && d.doc_type == crate::vocab::DocType::KeHoach
+            && in_plan(d)
+        {
+            plans.push(context::card(site, &site.items[i]));
         }
     }
     Some(Scope {
