@@ -90,6 +90,9 @@ impl Campaign {
 pub struct DvcUrls {
     pub national: Url,
     pub province: Option<Url>,
+    /// The address of one procedure on the portal, with `{code}` where its
+    /// code goes: "Nộp hồ sơ trực tuyến" then leads to the procedure itself.
+    pub procedure: Option<Url>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -125,6 +125,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tag_attributes("input", ["type", "checked", "disabled"]);
         // Pictures load lazily (see `image_tag`).
         b.add_tag_attributes("img", ["loading", "decoding"]);
+        // A body cell names its column, for the phone's card layout.
+        b.add_tag_attributes("td", ["data-label"]);
         b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
         b
     })
@@ -380,6 +382,11 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
     let mut alts = alts.into_iter();
     let mut in_image = 0usize;
     let mut wrapped = Vec::new();
+    // A table's column names, so each body cell can carry its own
+    // (`data-label`): on a phone a row shows as a card of labelled values.
+    let mut columns: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let mut column = 0usize;
     for ev in events {
         if in_image > 0 {
             match ev {
@@ -402,6 +409,39 @@ pub fn render_with(markdown: &str, base_path: &str, raw_html: RawHtml) -> Render
             Event::Start(Tag::Table(_)) => {
                 wrapped.push(Event::Html(CowStr::from(TABLE_BOX)));
                 wrapped.push(ev);
+                columns.clear();
+            }
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                wrapped.push(ev);
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                wrapped.push(ev);
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                wrapped.push(ev);
+            }
+            Event::Start(Tag::TableCell) if in_head => {
+                columns.push(String::new());
+                wrapped.push(ev);
+            }
+            Event::Text(ref t) | Event::Code(ref t) if in_head => {
+                if let Some(c) = columns.last_mut() {
+                    c.push_str(t);
+                }
+                wrapped.push(ev);
+            }
+            // The writer closes the cell as it opened it (`</td>`).
+            Event::Start(Tag::TableCell) => {
+                let label = columns.get(column).map(|c| c.trim()).unwrap_or("");
+                column += 1;
+                wrapped.push(Event::InlineHtml(CowStr::from(if label.is_empty() {
+                    "<td>".to_string()
+                } else {
+                    format!("<td data-label=\"{}\">", escape_attribute(label))
+                })));
             }
             Event::End(TagEnd::Table) => {
                 wrapped.push(ev);
@@ -506,6 +546,8 @@ mod tests {
             r.html
                 .contains(r#"<div class="table-wrap" tabindex="0" role="region""#)
                 && r.html.contains("<table>")
+                && r.html
+                    .contains("<td data-label=\"a\">1</td><td data-label=\"b\">2</td>")
                 && r.html.contains("</table>\n</div>"),
             "{}",
             r.html

@@ -361,6 +361,7 @@ pub fn verify(
 /// (placeholders, unused or heavy files).
 fn site_warnings(site: &Site, statics: &[StaticFile]) -> Vec<Diagnostic> {
     let mut diags = check::staleness(site);
+    diags.extend(check::law::warnings(site));
     diags.extend(quarterly::warnings(site));
     diags.extend(site.config.warnings.iter().cloned());
     diags.extend(check::staff::warnings(site, statics));

@@ -303,7 +303,7 @@ fn broken_site_yaml_is_reported_with_its_line() {
         &common::SITE_YAML.replace("paginate_by: 10", "paginate_by: mười"),
     );
     let err = fails(&f);
-    assert!(err.contains("site.yaml:7:1"), "{err}");
+    assert!(err.contains("site.yaml:9:1"), "{err}");
     assert!(
         err.contains("lỗi[E128]: trường `paginate_by` cần một số"),
         "{err}"

@@ -267,8 +267,12 @@ fn documents_table_has_the_columns_the_law_asks_for() {
             "missing column {col}"
         );
     }
-    assert!(list.contains("<td>135/KH-UBND</td>"));
-    assert!(list.contains("<td>31/12/2025</td>") && list.contains("<td>01/01/2026</td>"));
+    // Every cell names its column, so a phone shows each row as a card.
+    assert!(list.contains("<td data-label=\"Số ký hiệu\">135/KH-UBND</td>"));
+    assert!(
+        list.contains("<td data-label=\"Ngày ban hành\">31/12/2025</td>")
+            && list.contains("<td data-label=\"Ngày hiệu lực\">01/01/2026</td>")
+    );
     assert!(list.contains("href=\"/files/kh-135.pdf\""));
     let page = f.read("van-ban/2025/135-kh-ubnd/index.html");
     assert!(page.contains("ngày 31 tháng 12 năm 2025"));
@@ -283,6 +287,56 @@ fn documents_table_has_the_columns_the_law_asks_for() {
     let tctt = f.read("tiep-can-thong-tin/index.html");
     assert!(
         tctt.contains("Danh mục thông tin phải được công khai") && tctt.contains("135/KH-UBND")
+    );
+    // The catalogue names each kind the law lists, with when it was published.
+    assert_eq!(
+        tctt.matches("Danh mục thông tin phải được công khai</h2>")
+            .count(),
+        1
+    );
+    for kind in [
+        "Kế hoạch, chương trình",
+        "Dự toán, quyết toán, công khai ngân sách",
+        "Văn bản",
+        "Thủ tục hành chính",
+    ] {
+        assert!(
+            tctt.contains(&format!("\">{kind} <span class=\"count\">")),
+            "{kind}"
+        );
+    }
+    assert!(
+        tctt.contains("<td data-label=\"Thời điểm công khai\">31/12/2025</td>"),
+        "{tctt}"
+    );
+    // Every page's footer leads to it and home; pages carry their Dublin Core date.
+    for page in [
+        "index.html",
+        "van-ban/index.html",
+        "van-ban/2025/135-kh-ubnd/index.html",
+        "tiep-can-thong-tin/index.html",
+    ] {
+        let html = f.read(page);
+        assert!(
+            html.contains("<li><a href=\"/tiep-can-thong-tin/\">Tiếp cận thông tin</a></li>"),
+            "{page}"
+        );
+        assert!(
+            html.contains("<li><a href=\"/\">Trang chủ</a></li>"),
+            "{page}"
+        );
+        assert!(
+            html.contains("<meta name=\"DC.date\" content=\"20"),
+            "{page}"
+        );
+    }
+    assert!(
+        page.contains("<meta name=\"DC.date\" content=\"2025-12-31\">"),
+        "{page}"
+    );
+    assert!(
+        f.read("index.html")
+            .contains("Tiếp cận thông tin: danh mục thông tin công khai")
     );
 }
 
@@ -468,4 +522,25 @@ fn check_validates_without_writing() {
     assert!(out.status.success(), "{}", common::stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Kiểm tra xong"));
     assert!(!f.root().join("public").exists(), "check must not write");
+}
+
+#[test]
+fn recipients_written_twice_are_pointed_at() {
+    let f = Fixture::new();
+    f.write_bytes("static/files/kh-1.pdf", b"%PDF-1.4\n");
+    f.write(
+        "content/van-ban/2026/1-kh-ubnd.md",
+        "---\ndoc_type: ke_hoach\nnumber: \"1\"\nsymbol: KH-UBND\nabstract: Kế hoạch thử\nissuer: Ủy ban nhân dân xã Thử Nghiệm\nissuer_level: xa\nissued_date: 2026-01-05\nlegal_status: con_hieu_luc\nunits: [Phòng VHXH]\nsigner: {name: Nguyễn Văn An, position: Chủ tịch, authority: tm, on_behalf_of: ỦY BAN NHÂN DÂN}\nrecipients: [Như trên]\narchive_note: \"Lưu: VT\"\nfiles: [{path: /files/kh-1.pdf, label: Bản PDF}]\n---\nNội dung.\n\n**Nơi nhận:**\n\n- Như trên;\n",
+    );
+    let err = f.build_ok();
+    assert!(
+        err.contains("cảnh báo[W180]") && err.contains("content/van-ban/2026/1-kh-ubnd.md:18:"),
+        "{err}"
+    );
+    let page = f.read("van-ban/2026/1-kh-ubnd/index.html");
+    assert!(
+        page.contains("<li>Như trên;</li><li>Lưu: VT.</li>"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>CHỦ TỊCH</strong><br><span class=\"signer-name\">Nguyễn Văn An</span>"), "{page}");
 }

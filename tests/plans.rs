@@ -15,12 +15,16 @@ fn plan(extra_activities: &str, period: &str) -> String {
     format!(
         "---
 doc_type: ke_hoach
+number: \"12\"
 symbol: KH-UBND
 abstract: Tuyên truyền cải cách hành chính năm 2026
 issuer: Ủy ban nhân dân xã Thử Nghiệm
 issuer_level: xa
-issued_date: \"2026-03\"
-legal_status: du_thao
+issued_date: 2026-03-10
+legal_status: con_hieu_luc
+signer: {{name: Lê Văn Chín, position: Phó Chủ tịch, authority: kt, on_behalf_of: \"ỦY BAN NHÂN DÂN / CHỦ TỊCH\"}}
+recipients: [Các cơ quan, đơn vị thuộc xã]
+archive_note: \"Lưu: VT, VHXH\"
 units: [phong-van-hoa-xa-hoi]
 year: 2026
 period: {period}
@@ -89,8 +93,10 @@ fn appendix_table_keeps_merged_cells_links_and_items() {
     let html = f.read("ke-hoach/2026/kh/index.html");
     // 4, 4.1, 4.2 share one timeframe, products and coordinating cell.
     assert_eq!(html.matches("rowspan=\"3\"").count(), 3, "{html}");
+    // On a phone the merged cell shows once, in the group's first card,
+    // labelled with the rows it covers.
     assert!(
-        html.contains("<td rowspan=\"3\">Định kỳ 01 lần/quý</td>"),
+        html.contains("<td rowspan=\"3\" data-label=\"Thời gian thực hiện (chung cho mục 4 đến 4.2)\">Định kỳ 01 lần/quý</td>"),
         "{html}"
     );
     assert_eq!(html.matches("<tr id=\"hoat-dong-").count(), 4);
@@ -187,6 +193,63 @@ fn par_section_pages() {
         f.read("index.html")
             .contains("href=\"/cai-cach-hanh-chinh/\"")
     );
+}
+
+#[test]
+fn an_empty_par_area_says_what_it_covers_and_who_leads_it() {
+    let f = Fixture::new();
+    f.write(
+        PLAN,
+        &plan("", "{from: 2026-01-01, to: 2026-12-31}").replace(
+            "    task: Về cải cách thể chế\n",
+            "    task: Về cải cách thể chế\n    par_areas: [the_che]\n",
+        ),
+    );
+    f.build_ok();
+    let area = f.read("cai-cach-hanh-chinh/the-che/index.html");
+    assert!(
+        area.contains("Xây dựng, ban hành văn bản quy phạm pháp luật"),
+        "{area}"
+    );
+    assert!(
+        area.contains(
+            "<a href=\"/ke-hoach/2026/kh/#hoat-dong-4-1\">Mục 4.1: Về cải cách thể chế</a>"
+        ),
+        "{area}"
+    );
+    assert!(
+        area.contains(
+            "Chủ trì: <a href=\"/don-vi/phong-van-hoa-xa-hoi/\">Phòng Văn hóa - Xã hội</a>"
+        ),
+        "{area}"
+    );
+    assert!(area.contains("Kế hoạch liên quan"), "{area}");
+    assert!(!area.contains("(0)"));
+    // The index counts each entry and steps back the empty ones.
+    let index = f.read("cai-cach-hanh-chinh/index.html");
+    assert!(
+        index.contains("<li class=\"empty\"><a href=\"/cai-cach-hanh-chinh/the-che/\">Cải cách thể chế</a> <span class=\"count\">chưa có tin, bài</span></li>"),
+        "{index}"
+    );
+    assert!(!index.contains("(0)"));
+}
+
+#[test]
+fn a_draft_plan_is_not_a_running_campaign() {
+    let f = Fixture::new();
+    let issued = plan("", "{from: 2026-01-01, to: 2026-12-31}");
+    let draft = issued
+        .replace("number: \"12\"\n", "")
+        .replace("legal_status: con_hieu_luc", "legal_status: du_thao");
+    f.write(PLAN, &draft);
+    f.build_ok();
+    let html = f.read("ke-hoach/2026/kh/index.html");
+    assert!(html.contains("Dự thảo"));
+    assert!(!html.contains("Đang diễn ra"), "{html}");
+    assert!(html.contains(
+        "Thời gian thực hiện dự kiến: 01/01/2026 – 31/12/2026 (kế hoạch chưa ban hành)."
+    ));
+    assert!(!f.read("index.html").contains("campaign-banner"));
 }
 
 #[test]
@@ -399,8 +462,15 @@ fn report_in_text_formats_and_on_the_site() {
 
     f.build_ok();
     let page = f.read("cai-cach-hanh-chinh/ket-qua-tuyen-truyen/index.html");
-    assert!(page.contains("<svg role=\"img\""), "{page}");
-    assert!(page.contains("Phòng Kinh tế: 1"), "{page}");
+    // The chart is a list a phone can read: each unit's name in text, its bar
+    // and its number.
+    let chart = &page[page.find("<figure class=\"chart\"").unwrap()..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    assert!(
+        chart.contains("<span class=\"bar-label\">Phòng Kinh tế</span>"),
+        "{chart}"
+    );
+    assert!(chart.contains("</svg> 1</span>"), "{chart}");
     assert!(page.contains("Tài chính công quý hai"));
     // The chart needs no script: only the site-wide deferred one is there.
     assert!(!page.contains("<script>"), "no inline script for the chart");
@@ -560,7 +630,7 @@ fn bad_plans_name_file_line_and_field() {
         ),
     );
     let err = fails(&f);
-    assert!(err.contains("content/ke-hoach/2026/kh.md:38:"), "{err}");
+    assert!(err.contains("content/ke-hoach/2026/kh.md:42:"), "{err}");
     assert!(err.contains("`phong-kinh-te`"), "{err}");
 }
 
@@ -580,13 +650,28 @@ fn the_sample_plan_page_and_report() {
     let html =
         std::fs::read_to_string(dir.join("ke-hoach/2026/tuyen-truyen-cchc/index.html")).unwrap();
     assert_eq!(html.matches("<tr id=\"hoat-dong-").count(), 11);
+    // A draft is not a running campaign.
+    assert!(!html.contains("Đang diễn ra"), "a draft shown as running");
+    assert!(html.contains("Thời gian thực hiện dự kiến: 01/01/2026 – 31/12/2026"));
+    // "Nơi nhận" once, and the signature block as decree 30/2020 lays it out.
+    assert_eq!(html.matches("Nơi nhận").count(), 1);
+    assert!(
+        html.contains("<p class=\"signature\"><strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>KT. CHỦ TỊCH</strong><br><strong>PHÓ CHỦ TỊCH</strong><br><span class=\"signer-name\">Vũ Trọng Tuyên</span></p>"),
+        "{html}"
+    );
+    let parent =
+        std::fs::read_to_string(dir.path().join("van-ban/2025/135-kh-ubnd/index.html")).unwrap();
+    assert!(
+        parent.contains("TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br>"),
+        "135/KH-UBND loses its TM."
+    );
     for wording in [
         "Đưa tin, bài viết, hoạt động liên quan đến công tác cải cách hành chính Đài phát thanh",
         "Về nội dung cải cách thể chế",
         "<a href=\"/don-vi/van-phong-hdnd-ubnd/\">Văn phòng HĐND và UBND</a>",
         "<a href=\"/don-vi/phong-kinh-te/\">Phòng Kinh tế</a> và các cơ quan, đơn vị có liên quan đến lĩnh vực mà doanh nghiệp, người dân quan tâm",
         "Các cơ quan, đơn vị liên quan; <a href=\"/don-vi/cac-thon-lang/\">các thôn/làng</a>",
-        "<td rowspan=\"5\">Định kỳ 01 lần/quý</td>",
+        "<td rowspan=\"5\" data-label=\"Thời gian thực hiện (chung cho mục 4 đến 4.4)\">Định kỳ 01 lần/quý</td>",
         "Kế hoạch hoặc lồng ghép tại các chương trình, hội nghị, hội thảo,.. tại các thôn/làng",
     ] {
         assert!(html.contains(wording), "missing {wording}");

@@ -130,7 +130,14 @@ fn procedure_page_shows_the_whole_record_in_the_national_order() {
     // Fees and exemptions verbatim, side by side; time as published.
     assert!(html.contains("Lệ phí : 8.000 Đồng/bản"), "{html}");
     assert!(html.contains("Miễn, giảm: Miễn đối với người thuộc hộ nghèo, người khuyết tật"));
-    assert!(html.contains("<td>03 ngày làm việc</td>"));
+    assert!(html.contains("<td data-label=\"Thời hạn giải quyết\">03 ngày làm việc</td>"));
+    // Steps numbered once: the record's "Bước N:" becomes the list's number.
+    let steps = &html[pos(&html, "<ol class=\"steps\">")..];
+    let steps = &steps[..pos(steps, "</ol>")];
+    assert_eq!(
+        steps,
+        "<ol class=\"steps\"><li>Nộp hồ sơ tại Bộ phận Một cửa.</li><li>Nhận kết quả.</li>"
+    );
     // The dossier is a checklist with labelled tick boxes and quantities.
     assert!(html.contains(
         "<input type=\"checkbox\" id=\"giay-to-1-1\"> <label for=\"giay-to-1-1\">Tờ khai theo mẫu</label>"
@@ -168,6 +175,96 @@ fn procedure_page_shows_the_whole_record_in_the_national_order() {
             "<a href=\"/thu-tuc-hanh-chinh/1.001193/\">Đăng ký khai sinh</a> (mã 1.001193)"
         )
     );
+}
+
+#[test]
+fn apply_online_leads_to_the_procedure_on_the_portal() {
+    let f = Fixture::new();
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}dvc_urls:\n  national: https://dichvucong.gov.vn/\n  procedure: \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc={{code}}\"\n",
+            common::SITE_YAML
+        ),
+    );
+    let online = |code: &str, url: &str| {
+        set(
+            &procedure(code, "Đăng ký khai sinh"),
+            "online_level",
+            &format!("online_level: mot_phan\nonline_url: {url}"),
+        )
+    };
+    // The portal's home page gives way to the procedure's own page…
+    f.write(
+        "content/thu-tuc/1.001193.md",
+        &online("1.001193", "https://dichvucong.gov.vn/"),
+    );
+    // …an address that names the procedure is kept.
+    f.write(
+        "content/thu-tuc/1.000656.md",
+        &online(
+            "1.000656",
+            "https://dichvucong.gialai.gov.vn/nop?ma=1.000656",
+        ),
+    );
+    f.build_ok();
+    assert!(f.read("thu-tuc-hanh-chinh/1.001193/index.html").contains(
+        "<a class=\"button\" href=\"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193\">Nộp hồ sơ trực tuyến</a>"
+    ));
+    assert!(f.read("thu-tuc-hanh-chinh/1.000656/index.html").contains(
+        "<a class=\"button\" href=\"https://dichvucong.gialai.gov.vn/nop?ma=1.000656\">Nộp hồ sơ trực tuyến</a>"
+    ));
+    // Codes are labelled as codes, and the level reads as a sentence.
+    let az = f.read("thu-tuc-hanh-chinh/a-z/index.html");
+    assert!(az.contains("<span>Mã thủ tục 1.001193</span>"), "{az}");
+    assert!(az.contains(">Trực tuyến một phần</span>"), "{az}");
+    assert!(!az.contains("Trực tuyến: "), "{az}");
+
+    // Without the pattern, the officer learns which buttons lead nowhere useful.
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}dvc_urls: {{national: https://dichvucong.gov.vn/}}\n",
+            common::SITE_YAML
+        ),
+    );
+    let out = f.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cảnh báo[W185]") && err.contains("(1.001193)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fully_online_procedure_that_asks_the_citizen_to_come_is_flagged() {
+    let f = site();
+    let text = set(
+        &set(
+            &procedure("2.000815", "Chứng thực bản sao từ bản chính"),
+            "online_level",
+            "online_level: toan_trinh\nonline_url: https://dichvucong.gov.vn/nop?ma=2.000815",
+        ),
+        "  - \"Bước 2",
+        "  - \"Bước 2: Người yêu cầu xuất trình bản chính tại Bộ phận Một cửa.\"",
+    );
+    f.write("content/thu-tuc/2.000815.md", &text);
+    let out = f.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cảnh báo[W183]: thủ tục ghi mức độ trực tuyến toàn trình nhưng bước 2 yêu cầu người dân đến trực tiếp"),
+        "{err}"
+    );
+    assert!(err.contains("content/thu-tuc/2.000815.md:8:"), "{err}");
+    // Marked "một phần", it is consistent and nothing is said.
+    f.write(
+        "content/thu-tuc/2.000815.md",
+        &text.replace("online_level: toan_trinh", "online_level: mot_phan"),
+    );
+    let out = f.run(&["build"]);
+    assert!(!stderr(&out).contains("W183"), "{}", stderr(&out));
 }
 
 #[test]
@@ -474,6 +571,57 @@ fn the_sample_site_has_a_real_catalogue() {
     }
     // Unverified records are flagged at every build, never hidden.
     assert!(stderr(&o).contains("cảnh báo[W031]"));
+    // Every sample record is complete as the national record lays it out:
+    // type, competent authority, fees as amounts or as the law words them,
+    // a deep link to the portal, and its form as a small Word file.
+    let mut forms = 0;
+    for e in std::fs::read_dir(root.join("content/thu-tuc"))
+        .unwrap()
+        .flatten()
+    {
+        let code = e.path().file_stem().unwrap().to_string_lossy().to_string();
+        let page = std::fs::read_to_string(
+            out.path()
+                .join(format!("public/thu-tuc-hanh-chinh/{code}/index.html")),
+        )
+        .unwrap();
+        for row in [
+            "Loại thủ tục</th>",
+            "Cơ quan có thẩm quyền</th>",
+            "Phí, lệ phí",
+        ] {
+            assert!(page.contains(row), "{code}: no {row}");
+        }
+        assert!(
+            !page.contains("Theo Thông tư số"),
+            "{code}: a fee without its amount"
+        );
+        if page.contains("Nộp hồ sơ trực tuyến</a>") {
+            assert!(
+                page.contains(&format!("ma_thu_tuc={code}\">Nộp hồ sơ trực tuyến</a>")),
+                "{code}"
+            );
+        }
+        for (at, _) in page.match_indices("href=\"/files/mau/") {
+            let href = &page[at + 6..];
+            let href = &href[..href.find('"').unwrap()];
+            let file = root.join("static").join(href.trim_start_matches('/'));
+            let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{code}: {href}"));
+            assert!(
+                bytes.starts_with(b"PK") && bytes.len() < 30_000,
+                "{href}: not a small DOCX"
+            );
+            forms += 1;
+        }
+    }
+    assert!(forms >= 10, "{forms} form links");
+    let ho_tich = std::fs::read_to_string(
+        out.path()
+            .join("public/thu-tuc-hanh-chinh/1.001193/index.html"),
+    )
+    .unwrap();
+    assert!(ho_tich.contains("Số quyết định công bố</th>"));
+    assert!(ho_tich.contains("Tải mẫu: Tờ khai đăng ký khai sinh (DOCX)</a>"));
 }
 
 // ---- Bad input: error naming file, line, field; exit 1; public/ untouched.

@@ -238,6 +238,9 @@ fn index_holds_every_published_item_with_its_facts_and_no_draft() {
         .find(|i| i["type"] == "Thủ tục hành chính")
         .unwrap();
     assert_eq!(proc["number"], "1.001193");
+    // A result labels a code as a code, a document's number as a number.
+    assert_eq!(proc["number_label"], "Mã thủ tục");
+    assert_eq!(doc["number_label"], "Số");
     let n = items.iter().position(|i| i["type"] == "Văn bản").unwrap();
     assert_eq!(index["item_types"][n], 2);
     // Words are stored folded, with each spelling apart.

@@ -195,6 +195,16 @@ fn site(rng: &mut Rng) -> Fixture {
         "static/files/2026/08/bien-ban-hoi-nghi-doi-thoai-doanh-nghiep-2026.pdf",
         b"%PDF-1.4\n",
     );
+    // The forms the sample procedure offers for download.
+    for e in std::fs::read_dir(common::repo_root().join("static/files/mau"))
+        .unwrap()
+        .flatten()
+    {
+        f.write_bytes(
+            &format!("static/files/mau/{}", e.file_name().to_string_lossy()),
+            &std::fs::read(e.path()).unwrap(),
+        );
+    }
     for e in std::fs::read_dir(sample.join("don-vi")).unwrap().flatten() {
         let to = f.root().join("content/don-vi").join(e.file_name());
         if !to.exists() {

@@ -7,7 +7,16 @@ use common::{Fixture, SITE_YAML, article};
 
 fn with_config(extra: &str) -> Fixture {
     let f = Fixture::new();
-    f.write("site.yaml", &format!("{SITE_YAML}{extra}"));
+    // A key given in `extra` replaces the fixture's own.
+    let base: String = SITE_YAML
+        .lines()
+        .filter(|l| {
+            let key = l.split(':').next().unwrap_or("");
+            key.starts_with(' ') || !extra.lines().any(|e| e.starts_with(&format!("{key}:")))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    f.write("site.yaml", &format!("{base}{extra}"));
     f.write(
         "content/tin-tuc/2026/10/cuoc-thi.md",
         &article("Phát động cuộc thi", "2026-10-01T08:00:00+07:00", ""),
@@ -197,4 +206,30 @@ fn a_site_theme_file_replaces_only_its_embedded_counterpart() {
         "{}",
         common::stderr(&out)
     );
+}
+
+#[test]
+fn a_site_without_the_emc_tag_or_the_rating_link_is_told_what_to_add() {
+    let f = Fixture::new();
+    let bare: String = SITE_YAML
+        .lines()
+        .filter(|l| !l.starts_with("emc_snippet:") && !l.starts_with("feedback_endpoint:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    f.write("site.yaml", &bare);
+    let err = f.build_ok();
+    assert!(
+        err.contains("cảnh báo[W181]: trang chưa gắn mã theo dõi")
+            && err.contains("(trường `emc_snippet`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cảnh báo[W182]: trang chưa có đường dẫn để người dân đánh giá mức độ hài lòng (Nghị định 224/2026/NĐ-CP, Điều 10)"),
+        "{err}"
+    );
+    assert!(err.contains("--> site.yaml"), "{err}");
+    // Configured (as the fixture is), nothing is said.
+    f.write("site.yaml", SITE_YAML);
+    let err = f.build_ok();
+    assert!(!err.contains("W181") && !err.contains("W182"), "{err}");
 }

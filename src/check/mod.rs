@@ -8,6 +8,7 @@
 
 pub mod external;
 pub mod staff;
+pub mod law;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};

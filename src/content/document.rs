@@ -174,6 +174,18 @@ impl Document {
                 );
             }
         }
+        if !self.recipients.is_empty()
+            && let Some(n) = doc.body.lines().position(is_recipients_heading)
+        {
+            out.push(
+                    Diagnostic::warning(
+                        "W180",
+                        "nội dung văn bản chép lại phần “Nơi nhận” đã ghi ở `recipients`; trang sẽ hiện hai lần",
+                    )
+                    .at(doc.text, doc.body_line + n, 1)
+                    .hint("xóa phần “Nơi nhận” và chữ ký ở cuối nội dung: trang tự trình bày chúng từ `recipients`, `archive_note` và `signer` theo Nghị định 30/2020/NĐ-CP"),
+                );
+        }
         out
     }
 }
@@ -324,4 +336,17 @@ impl Document {
         }
         out
     }
+}
+
+/// A body line that opens a "Nơi nhận:" block, however it is emphasised.
+fn is_recipients_heading(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim_matches(|c| c == '*' || c == '_' || c == ' ');
+    let t = t
+        .trim_end_matches(':')
+        .trim_end_matches(['*', '_'])
+        .trim_end_matches(':');
+    t.eq_ignore_ascii_case("Nơi nhận") || t == "NƠI NHẬN"
 }

@@ -156,7 +156,50 @@ pub fn is_link(s: &str) -> bool {
     s.starts_with("https://") || s.starts_with("http://") || s.starts_with('/')
 }
 
+/// A step without the "Bước N:" its text starts with when copied from the
+/// national record, so the page numbers each step once. `n` counts from 1; a
+/// number that does not match the step's place is kept as written.
+pub fn step_text(step: &str, n: usize) -> &str {
+    let t = step.trim_start();
+    let Some(rest) = t.strip_prefix("Bước ").or_else(|| t.strip_prefix("bước ")) else {
+        return step;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || rest[..digits].parse::<usize>().ok() != Some(n) {
+        return step;
+    }
+    let after = rest[digits..].trim_start();
+    match after.strip_prefix([':', '.', '-', '–', ')']) {
+        Some(text) if !text.trim().is_empty() => text.trim_start(),
+        _ => step,
+    }
+}
+
+/// Words of a step that ask the citizen to come in person (folded, without
+/// diacritics): a fully online procedure cannot have such a step.
+const IN_PERSON: &[&str] = &[
+    "xuat trinh",
+    "co mat",
+    "truc tiep den",
+    "den tru so",
+    "den trung tam",
+    "den bo phan",
+    "den nhan ket qua truc tiep",
+];
+
 impl Procedure {
+    /// The first step that asks the citizen to come in person, with its
+    /// number (from 1) and the words that say so.
+    pub fn in_person_step(&self) -> Option<(usize, &str, &'static str)> {
+        self.steps.iter().enumerate().find_map(|(i, s)| {
+            let folded = crate::vi::fold(s);
+            IN_PERSON
+                .iter()
+                .find(|w| folded.contains(*w))
+                .map(|w| (i + 1, s.as_str(), *w))
+        })
+    }
+
     /// The forms to download, in dossier order.
     pub fn forms(&self) -> impl Iterator<Item = &Form> {
         self.dossier
@@ -308,6 +351,20 @@ impl Procedure {
             severity: crate::diagnostics::Severity::Warning,
             ..at(code, "source", Some(value), msg).hint(hint.to_string())
         };
+        if self.online_level == OnlineLevel::ToanTrinh
+            && let Some((n, step, _)) = self.in_person_step()
+        {
+            let (line, col) = doc.locate("steps", Some(step));
+            out.push(
+                    Diagnostic::warning(
+                        "W183",
+                        format!("thủ tục ghi mức độ trực tuyến toàn trình nhưng bước {n} yêu cầu người dân đến trực tiếp"),
+                    )
+                    .at(doc.text, line, col)
+                    .field("steps")
+                    .hint("dịch vụ toàn trình không bắt người dân đến nơi tiếp nhận; nếu đúng là phải đến, ghi `online_level: mot_phan`, nếu không, sửa lại bước này"),
+                );
+        }
         if self.source.kind == SourceKind::DvcqgHtml {
             out.push(warn(
                 "W030",
@@ -325,5 +382,22 @@ impl Procedure {
             ));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step_text;
+
+    #[test]
+    fn a_step_number_written_in_the_text_is_taken_off_once() {
+        assert_eq!(step_text("Bước 1: Nộp hồ sơ.", 1), "Nộp hồ sơ.");
+        assert_eq!(step_text("Bước 12. Trả kết quả", 12), "Trả kết quả");
+        assert_eq!(step_text("  bước 2 - Kiểm tra", 2), "Kiểm tra");
+        // A number out of place, or no text after it, is kept as written.
+        assert_eq!(step_text("Bước 3: Nộp hồ sơ.", 1), "Bước 3: Nộp hồ sơ.");
+        assert_eq!(step_text("Bước 1:", 1), "Bước 1:");
+        assert_eq!(step_text("Bước đầu tiên: nộp", 1), "Bước đầu tiên: nộp");
+        assert_eq!(step_text("Nộp hồ sơ", 1), "Nộp hồ sơ");
     }
 }

@@ -269,6 +269,24 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?).map(Date)
     }
 
+    /// `2026-03-15`, `2026-03` or `2026`: as precise as the date is known.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{}-{m:02}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// `15/03/2026`, `03/2026` or `2026`, as dates are written on the site.
+    pub fn short(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
+            (Some(m), None) => format!("{m:02}/{}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The first moment the date could mean, for sorting.
     pub fn sort_key(&self) -> (i32, u32, u32) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
@@ -288,16 +306,8 @@ impl<'de> Deserialize<'de> for PartialDate {
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("PartialDate", 3)?;
-        let iso = match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{}-{m:02}", self.year),
-            _ => self.year.to_string(),
-        };
-        let short = match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
-            (Some(m), None) => format!("{m:02}/{}", self.year),
-            _ => self.year.to_string(),
-        };
+        let iso = self.iso();
+        let short = self.short();
         st.serialize_field("iso", &iso)?;
         st.serialize_field("short", &short)?;
         st.serialize_field(
@@ -426,6 +436,56 @@ pub struct Signer {
     pub on_behalf_of: Option<String>,
 }
 
+impl Signer {
+    /// The signature block as NĐ 30/2020 Phụ lục I lays it out, one line per
+    /// entry: the authority ("TM." for a collective body, "KT." for a deputy,
+    /// "Q." for an acting head, "TL."/"TUQ." when signing by delegation) before
+    /// the body or the head it signs for, then the signer's position in
+    /// capitals, then the name. `on_behalf_of` may already carry the
+    /// authorities ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"); they are kept, not
+    /// added twice.
+    pub fn block(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .on_behalf_of
+            .iter()
+            .flat_map(|o| o.split(['/', '\n']))
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let label = self.authority.map_or("", |a| a.label());
+        let labelled = |l: &str| {
+            SignAuthority::ALL
+                .iter()
+                .any(|a| !a.label().is_empty() && l.starts_with(a.label()))
+        };
+        if !label.is_empty() && !lines.iter().any(|l| l.starts_with(label)) {
+            // A collective body is signed for first ("TM. ỦY BAN NHÂN DÂN");
+            // a deputy, an acting head or a delegate signs for the head, the
+            // last line ("KT. CHỦ TỊCH").
+            let at = if self.authority == Some(SignAuthority::Tm) {
+                lines.iter().position(|l| !labelled(l))
+            } else {
+                lines.iter().rposition(|l| !labelled(l))
+            };
+            if let Some(i) = at {
+                lines[i] = format!("{label} {}", lines[i]);
+            }
+        }
+        // Above a head ("KT. CHỦ TỊCH") stands the collective body the head
+        // signs for, which always takes "TM.".
+        let tm = SignAuthority::Tm.label();
+        if lines.len() > 1 && !labelled(&lines[0]) {
+            lines[0] = format!("{tm} {}", lines[0]);
+        }
+        let position = self.position.trim().to_uppercase();
+        if !position.is_empty() && lines.last() != Some(&position) {
+            lines.push(position);
+        }
+        lines.push(self.name.trim().to_string());
+        lines
+    }
+}
+
 /// Public-disclosure catalogue entry (NĐ 13/2018 Điều 6; Luật TCTT Điều 18).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -470,6 +530,68 @@ pub struct CommentPeriod {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    fn signer(
+        position: &str,
+        authority: Option<SignAuthority>,
+        on_behalf_of: Option<&str>,
+    ) -> Signer {
+        Signer {
+            name: "Vũ Trọng Tuyên".into(),
+            position: position.into(),
+            authority,
+            on_behalf_of: on_behalf_of.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn signature_blocks_keep_the_authority_as_decree_30_lays_them_out() {
+        // The chairman for the People's Committee: "TM." before the body.
+        assert_eq!(
+            signer("Chủ tịch", Some(SignAuthority::Tm), Some("ỦY BAN NHÂN DÂN")).block(),
+            ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Vũ Trọng Tuyên"]
+        );
+        // A deputy: "KT." before the head, "TM." before the body.
+        assert_eq!(
+            signer(
+                "Phó Chủ tịch",
+                Some(SignAuthority::Kt),
+                Some("ỦY BAN NHÂN DÂN / CHỦ TỊCH")
+            )
+            .block(),
+            [
+                "TM. ỦY BAN NHÂN DÂN",
+                "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH",
+                "Vũ Trọng Tuyên"
+            ]
+        );
+        // Written out already: kept, not doubled.
+        assert_eq!(
+            signer(
+                "Phó Chủ tịch",
+                Some(SignAuthority::Kt),
+                Some("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH")
+            )
+            .block(),
+            [
+                "TM. ỦY BAN NHÂN DÂN",
+                "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH",
+                "Vũ Trọng Tuyên"
+            ]
+        );
+        // An acting head.
+        assert_eq!(
+            signer("Phó Chủ tịch", Some(SignAuthority::Q), Some("CHỦ TỊCH")).block(),
+            ["Q. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Trọng Tuyên"]
+        );
+        // A head signing in their own name.
+        assert_eq!(
+            signer("Chủ tịch", None, None).block(),
+            ["CHỦ TỊCH", "Vũ Trọng Tuyên"]
+        );
+    }
 
     #[test]
     fn datetime_without_offset_is_vietnam_time() {

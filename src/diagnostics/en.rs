@@ -1630,6 +1630,55 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "ghi họ tên người ký như trên bản văn bản đã ký",
         "write the signer's name as on the signed document",
     ),
+    // Pages the law asks for (content/document.rs, content/procedure.rs, check/law.rs).
+    (
+        "nội dung văn bản chép lại phần “Nơi nhận” đã ghi ở `recipients`; trang sẽ hiện hai lần",
+        "the document's text repeats the recipients block already given in `recipients`; the page would show it twice",
+    ),
+    (
+        "xóa phần “Nơi nhận” và chữ ký ở cuối nội dung: trang tự trình bày chúng từ `recipients`, `archive_note` và `signer` theo Nghị định 30/2020/NĐ-CP",
+        "delete the recipients and signature block at the end of the text: the page lays them out from `recipients`, `archive_note` and `signer` as decree 30/2020 requires",
+    ),
+    (
+        "thủ tục ghi mức độ trực tuyến toàn trình nhưng bước {*} yêu cầu người dân đến trực tiếp",
+        "the procedure is marked fully online but step {} requires the citizen to come in person",
+    ),
+    (
+        "dịch vụ toàn trình không bắt người dân đến nơi tiếp nhận; nếu đúng là phải đến, ghi `online_level: mot_phan`, nếu không, sửa lại bước này",
+        "a fully online service never requires the citizen to come to the office; if they must come, write `online_level: mot_phan`, otherwise correct this step",
+    ),
+    (
+        "trang chưa gắn mã theo dõi của Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số (EMC)",
+        "the site does not carry the tracking tag of the digital government monitoring system (EMC)",
+    ),
+    (
+        "đăng ký trang với Cục Chuyển đổi số quốc gia, rồi dán đoạn mã được cấp vào `emc_snippet: '<script …></script>'` trong site.yaml",
+        "register the site with the National Digital Transformation Agency, then paste the tag it gives into `emc_snippet: '<script …></script>'` in site.yaml",
+    ),
+    (
+        "trang chưa có đường dẫn để người dân đánh giá mức độ hài lòng (Nghị định 224/2026/NĐ-CP, Điều 10)",
+        "the site has no link where citizens rate their satisfaction (decree 224/2026, article 10)",
+    ),
+    (
+        "thêm `feedback_endpoint: https://…` (trang đánh giá của Cổng Dịch vụ công hoặc của tỉnh) vào site.yaml",
+        "add `feedback_endpoint: https://…` (the rating page of the public-service portal or of the province) to site.yaml",
+    ),
+    (
+        "địa chỉ thủ tục trên Cổng Dịch vụ công `{}` không có chỗ cho mã thủ tục",
+        "the portal address of a procedure `{}` has no place for the procedure code",
+    ),
+    (
+        "viết `{}` vào chỗ của mã thủ tục, ví dụ `{}`",
+        "write `{}` where the procedure code goes, for example `{}`",
+    ),
+    (
+        "nút “Nộp hồ sơ trực tuyến” của {*} thủ tục ({*}) dẫn đến trang chủ Cổng Dịch vụ công, người dân phải tìm lại thủ tục",
+        "the \"apply online\" button of {} procedures ({}) leads to the portal's home page, where citizens must look for the procedure again",
+    ),
+    (
+        "thêm vào `dvc_urls` mẫu địa chỉ của một thủ tục, ví dụ `{}`",
+        "add to `dvc_urls` the address pattern of one procedure, for example `{}`",
+    ),
 ];
 
 #[cfg(test)]

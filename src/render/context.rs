@@ -26,7 +26,13 @@ pub struct SiteView<'a> {
     pub menu: Vec<MenuView>,
     pub feeds: FeedLinks,
     pub generator: &'static str,
+    /// The access-to-information page (Luật TCTT; NĐ 13/2018 Điều 5), which
+    /// every page's footer links when the site has one.
+    pub access_href: Option<String>,
 }
+
+/// Where the access-to-information page is published.
+pub const ACCESS_PATH: &str = "/tiep-can-thong-tin/";
 
 #[derive(Serialize)]
 pub struct MenuView {
@@ -67,6 +73,11 @@ impl<'a> SiteView<'a> {
                 atom: site.href("/atom.xml"),
             },
             generator: concat!("trangxa ", env!("CARGO_PKG_VERSION")),
+            access_href: site
+                .items
+                .iter()
+                .any(|i| i.path == ACCESS_PATH)
+                .then(|| site.href(ACCESS_PATH)),
         }
     }
 }
@@ -144,6 +155,42 @@ pub struct Card {
     pub image: Option<ImageView>,
 }
 
+/// The date Dublin Core's `DC.date` gives for an item (TT 22/2013 Phụ lục,
+/// metadata of an e-information page): the day it was published, else the
+/// day its record says it applies from or was issued, else its last update.
+pub fn dc_date(item: &Item) -> Option<String> {
+    let day = |d: &crate::content::types::DateTime| d.0.format("%Y-%m-%d").to_string();
+    let own = match &item.kind {
+        ItemKind::Procedure(p) => p
+            .posted_at
+            .or(p.effective_from)
+            .map(|d| d.0.format("%Y-%m-%d").to_string()),
+        ItemKind::Document(d) => item
+            .date
+            .as_ref()
+            .map(day)
+            .or_else(|| d.issued_date.map(|x| x.iso())),
+        _ => None,
+    };
+    own.or_else(|| item.date.as_ref().map(day))
+        .or_else(|| item.updated.as_ref().map(day))
+        .or_else(|| match &item.kind {
+            ItemKind::Procedure(p) => Some(p.source.retrieved_at.0.format("%Y-%m-%d").to_string()),
+            _ => None,
+        })
+}
+
+/// The newest `DC.date` of the whole site: the date of the pages that lead to
+/// everything (site map, search, the indexes of units, tags and sections).
+pub fn site_dc_date(site: &Site) -> Option<String> {
+    newest_dc_date(site.items.iter().map(|i| &**i))
+}
+
+/// The newest `DC.date` of the items a list page shows.
+pub fn newest_dc_date<'a>(items: impl IntoIterator<Item = &'a Item>) -> Option<String> {
+    items.into_iter().filter_map(dc_date).max()
+}
+
 pub fn kind_of(item: &Item) -> (&'static str, String) {
     match &item.kind {
         ItemKind::Article(a) => ("article", a.kind.label().to_string()),
@@ -186,6 +233,8 @@ pub struct DocRow<'a> {
     pub number: String,
     pub doc: &'a Document,
     pub files: Vec<FileLink>,
+    /// The signature block, line by line (`Signer::block`).
+    pub signature: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -202,6 +251,7 @@ pub fn doc_row<'a>(site: &Site, item: &Item, doc: &'a Document) -> DocRow<'a> {
         number: doc.full_number(),
         doc,
         files: doc.files.iter().map(|f| file_link(site, f)).collect(),
+        signature: doc.signer.as_ref().map(|s| s.block()).unwrap_or_default(),
     }
 }
 

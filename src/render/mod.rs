@@ -7,6 +7,7 @@
 
 mod body_images;
 pub mod context;
+mod disclosures;
 pub mod feeds;
 pub mod par;
 pub mod procedures;
@@ -449,6 +450,14 @@ impl<'a> Renderer<'a> {
                     ctx.insert("procedures_href", &site.href(&m.url));
                 }
                 ctx.insert("documents", &self.cards(home.documents));
+                let shown = home
+                    .featured
+                    .iter()
+                    .chain(&home.latest)
+                    .chain(home.documents);
+                if let Some(d) = context::newest_dc_date(shown.map(|&i| &*site.items[i])) {
+                    ctx.insert("dc_date", &d);
+                }
                 procedures::home_context(site, &mut ctx);
                 ctx.insert("campaigns", &par::active_campaigns(site));
                 Ok(vec![self.page("index.html", "/", &ctx)?])
@@ -491,8 +500,10 @@ impl<'a> Renderer<'a> {
                     ctx.insert("creator", &site.units[lead].unit.name);
                 }
                 if let Some(d) = item.date {
-                    ctx.insert("dc_date", &d.0.format("%Y-%m-%d").to_string());
                     ctx.insert("published_time", &d.0.to_rfc3339());
+                }
+                if let Some(d) = context::dc_date(item) {
+                    ctx.insert("dc_date", &d);
                 }
                 if let Some(img) = &view.image {
                     ctx.insert("og_image", img);
@@ -502,7 +513,17 @@ impl<'a> Renderer<'a> {
                 par::plan_context(site, *i, &mut ctx);
                 if let ItemKind::Page(p) = &item.kind {
                     if p.template.as_deref() == Some("tiep-can-thong-tin") {
-                        ctx.insert("disclosures", &disclosure_rows(site));
+                        ctx.insert("disclosures", &disclosures::groups(site));
+                        // The catalogue changes whenever what it lists does.
+                        let listed = site.documents.iter().chain(&site.procedures.all);
+                        let newest = context::newest_dc_date(
+                            listed
+                                .map(|&i| &*site.items[i])
+                                .chain(std::iter::once(&**item)),
+                        );
+                        if let Some(d) = newest {
+                            ctx.insert("dc_date", &d);
+                        }
                     }
                     if !self.theme.templates.contains_key(&template) {
                         let (line, col) = crate::content::front_matter::split(&item.text)
@@ -546,6 +567,9 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert("list_description", &spec.description);
                 ctx.insert("items", &self.cards(slice));
+                if let Some(d) = context::newest_dc_date(slice.iter().map(|&i| &*site.items[i])) {
+                    ctx.insert("dc_date", &d);
+                }
                 ctx.insert(
                     "paginator",
                     &context::paginator(site, &spec.path, *page, total, spec.items.len()),
@@ -575,6 +599,10 @@ impl<'a> Renderer<'a> {
                 let path = context::pager_path("/van-ban/", *page);
                 let mut ctx = self.base_ctx(&path, "Văn bản", &[("Văn bản", "/van-ban/")]);
                 ctx.insert("documents", &rows);
+                let shown = site.documents[start..end].iter().map(|&i| &*site.items[i]);
+                if let Some(d) = context::newest_dc_date(shown) {
+                    ctx.insert("dc_date", &d);
+                }
                 ctx.insert(
                     "paginator",
                     &context::paginator(site, "/van-ban/", *page, total, site.documents.len()),
@@ -601,6 +629,11 @@ impl<'a> Renderer<'a> {
                 );
                 ctx.insert("unit", &context::unit_view(site, entry));
                 ctx.insert("items", &cards);
+                if let Some(d) =
+                    context::newest_dc_date(slice.iter().map(|&(i, _)| &*site.items[i]))
+                {
+                    ctx.insert("dc_date", &d);
+                }
                 ctx.insert(
                     "paginator",
                     &context::paginator(site, &entry.path, *page, total, entry.items.len()),
@@ -631,6 +664,9 @@ impl<'a> Renderer<'a> {
                 let mut ctx =
                     self.base_ctx("/don-vi/", "Các cơ quan, đơn vị", &[("Đơn vị", "/don-vi/")]);
                 ctx.insert("units", &rows);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("units.html", "/don-vi/", &ctx)?])
             }
             JobKind::TagsIndex => {
@@ -641,6 +677,9 @@ impl<'a> Renderer<'a> {
                     .collect();
                 let mut ctx = self.base_ctx("/tu-khoa/", "Từ khóa", &[("Từ khóa", "/tu-khoa/")]);
                 ctx.insert("tags", &tags);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("tags.html", "/tu-khoa/", &ctx)?])
             }
             JobKind::SectionsIndex => {
@@ -655,6 +694,9 @@ impl<'a> Renderer<'a> {
                     &[("Chuyên mục", "/chuyen-muc/")],
                 );
                 ctx.insert("sections", &sections);
+                if let Some(d) = context::site_dc_date(site) {
+                    ctx.insert("dc_date", &d);
+                }
                 Ok(vec![self.page("sections.html", "/chuyen-muc/", &ctx)?])
             }
             JobKind::SiteMapHtml => sitemap::html(self),
@@ -795,19 +837,6 @@ fn feed_items(site: &Site) -> Vec<usize> {
     (0..site.items.len())
         .filter(|&i| {
             site.items[i].date.is_some() && !matches!(site.items[i].kind, ItemKind::Page(_))
-        })
-        .collect()
-}
-
-/// Documents in the public-disclosure catalogue (NĐ 13/2018 Điều 6).
-fn disclosure_rows(site: &Site) -> Vec<context::DocRow<'_>> {
-    site.documents
-        .iter()
-        .filter_map(|&i| match &site.items[i].kind {
-            ItemKind::Document(d) if d.public_disclosure.as_ref().is_some_and(|p| p.in_catalog) => {
-                Some(context::doc_row(site, &site.items[i], d))
-            }
-            _ => None,
         })
         .collect()
 }

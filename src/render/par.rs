@@ -9,8 +9,8 @@ use super::context::{self, Card};
 use super::{Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::report;
-use crate::site::Site;
 use crate::site::plans::{ActivityEntry, PlanEntry};
+use crate::site::{ItemKind, Site};
 use crate::vocab::{Index, Inherit, ParArea};
 
 pub const ROOT: &str = "/cai-cach-hanh-chinh/";
@@ -201,6 +201,9 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             ctx.insert("indices", &indices);
             ctx.insert("plans", &plans);
             ctx.insert("latest", &cards(&latest));
+            if let Some(d) = context::newest_dc_date(latest.iter().map(|&i| &*site.items[i])) {
+                ctx.insert("dc_date", &d);
+            }
             if let Some(s) = section {
                 ctx.insert(
                     "par_section",
@@ -229,6 +232,10 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
             let path = context::pager_path(&base, n);
             let mut ctx = r.context(&path, title, &[(TITLE, ROOT), (title, &base)]);
             ctx.insert("items", &cards(slice));
+            ctx.insert("scope", &scope(site, page));
+            if let Some(d) = context::newest_dc_date(slice.iter().map(|&i| &*site.items[i])) {
+                ctx.insert("dc_date", &d);
+            }
             ctx.insert(
                 "paginator",
                 &context::paginator(site, &base, n, total, items.len()),
@@ -241,7 +248,16 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
                 REPORT_TITLE,
                 &[(TITLE, ROOT), (REPORT_TITLE, REPORT_PATH)],
             );
-            let reports: Vec<ReportView> = report::plans_to_report(site, None)
+            let plans = report::plans_to_report(site, None);
+            let evidence = plans
+                .iter()
+                .flat_map(|p| &p.activities)
+                .flat_map(|a| &a.items)
+                .map(|&i| &*site.items[i]);
+            if let Some(d) = context::newest_dc_date(evidence) {
+                ctx.insert("dc_date", &d);
+            }
+            let reports: Vec<ReportView> = plans
                 .into_iter()
                 .map(|p| report_view(report::year(site, p)))
                 .collect();
@@ -255,6 +271,142 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
     }
 }
 
+/// What an area or index page says before its items, so a page with nothing
+/// published yet still tells the reader what the area is about, what the
+/// plans will do in it and who leads that work.
+#[derive(Serialize)]
+struct Scope {
+    covers: &'static str,
+    plans: Vec<Card>,
+    activities: Vec<ScopeActivity>,
+}
+
+/// A plan activity in an area: its row of the appendix and its lead units.
+#[derive(Serialize)]
+struct ScopeActivity {
+    plan: String,
+    href: String,
+    item_no: String,
+    task: String,
+    lead: Vec<UnitText>,
+}
+
+/// What each PAR area covers (Nghị quyết 76/NQ-CP, Chương trình tổng thể cải
+/// cách hành chính nhà nước giai đoạn 2021 – 2030), at commune level.
+fn area_covers(a: ParArea) -> &'static str {
+    match a {
+        ParArea::ChiDaoDieuHanh => {
+            "Xây dựng và triển khai kế hoạch cải cách hành chính hằng năm; kiểm tra, thông tin, tuyên truyền về cải cách hành chính; khen thưởng, sáng kiến và đánh giá kết quả thực hiện."
+        }
+        ParArea::TheChe => {
+            "Xây dựng, ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân xã; rà soát, hệ thống hóa văn bản; tổ chức thi hành và phổ biến, giáo dục pháp luật."
+        }
+        ParArea::ThuTucHanhChinh => {
+            "Kiểm soát, rà soát, đơn giản hóa và công khai thủ tục hành chính; thực hiện cơ chế một cửa, một cửa liên thông; tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính."
+        }
+        ParArea::ToChucBoMay => {
+            "Sắp xếp tổ chức bộ máy của Ủy ban nhân dân xã và các cơ quan, đơn vị thuộc xã tinh gọn, hiệu lực, hiệu quả; quản lý biên chế; đổi mới đơn vị sự nghiệp công lập."
+        }
+        ParArea::CheDoCongVu => {
+            "Vị trí việc làm; tuyển dụng, sử dụng, đánh giá, đào tạo, bồi dưỡng cán bộ, công chức, viên chức; kỷ luật, kỷ cương hành chính và đạo đức công vụ."
+        }
+        ParArea::TaiChinhCong => {
+            "Quản lý, sử dụng ngân sách và tài sản công; công khai ngân sách; tự chủ tài chính của đơn vị sự nghiệp công lập; thực hành tiết kiệm, chống lãng phí."
+        }
+        ParArea::ChinhQuyenSo => {
+            "Dịch vụ công trực tuyến, văn bản điện tử, chữ ký số, cơ sở dữ liệu và kỹ năng số cho cán bộ và người dân trong hoạt động của chính quyền xã."
+        }
+    }
+}
+
+/// What each index measures, and words by which a plan activity names it.
+fn index_covers(i: Index) -> (&'static str, &'static [&'static str]) {
+    match i {
+        Index::ParIndex => (
+            "Kết quả cải cách hành chính hằng năm theo từng lĩnh vực của Chương trình tổng thể: điểm số, thứ hạng và việc khắc phục các tiêu chí bị trừ điểm.",
+            &["par index", "chi so cai cach hanh chinh"],
+        ),
+        Index::Sipas => (
+            "Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước, đo bằng điều tra xã hội học hằng năm.",
+            &["sipas", "hai long"],
+        ),
+        Index::Papi => (
+            "Hiệu quả quản trị và hành chính công cấp tỉnh theo trải nghiệm của người dân: công khai, minh bạch, trách nhiệm giải trình, thủ tục hành chính công và cung ứng dịch vụ công.",
+            &["papi"],
+        ),
+        Index::ChiSoPhucVu => (
+            "Chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công, theo dõi trên Cổng Dịch vụ công quốc gia.",
+            &["chi so phuc vu", "phuc vu nguoi dan"],
+        ),
+        Index::ChiSoCds => (
+            "Mức độ chuyển đổi số của xã: chính quyền số, kinh tế số, xã hội số, hạ tầng và kỹ năng số.",
+            &["chuyen doi so", "chi so cds"],
+        ),
+    }
+}
+
+/// Whether a plan document, or one of its activities, belongs to a page.
+type InPlan<'a> = &'a dyn Fn(&crate::content::Document) -> bool;
+type InActivity<'a> = &'a dyn Fn(&ActivityEntry) -> bool;
+
+/// The scope of an area or index page, from the definitions above and the
+/// plans of the site.
+fn scope(site: &Site, page: &Page) -> Option<Scope> {
+    let (covers, in_plan, in_activity): (&'static str, InPlan, InActivity) = match page {
+        Page::Area(a, _) => (area_covers(*a), &|d| d.par_areas.contains(a), &|x| {
+            x.activity.par_areas.contains(a)
+        }),
+        Page::IndexTag(i, _) => {
+            let (covers, words) = index_covers(*i);
+            (covers, &|d| d.indices.contains(i), &move |x| {
+                let task = crate::vi::fold(&x.activity.task);
+                words.iter().any(|w| task.contains(w))
+            })
+        }
+        Page::Index | Page::Report => return None,
+    };
+    let mut plans = Vec::new();
+    let mut activities = Vec::new();
+    for p in site.plans.iter() {
+        let item = &site.items[p.item];
+        let mut any = false;
+        for a in p.activities.iter().filter(|a| in_activity(a)) {
+            any = true;
+            activities.push(ScopeActivity {
+                plan: item.title.clone(),
+                href: format!(
+                    "{}#hoat-dong-{}",
+                    site.href(&item.path),
+                    a.activity.item_no.trim().replace('.', "-")
+                ),
+                item_no: a.activity.item_no.trim().to_string(),
+                task: a.activity.task.clone(),
+                lead: unit_texts(site, &a.lead_units),
+            });
+        }
+        if any || p.document(&site.items).is_some_and(in_plan) {
+            plans.push(context::card(site, item));
+        }
+    }
+    // Plans without an appendix that name the area (a yearly PAR plan).
+    for &i in &site.documents {
+        if site.plans.iter().any(|p| p.item == i) {
+            continue;
+        }
+        if let ItemKind::Document(d) = &site.items[i].kind
+            && d.doc_type == crate::vocab::DocType::KeHoach
+            && in_plan(d)
+        {
+            plans.push(context::card(site, &site.items[i]));
+        }
+    }
+    Some(Scope {
+        covers,
+        plans,
+        activities,
+    })
+}
+
 /// A plan's year with each quarter's bar chart laid out.
 #[derive(Serialize)]
 struct ReportView {
@@ -263,14 +415,13 @@ struct ReportView {
     charts: Vec<Chart>,
 }
 
-/// A horizontal bar chart as SVG geometry; the template draws it.
+/// A bar chart as an HTML list, one unit per row: its name in text (so it
+/// wraps and stays readable on a phone) and a bar drawn as a one-rectangle SVG
+/// whose length is given in `scale` units (attributes, not inline styles: the
+/// content security policy forbids those).
 #[derive(Serialize)]
 struct Chart {
-    width: u32,
-    height: u32,
-    /// Where labels end and bars start.
-    label_x: u32,
-    bar_x: u32,
+    scale: u32,
     bars: Vec<Bar>,
 }
 
@@ -278,16 +429,10 @@ struct Chart {
 struct Bar {
     label: String,
     value: usize,
-    y: u32,
     width: u32,
-    text_x: u32,
 }
 
-/// Room for the longest unit names at 13 px ("Trung tâm Cung ứng dịch vụ sự
-/// nghiệp công xã").
-const LABEL_W: u32 = 340;
-const BAR_MAX: u32 = 320;
-const ROW_H: u32 = 28;
+const BAR_MAX: u32 = 100;
 
 fn report_view(report: report::PlanYear) -> ReportView {
     let charts = report
@@ -298,23 +443,14 @@ fn report_view(report: report::PlanYear) -> ReportView {
             let bars = q
                 .units
                 .iter()
-                .enumerate()
-                .map(|(n, u)| {
-                    let width = (u.count as u32 * BAR_MAX) / max as u32;
-                    Bar {
-                        label: u.name.clone(),
-                        value: u.count,
-                        y: n as u32 * ROW_H,
-                        width,
-                        text_x: LABEL_W + width + 6,
-                    }
+                .map(|u| Bar {
+                    label: u.name.clone(),
+                    value: u.count,
+                    width: (u.count as u32 * BAR_MAX) / max as u32,
                 })
-                .collect::<Vec<_>>();
+                .collect();
             Chart {
-                width: LABEL_W + BAR_MAX + 40,
-                height: (bars.len() as u32).max(1) * ROW_H,
-                label_x: LABEL_W - 6,
-                bar_x: LABEL_W,
+                scale: BAR_MAX,
                 bars,
             }
         })
@@ -412,6 +548,9 @@ struct UnitText {
 #[derive(Serialize, Default)]
 struct CellView {
     rowspan: usize,
+    /// The last row a merged cell covers: a phone shows the cell once, in the
+    /// group's first card, labelled with the rows it applies to.
+    through: Option<String>,
     units: Vec<UnitText>,
     note: Option<String>,
     lines: Vec<String>,
@@ -469,8 +608,11 @@ pub fn plan_context(site: &Site, item: usize, ctx: &mut Context) {
         .map(|(i, a)| {
             let cell = |column: Inherit, fill: &dyn Fn(&mut CellView)| {
                 (!covered(acts, i, column)).then(|| {
+                    let rowspan = span(acts, i, column);
                     let mut c = CellView {
-                        rowspan: span(acts, i, column),
+                        rowspan,
+                        through: (rowspan > 1)
+                            .then(|| acts[i + rowspan - 1].activity.item_no.trim().to_string()),
                         ..Default::default()
                     };
                     fill(&mut c);

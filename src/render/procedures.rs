@@ -205,6 +205,9 @@ fn by_field<'a>(site: &'a Site, items: &[usize]) -> Vec<GroupView<'a>> {
 fn filters(r: &Renderer, ctx: &mut Context) {
     let site = r.site();
     let c = &site.procedures;
+    if let Some(d) = context::newest_dc_date(c.all.iter().map(|&i| &*site.items[i])) {
+        ctx.insert("dc_date", &d);
+    }
     ctx.insert(
         "fields",
         &choices(site, c.fields.iter().map(|g| (g.slug.as_str(), g))),
@@ -352,6 +355,8 @@ pub fn render(r: &Renderer, page: &Page) -> Result<Vec<Output>, Diagnostic> {
 struct FormView<'a> {
     name: &'a str,
     href: String,
+    /// "DOCX", "PDF": what a file of this site opens with.
+    format: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -396,6 +401,9 @@ fn dossier<'a>(site: &Site, cases: &'a [DossierCase]) -> Vec<DossierCaseView<'a>
                                 .map(|href| FormView {
                                     name: &f.name,
                                     href: context::link(site, href),
+                                    format: href
+                                        .starts_with('/')
+                                        .then(|| crate::vocab::FileFormat::from_path(href).label()),
                                 })
                         })
                         .collect();
@@ -420,6 +428,8 @@ fn dossier<'a>(site: &Site, cases: &'a [DossierCase]) -> Vec<DossierCaseView<'a>
 struct ProcedureView<'a> {
     p: &'a Procedure,
     in_force: bool,
+    /// The steps without the "Bước N:" the page's numbered list shows.
+    steps: Vec<&'a str>,
     online_url: Option<String>,
     field: Option<Link>,
     agency: Option<Link>,
@@ -448,11 +458,13 @@ pub fn item_context(site: &Site, index: usize, ctx: &mut Context) {
     let view = ProcedureView {
         p,
         in_force: p.legal_status.in_force(),
-        online_url: p
-            .online_url
-            .as_deref()
-            .filter(|u| !u.trim().is_empty())
-            .map(|u| context::link(site, u.trim())),
+        steps: p
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| crate::content::procedure::step_text(s, i + 1))
+            .collect(),
+        online_url: online_url(site, p),
         field: c.field_of(index).map(|g| Link {
             name: g.name.clone(),
             href: site.href(&g.path),
@@ -487,6 +499,38 @@ pub fn item_context(site: &Site, index: usize, ctx: &mut Context) {
         retrieved_at: p.source.retrieved_at,
     };
     ctx.insert("procedure", &view);
+}
+
+/// Where "Nộp hồ sơ trực tuyến" leads: the record's own address when it names
+/// the procedure; else the portal's page for this procedure, from the
+/// `dvc_urls.procedure` pattern of site.yaml (`{code}` stands for the code);
+/// else whatever address the record gives (a portal's home page).
+fn online_url(site: &Site, p: &Procedure) -> Option<String> {
+    let own = p
+        .online_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let deep = site
+        .config
+        .dvc_urls
+        .as_ref()
+        .and_then(|d| d.procedure.as_deref())
+        .filter(|pattern| pattern.contains("{code}"))
+        .map(|pattern| pattern.replace("{code}", &p.code.0));
+    match (own, deep) {
+        (Some(u), Some(d)) if is_portal_home(u) => Some(d),
+        (Some(u), _) => Some(context::link(site, u)),
+        (None, Some(d)) if p.online_level != crate::vocab::OnlineLevel::Khong => Some(d),
+        _ => None,
+    }
+}
+
+/// Whether an address is only a portal's home page (`https://host/`), which
+/// leaves the citizen to look for the procedure again.
+pub fn is_portal_home(url: &str) -> bool {
+    url.split_once("://")
+        .is_some_and(|(_, rest)| rest.trim_end_matches('/').find(['/', '?', '#']).is_none())
 }
 
 /// The breadcrumb trail of a procedure page: catalogue, then its field.

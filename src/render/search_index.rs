@@ -89,6 +89,8 @@ pub struct Record {
     pub units: Vec<usize>,
     /// Document number ("135/KH-UBND") or procedure code, shown as typed.
     pub number: Option<String>,
+    /// What `number` is: "Số" of a document, "Mã thủ tục" of a procedure.
+    pub number_label: &'static str,
     pub summary: String,
     /// The body as plain text.
     pub text: String,
@@ -118,6 +120,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         fields.push((Field::Meta, pa.label().to_string()));
     }
     let mut number = None;
+    let mut number_label = "Số";
     let mut text = item.body.text.clone();
     match &item.kind {
         ItemKind::Article(a) => {
@@ -146,6 +149,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
             // The code is found as typed, and so are the words people use for it.
             fields.push((Field::Title, p.code.0.clone()));
             number = Some(p.code.0.clone());
+            number_label = "Mã thủ tục";
             fields.extend(p.local_code.iter().map(|c| (Field::Title, c.clone())));
             fields.extend(p.keywords.iter().map(|k| (Field::Summary, k.clone())));
             fields.extend(p.description.iter().map(|d| (Field::Summary, d.clone())));
@@ -183,6 +187,7 @@ pub fn record(site: &Site, item: &Item) -> Record {
         date: item.date.map(|d| vi::date_short(&d.0)),
         units: item.units.clone(),
         number,
+        number_label,
         summary: item.summary.clone(),
         text,
         fields,
@@ -390,6 +395,7 @@ struct ItemFile<'a> {
     date: Option<&'a str>,
     unit: Option<&'a str>,
     number: Option<&'a str>,
+    number_label: &'a str,
     summary: &'a str,
     text: &'a str,
 }
@@ -553,6 +559,7 @@ pub fn outputs(site: &Site) -> Vec<Output> {
             date: r.date.as_deref(),
             unit: r.units.first().map(|&u| site.units[u].unit.name.as_str()),
             number: r.number.as_deref(),
+            number_label: r.number_label,
             summary: &r.summary,
             text: cap(&r.text, SNIPPET_TEXT_CHARS),
         };
@@ -617,6 +624,7 @@ mod tests {
             date: None,
             units: vec![],
             number: None,
+            number_label: "Số",
             summary: String::new(),
             text: String::new(),
             fields: fields

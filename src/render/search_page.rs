@@ -61,6 +61,9 @@ pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         })
         .collect();
     let mut ctx = r.context(PATH, "Tìm kiếm", &[("Tìm kiếm", PATH)]);
+    if let Some(d) = super::context::site_dc_date(site) {
+        ctx.insert("dc_date", &d);
+    }
     ctx.insert(
         "description",
         &format!(

@@ -87,6 +87,8 @@ fn card_image(item: &Item) -> Option<&Image> {
 /// Per-site values shared by all signatures, computed once per rebuild.
 struct Inputs<'r> {
     site: &'r Site,
+    /// The site's newest DC.date, which the pages leading to everything show.
+    newest: Option<String>,
     /// Everything every page shows: site view, base path, asset URLs.
     global: u64,
     /// Template name → hash of it and every template it depends on.
@@ -234,6 +236,7 @@ impl<'r> Inputs<'r> {
             .collect();
         Inputs {
             site,
+            newest: context::site_dc_date(site),
             global: global.done(),
             templates: template_hashes(r.theme),
             unit,
@@ -438,6 +441,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::UnitsIndex => {
                 let mut sig = self.start(&["units.html"]);
+                sig.add(&self.newest);
                 for (u, entry) in site.units.iter().enumerate() {
                     sig.add(&self.unit[u]).add(&entry.items.len());
                 }
@@ -445,6 +449,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::TagsIndex => {
                 let mut sig = self.start(&["tags.html"]);
+                sig.add(&self.newest);
                 for t in site.tags.iter() {
                     sig.add(&t.name).add(&t.path).add(&t.items.len());
                 }
@@ -452,6 +457,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SectionsIndex => {
                 let mut sig = self.start(&["sections.html"]);
+                sig.add(&self.newest);
                 for s in &site.sections {
                     sig.add(&s.path).add(&s.items.len());
                 }
@@ -459,6 +465,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SiteMapHtml => {
                 let mut sig = self.start(&["sitemap.html"]);
+                sig.add(&self.newest);
                 for &i in site.pages.iter().chain(&site.documents) {
                     sig.add(&site.items[i].title).add(&site.items[i].path);
                 }
@@ -472,6 +479,7 @@ impl<'r> Inputs<'r> {
             }
             JobKind::SearchPage => {
                 let mut sig = self.start(&["search.html"]);
+                sig.add(&self.newest);
                 for item in &site.items {
                     sig.add(crate::render::search_index::search_type(&item.kind).id);
                 }
@@ -567,6 +575,17 @@ impl<'r> Inputs<'r> {
                         if let Some((_, _, items, n)) = par::list_of(site, page) {
                             sig.add(&items.len());
                             self.cards(&mut sig, &items[page_of(items.len(), n)]);
+                        }
+                        // The area's scope: the plans' activities in it, their
+                        // lead units, and the plans that name it.
+                        for &d in &site.documents {
+                            sig.add(&self.card[d]);
+                        }
+                        for p in site.plans.iter() {
+                            sig.add(&self.card[p.item]);
+                        }
+                        for u in &self.unit {
+                            sig.add(u);
                         }
                     }
                 }

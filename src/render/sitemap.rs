@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::Link;
+use super::context::{self, Link};
 use super::{Output, Renderer};
 use crate::diagnostics::Diagnostic;
 
@@ -110,6 +110,9 @@ pub fn html(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     );
     ctx.insert("pages", &pages);
     ctx.insert("sections", &sections);
+    if let Some(d) = context::site_dc_date(site) {
+        ctx.insert("dc_date", &d);
+    }
     ctx.insert("units", &units);
     ctx.insert("documents", &documents);
     ctx.insert("tags", &tags);

@@ -333,7 +333,10 @@ pub(super) fn build(
                 crate::content::types::Date(to),
             ))
         });
-        let status = period.map(|(from, to)| {
+        // A draft is not yet a campaign: it has no status until it is issued,
+        // so its page never reads "Dự thảo" and "Đang diễn ra" at once.
+        let issued = m.legal_status != crate::vocab::LegalStatus::DuThao;
+        let status = period.filter(|_| issued).map(|(from, to)| {
             let today = now.date_naive();
             if today < from.0 {
                 CampaignStatus::Upcoming

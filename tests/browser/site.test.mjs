@@ -54,12 +54,22 @@ function pageTypes(pub) {
   // Pages other issues add: visited once they exist in the build.
   for (const [name, p] of [
     ['procedures', '/thu-tuc-hanh-chinh/'],
+    ['procedures-az', '/thu-tuc-hanh-chinh/a-z/'],
     ['search', '/tim-kiem/'],
+    ['par', '/cai-cach-hanh-chinh/'],
     // The sample plan (its appendix, and offline activities under each activity) and the PAR report.
     ['plan', '/ke-hoach/2026/tuyen-truyen-cchc/'],
     ['report', '/cai-cach-hanh-chinh/ket-qua-tuyen-truyen/'],
   ]) {
     if (files.has(p.slice(1) + 'index.html')) pages[name] = p;
+  }
+  // Every procedure, every plan and every document page: each has wide tables
+  // of its own (legal basis, fees, the plan's appendix) that must fit a phone.
+  for (const f of files) {
+    const m = /^(thu-tuc-hanh-chinh\/\d\.\d{6}|ke-hoach\/.+|van-ban\/\d{4}\/[^/]+|cai-cach-hanh-chinh\/(?:chi-so\/)?[^/]+)\/index\.html$/.exec(f);
+    if (!m || m[1].endsWith('/trang') || /\/trang\/\d+$/.test(m[1])) continue;
+    const kind = m[1].startsWith('thu-tuc') ? 'procedure' : m[1].startsWith('ke-hoach') ? 'plan' : m[1].startsWith('van-ban') ? 'document' : 'par-area';
+    pages[`${kind}-${path.basename(m[1])}`] = `/${m[1]}/`;
   }
   // Articles that show media (pictures, video, audio): every one is a page type of its own.
   for (const f of files) {
@@ -160,6 +170,23 @@ describe('every page type, at phone and desktop widths', () => {
 
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+          if (width < 600) {
+            // On a phone no table, nor the box around it, scrolls sideways: rows are cards.
+            const sideways = await page.evaluate(() =>
+              [...document.querySelectorAll('table, .table-wrap')]
+                .filter((e) => e.scrollWidth > e.clientWidth + 1)
+                .map((e) => `${e.tagName.toLowerCase()}.${e.className.replaceAll(' ', '.')} by ${e.scrollWidth - e.clientWidth} px`),
+            );
+            assert.deepEqual(sideways, [], 'tables that scroll sideways');
+          } else {
+            // On a wide screen a table stays a table: head above body, cells in columns.
+            const untabled = await page.evaluate(() =>
+              [...document.querySelectorAll('table, table > thead, table > tbody, table > * > tr')]
+                .filter((e) => !getComputedStyle(e).display.startsWith('table'))
+                .map((e) => `${e.tagName.toLowerCase()}.${(e.closest('table').className || '').replaceAll(' ', '.')}`),
+            );
+            assert.deepEqual([...new Set(untabled)], [], 'tables not laid out as tables');
+          }
           assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
 
           const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -191,6 +218,34 @@ describe('every page type, at phone and desktop widths', () => {
   });
 });
 
+describe('what the law asks of every page', () => {
+  test('Dublin Core date, the access-to-information link, steps numbered once', () => {
+    const pages = pageTypes(site.pub);
+    const html = (p) => readFileSync(path.join(site.pub, p.slice(1), p.endsWith('/') ? 'index.html' : ''), 'utf8');
+    const problems = [];
+    for (const [name, p] of Object.entries(pages)) {
+      if (name === 'notfound') continue;
+      const page = html(p);
+      if (!page.includes('<a href="/tiep-can-thong-tin/">Tiếp cận thông tin</a>')) problems.push(`${p}: no footer link to /tiep-can-thong-tin/`);
+      const dated = /^(home|documents|document|plan|procedure|procedures|article|report|news)/.test(name);
+      if (dated && !/<meta name="DC\.date" content="\d{4}(-\d\d){0,2}">/.test(page)) problems.push(`${p}: no DC.date`);
+      for (const dc of ['title', 'creator', 'publisher', 'description', 'identifier', 'language', 'type', 'format']) {
+        if (!page.includes(`<meta name="DC.${dc}"`)) problems.push(`${p}: no DC.${dc}`);
+      }
+      // A step that carries its own "Bước N:" is not numbered a second time.
+      for (const ol of page.matchAll(/<ol[^>]*>([\s\S]*?)<\/ol>/g)) {
+        if (/<li>\s*Bước \d+\s*:/.test(ol[1])) problems.push(`${p}: "Bước N:" inside a numbered list`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(Object.keys(pages).filter((n) => n.startsWith('procedure-')).length >= 10, 'every procedure page is visited');
+    assert.ok(Object.keys(pages).some((n) => n.startsWith('plan-')), 'plan pages are visited');
+    const access = html('/tiep-can-thong-tin/');
+    assert.equal(access.match(/Danh mục thông tin phải được công khai<\/h2>/g)?.length, 1, 'the catalogue heading once');
+    assert.ok(access.includes('Thời điểm công khai'));
+  });
+});
+
 describe('scripts that improve a page that works without them', () => {
   test('a video stays a link until clicked, then becomes the player; nothing is fetched from the platform before', async () => {
     const page = await browser.newPage();
@@ -213,6 +268,18 @@ describe('scripts that improve a page that works without them', () => {
     const frame = await page.waitForSelector('.video-frame iframe');
     assert.equal(await frame.getAttribute('src'), 'https://www.youtube-nocookie.com/embed/AbCdEfGhIjK?autoplay=1');
     assert.equal(await frame.getAttribute('title'), 'Phóng sự');
+    await page.close();
+  });
+
+  test('a search result separates its fields and labels a procedure code "Mã thủ tục"', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(server.origin + '/tim-kiem/?q=1.001193');
+    await page.waitForSelector('#tk-ket-qua li.result');
+    const meta = await page.locator('#tk-ket-qua li.result .meta').first().textContent();
+    assert.match(meta, /Mã thủ tục 1\.001193/);
+    assert.doesNotMatch(meta, /Số 1\.001193/);
+    assert.match(meta, /Thủ tục hành chính · Mã thủ tục/);
     await page.close();
   });
 

@@ -12,6 +12,8 @@ province: Gia Lai
 base_url: https://thunghiem.gialai.gov.vn/
 responsible_person: {name: Nguyễn Văn An, position: Chủ tịch UBND xã}
 contact: {address: Thôn 1, phone: 0256 000 000, email: ubnd@thunghiem.gov.vn}
+emc_snippet: \"<!-- EMC -->\"
+feedback_endpoint: https://danhgia.thunghiem.gov.vn/
 paginate_by: 10
 information_contact: {name: Lê Thị Cúc, position: Công chức Văn phòng}
 menu:

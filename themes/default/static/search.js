@@ -484,12 +484,14 @@
     var meta = el('p', 'meta');
     var facts = [el('span', 'badge', doc.type)];
     if (doc.label && doc.label !== doc.type) facts.push(el('span', '', doc.label));
-    if (doc.number) facts.push(el('span', '', 'Số ' + doc.number));
+    // A procedure has a code ("Mã thủ tục 1.001193"), a document a number.
+    if (doc.number) facts.push(el('span', '', (doc.number_label || 'Số') + ' ' + doc.number));
     if (doc.date) facts.push(el('span', '', doc.date));
     if (doc.unit) facts.push(el('span', '', doc.unit));
     facts.forEach(function (f, i) {
-      // A space keeps the words apart for screen readers and copying.
-      if (i) meta.appendChild(document.createTextNode(' '));
+      // A separator keeps the fields apart on screen, for screen readers and
+      // when copied.
+      if (i) meta.appendChild(el('span', 'sep', ' · '));
       meta.appendChild(f);
     });
     li.appendChild(meta);
