@@ -660,7 +660,7 @@ fn the_sample_plan_page_and_report() {
         "{html}"
     );
     let parent =
-        std::fs::read_to_string(dir.path().join("van-ban/2025/135-kh-ubnd/index.html")).unwrap();
+        std::fs::read_to_string(dir.join("van-ban/2025/135-kh-ubnd/index.html")).unwrap();
     assert!(
         parent.contains("TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br>"),
         "135/KH-UBND loses its TM."

@@ -25,6 +25,46 @@ const MAX_PICTURE_SIDE: u32 = 3000;
 /// repository's `static/files/`.
 pub const SAMPLE_FILES: &[(u64, &str)] = &[
     (
+        8_026,
+        "0d5ad93993fd04c13b6ef12b79290120ef8db482f7832b9acbcc2aab9d4d39c1",
+    ),
+    (
+        8_030,
+        "869a498586e8040ef314a94afa3322e1bc5a39815f21e0fa0b29525b41e37189",
+    ),
+    (
+        8_031,
+        "6afbdd5e3a14c2a6847edf2afaec527ac73ecc1e19f2691ca5f4465f122403f9",
+    ),
+    (
+        8_054,
+        "0d3b1af98e849a9d78e6171bb07a0df2b7ff0393648d0dc5779df9c70b22f9f5",
+    ),
+    (
+        8_058,
+        "18d21c18df8de87753aa3ed0c7bcc202beb742b3c81f3e20d20c068a8eaa643d",
+    ),
+    (
+        8_087,
+        "f8d79aa34a275ed92afeb29b5c6f513d348f8caa557861e0cfcdaa1c3ec330f9",
+    ),
+    (
+        8_090,
+        "504a96623f1538295244d149ecc96aa012045bca7c93f774e668da617a8f9aef",
+    ),
+    (
+        8_111,
+        "ceec835f5f962b0d7d1aae011bf1dc3fb0bade099fe5eb6ff2d43dcdbbed8336",
+    ),
+    (
+        8_115,
+        "78de3884947a0e2bc5a2d82becde881d881cee5968dc989a373e3576fa8da76d",
+    ),
+    (
+        8_122,
+        "5146279ee37a95d0aec53c2acaf4211281ac38ec909e5c1f8cac96ced34e973e",
+    ),
+    (
         16_090,
         "e857452a669a4164d9bb52364650a00aaa102a807e85f9155fc1a967b1c77676",
     ),
