@@ -19,6 +19,8 @@ const WAIT: Duration = Duration::from_secs(20);
 struct Serve {
     child: Child,
     addr: String,
+    /// The address as printed (`host:port/`, with `?token=` beyond loopback).
+    printed: String,
     stderr: Arc<Mutex<String>>,
 }
 
@@ -57,8 +59,7 @@ impl Serve {
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(at) = line.find("http://") {
-                    let addr = line[at + 7..].trim_end_matches('/').to_string();
-                    let _ = tx.send(addr);
+                    let _ = tx.send(line[at + 7..].to_string());
                 }
             }
         });
@@ -72,25 +73,30 @@ impl Serve {
                 s.push('\n');
             }
         });
-        let addr = rx
+        let printed: String = rx
             .recv_timeout(WAIT)
             .unwrap_or_else(|_| panic!("serve did not start: {}", stderr.lock().unwrap()));
+        let addr = printed.split('/').next().unwrap_or_default().to_string();
         Serve {
             child,
             addr,
+            printed,
             stderr,
         }
     }
 
     /// Send `request_target` exactly as given (no normalisation).
     fn get(&self, target: &str) -> Response {
+        self.request(&format!(
+            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    /// Send a whole request as given; read the whole answer.
+    fn request(&self, raw_request: &str) -> Response {
         let mut s = TcpStream::connect(&self.addr).unwrap();
         s.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
+        s.write_all(raw_request.as_bytes()).unwrap();
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).unwrap();
         let text = String::from_utf8_lossy(&raw).to_string();
@@ -102,7 +108,8 @@ impl Serve {
             .unwrap_or(0);
         Response {
             status,
-            headers: head.to_string(),
+            // Header names are case-insensitive (HTTP/1.1 servers differ).
+            headers: head.to_ascii_lowercase(),
             body: body.to_string(),
         }
     }
@@ -130,7 +137,8 @@ impl Serve {
         self.get("/__trangxa/status").body.contains("\"ok\":true")
     }
 
-    /// The live-reload event stream, one event per message.
+    /// The live-reload event stream, one event per message (the body is
+    /// sent chunked, as HTTP/1.1 does for a response of unknown length).
     fn events(&self) -> Receiver<String> {
         let mut s = TcpStream::connect(&self.addr).unwrap();
         write!(
@@ -140,19 +148,45 @@ impl Serve {
         .unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let mut event = String::new();
-            let mut in_headers = true;
-            for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if line.is_empty() {
-                    let e = std::mem::take(&mut event);
-                    if std::mem::take(&mut in_headers) {
-                        assert!(e.contains("text/event-stream"), "{e}");
-                    } else if tx.send(e).is_err() {
+            let mut reader = BufReader::new(s);
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                if line == "\r\n" {
+                    break;
+                }
+                head.push_str(&line.to_ascii_lowercase());
+            }
+            assert!(head.contains("text/event-stream"), "{head}");
+            assert!(head.contains("transfer-encoding: chunked"), "{head}");
+            let mut text = String::new();
+            loop {
+                let mut size = String::new();
+                if reader.read_line(&mut size).unwrap_or(0) == 0 {
+                    return;
+                }
+                let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+                    return;
+                };
+                let mut chunk = vec![0; n + 2];
+                if reader.read_exact(&mut chunk).is_err() || n == 0 {
+                    return;
+                }
+                text.push_str(&String::from_utf8_lossy(&chunk[..n]));
+                while let Some(end) = text.find("\n\n") {
+                    let event: String = text.drain(..end + 2).collect();
+                    if event.starts_with(':') {
+                        continue;
+                    }
+                    if tx
+                        .send(event.trim_end_matches('\n').to_string() + "\n")
+                        .is_err()
+                    {
                         return;
                     }
-                } else {
-                    event.push_str(&line);
-                    event.push('\n');
                 }
             }
         });
@@ -197,7 +231,7 @@ fn serves_from_memory_with_utf8_types_the_reload_script_and_the_sites_404() {
     assert_eq!(home.status, 200);
     assert!(
         home.headers
-            .contains("Content-Type: text/html; charset=utf-8"),
+            .contains("content-type: text/html; charset=utf-8"),
         "{}",
         home.headers
     );
@@ -218,7 +252,7 @@ fn serves_from_memory_with_utf8_types_the_reload_script_and_the_sites_404() {
     );
     let moved = s.get("/tin-tuc");
     assert_eq!(moved.status, 301);
-    assert!(moved.headers.contains("Location: /tin-tuc/"));
+    assert!(moved.headers.contains("location: /tin-tuc/"));
     // The production folder is never touched.
     let public: Vec<_> = std::fs::read_dir(f.root().join("public"))
         .unwrap()
@@ -487,4 +521,119 @@ fn build_output_never_contains_the_reload_script() {
             "{path}"
         );
     }
+}
+
+#[test]
+fn open_live_reload_streams_never_starve_pages_and_closed_ones_are_noticed_at_once() {
+    let f = site();
+    let s = Serve::start(&f, &[]);
+    let mut streams = Vec::new();
+    for _ in 0..200 {
+        let mut c = TcpStream::connect(&s.addr).unwrap();
+        write!(
+            c,
+            "GET /__trangxa/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        streams.push(c);
+    }
+    s.wait_for("/__trangxa/status", |r| r.body.contains("\"streams\":200"));
+    for _ in 0..20 {
+        assert_eq!(s.get("/").status, 200);
+        assert_eq!(s.get("/tin-tuc/").status, 200);
+    }
+    // The tabs close: their slots come back without waiting for a ping.
+    let closed = Instant::now();
+    drop(streams);
+    s.wait_for("/__trangxa/status", |r| r.body.contains("\"streams\":0"));
+    assert!(closed.elapsed() < Duration::from_secs(5));
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn a_foreign_host_header_is_refused() {
+    let f = site();
+    let s = Serve::start(&f, &[]);
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1.evil.example",
+    ] {
+        let r = s.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert!(r.status == 421 || r.status == 403, "{host}: {}", r.status);
+        assert!(!r.body.contains("Bài số 1"), "{host} read the site");
+    }
+    for host in [
+        "localhost",
+        &format!("127.0.0.1:{port}"),
+        &format!("localhost:{port}"),
+    ] {
+        let r = s.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(r.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn beyond_loopback_nothing_answers_without_the_token() {
+    let f = site();
+    let s = Serve::start(
+        &f,
+        &["--bind", "0.0.0.0", "--token", "ma-bi-mat-0123456789"],
+    );
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    let ask = |target: &str, cookie: &str| {
+        s.request(&format!(
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{cookie}Connection: close\r\n\r\n"
+        ))
+    };
+    for target in ["/", "/tin-tuc/", "/_bien-tap/", "/__trangxa/events"] {
+        let r = ask(target, "");
+        assert_eq!(r.status, 401, "{target}");
+        assert!(!r.body.contains("Bài số 1"));
+        assert_eq!(
+            ask(&format!("{target}?token=sai"), "").status,
+            401,
+            "{target}"
+        );
+    }
+    let first = ask("/?token=ma-bi-mat-0123456789", "");
+    assert_eq!(first.status, 200);
+    assert!(
+        first
+            .headers
+            .contains("set-cookie: trangxa_token=ma-bi-mat-0123456789"),
+        "{}",
+        first.headers
+    );
+    assert!(first.headers.contains("httponly"));
+    let later = ask(
+        "/tin-tuc/",
+        "Cookie: trangxa_token=ma-bi-mat-0123456789\r\n",
+    );
+    assert_eq!(later.status, 200);
+}
+
+#[test]
+fn beyond_loopback_a_token_is_made_and_printed_in_the_address() {
+    let f = site();
+    let s = Serve::start(&f, &["--bind", "0.0.0.0"]);
+    let (hostport, query) = s
+        .printed
+        .split_once("/?token=")
+        .expect("a token in the address");
+    assert!(query.len() >= 32, "{query}");
+    let port = hostport.rsplit(':').next().unwrap();
+    let r = s.request(&format!(
+        "GET /?token={query} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(r.status, 200);
+    let r = s.request(&format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(r.status, 401);
 }

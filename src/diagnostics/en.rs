@@ -747,12 +747,20 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "cannot start the server: {}",
     ),
     (
-        "máy chủ xem trước đang mở cho mọi máy trong mạng ({*}): ai cùng mạng cũng xem được cả bài nháp",
-        "the preview server is open to every computer on the network ({}): anyone on the same network can see the drafts too",
+        "máy chủ xem trước đang mở cho mọi máy trong mạng ({*}): ai có địa chỉ kèm mã truy cập đều xem được cả bài nháp và sửa được bài",
+        "the preview server is open to every computer on the network ({}): anyone who has the address with its access token can see the drafts and edit the content",
     ),
     (
-        "chỉ dùng trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)",
-        "use it only on a network you trust; leave out `--bind` so that only this computer can see it (127.0.0.1)",
+        "không tạo được mã truy cập ngẫu nhiên cho máy chủ xem trước",
+        "cannot make a random access token for the preview server",
+    ),
+    (
+        "đặt mã bằng `--token MÃ` (ít nhất 16 ký tự khó đoán)",
+        "give one with `--token TOKEN` (at least 16 characters that are hard to guess)",
+    ),
+    (
+        "chỉ gửi địa chỉ có mã cho người cần xem, trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)",
+        "give the address with its token only to those who need it, on a network you trust; leave out `--bind` so that only this computer can see it (127.0.0.1)",
     ),
     (
         "không theo dõi được thay đổi của thư mục trang: {*}",
