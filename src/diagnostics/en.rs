@@ -770,6 +770,32 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "trên Linux, có thể cần tăng fs.inotify.max_user_watches (sysctl)",
         "on Linux, fs.inotify.max_user_watches may need to be raised (sysctl)",
     ),
+    // serve/editor
+    (
+        "bài chưa có tiêu đề: tên tệp được đặt theo tiêu đề",
+        "the item has no title yet: the file is named after its title",
+    ),
+    (
+        "gõ tiêu đề bài, có ít nhất một chữ hoặc số",
+        "type a title with at least one letter or digit",
+    ),
+    (
+        "đã có quá nhiều bài cùng tiêu đề này",
+        "there are too many items with this title already",
+    ),
+    ("đổi tiêu đề cho khác đi", "choose a different title"),
+    (
+        "tệp đã bị sửa ở nơi khác sau khi bạn mở nên chưa được lưu",
+        "the file was changed elsewhere after you opened it, so nothing was saved",
+    ),
+    (
+        "xem hai bản bên dưới, chép phần cần giữ, rồi mở lại tệp",
+        "compare the two versions below, copy what you want to keep, then open the file again",
+    ),
+    (
+        "kiểm tra quyền ghi thư mục content/, rồi bấm Lưu lại",
+        "check that the content/ folder can be written to, then save again",
+    ),
     // theme.rs
     (
         "không tìm thấy giao diện `{}`",

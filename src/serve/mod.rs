@@ -8,6 +8,7 @@
 //! tokio), `access` decides who may ask, `reload` talks to the browser.
 
 pub mod access;
+pub mod editor;
 pub mod http;
 pub mod rebuild;
 pub mod reload;
@@ -120,7 +121,13 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         static_root,
         access,
     ));
-    let app = http::router(server, axum::Router::new());
+    let editor = editor::Editor::new(&site_opts).ok_or_else(|| {
+        vec![Diagnostic::error(
+            "E040",
+            "không tạo được mã truy cập ngẫu nhiên cho máy chủ xem trước".to_string(),
+        )]
+    })?;
+    let app = http::router(server, editor::router(Arc::new(editor)));
 
     let lang_for_server = opts.lang;
     let first = rebuilder.rebuild(&[]);
