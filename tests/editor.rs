@@ -500,3 +500,41 @@ fn a_new_article_is_checked_by_the_pipeline_then_written_in_the_canonical_layout
         p.body
     );
 }
+
+#[test]
+fn a_changed_field_rewrites_only_its_own_lines() {
+    let f = sample_site();
+    let rel = "content/van-ban/2025/135-kh-ubnd.md";
+    let original = src(&f, rel);
+    let with_comment = original.replace(
+        "issuer_level: xa\n",
+        "issuer_level: xa\n# ghi chú: đã đối chiếu bản giấy\n",
+    );
+    f.write(rel, &with_comment);
+    let s = Serve::start(&f, &[]);
+    let page = open(&s, "van-ban/2025/135-kh-ubnd.md");
+    assert!(page.body.contains(">Trích yếu</label>"));
+    let mut fields = form_fields(&page.body);
+    set(
+        &mut fields,
+        "abstract",
+        "Kế hoạch cải cách hành chính năm 2026: bản sửa",
+    );
+    set(&mut fields, "number", "136");
+    let r = post(
+        &s,
+        "/_bien-tap/luu",
+        "application/x-www-form-urlencoded",
+        encode(&fields).as_bytes(),
+        "",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let expected = with_comment
+        .replace("number: \"135\"\n", "number: \"136\"\n")
+        .replace(
+            "abstract: Ban hành kế hoạch cải cách hành chính xã Canh Vinh năm 2026\n",
+            "abstract: \"Kế hoạch cải cách hành chính năm 2026: bản sửa\"\n",
+        );
+    assert_ne!(expected, with_comment);
+    assert_eq!(src(&f, rel), expected);
+}

@@ -234,14 +234,207 @@ pub const PAGE: &[Field] = &[
     ),
 ];
 
+/// Văn bản (`content/van-ban/`). Signer, legal bases, files and the other
+/// structured parts are kept as they are written.
+pub const DOCUMENT: &[Field] = &[
+    f(
+        "doc_type",
+        "doc_type",
+        "Loại văn bản",
+        Widget::Select(choices!(vocab::DocType)),
+        true,
+        "",
+    ),
+    f("number", "number", "Số", Widget::Text, false, "Ví dụ 135."),
+    f(
+        "symbol",
+        "symbol",
+        "Ký hiệu",
+        Widget::Text,
+        true,
+        "Ví dụ KH-UBND.",
+    ),
+    f(
+        "abstract",
+        "abstract",
+        "Trích yếu",
+        Widget::LongText,
+        true,
+        "",
+    ),
+    f(
+        "issuer",
+        "issuer",
+        "Cơ quan ban hành",
+        Widget::Text,
+        true,
+        "",
+    ),
+    f(
+        "issuer_level",
+        "issuer_level",
+        "Cấp ban hành",
+        Widget::Select(choices!(vocab::IssuerLevel)),
+        true,
+        "",
+    ),
+    f(
+        "issued_date",
+        "issued_date",
+        "Ngày ban hành",
+        Widget::Text,
+        false,
+        "Dạng 2025-12-31 (hoặc 2025-12 nếu chưa rõ ngày).",
+    ),
+    f(
+        "effective_date",
+        "effective_date",
+        "Ngày có hiệu lực",
+        Widget::Date,
+        false,
+        "",
+    ),
+    f(
+        "legal_status",
+        "legal_status",
+        "Tình trạng hiệu lực",
+        Widget::Select(choices!(vocab::LegalStatus)),
+        true,
+        "",
+    ),
+    f(
+        "units",
+        "lead_unit",
+        "Đơn vị chủ trì",
+        Widget::LeadUnit,
+        true,
+        "",
+    ),
+    f(
+        "units",
+        "partner_units",
+        "Đơn vị phối hợp",
+        Widget::PartnerUnits,
+        true,
+        "",
+    ),
+    f(
+        "par_areas",
+        "par_areas",
+        "Lĩnh vực cải cách hành chính",
+        Widget::Checks(choices!(vocab::ParArea)),
+        false,
+        "",
+    ),
+    f(
+        "tags",
+        "tags",
+        "Từ khóa",
+        Widget::Words,
+        false,
+        "Ngăn cách bằng dấu phẩy.",
+    ),
+    f(
+        "status",
+        "status",
+        "Trạng thái",
+        Widget::Select(choices!(vocab::Status)),
+        false,
+        "",
+    ),
+    f(
+        "published_at",
+        "published_at",
+        "Ngày đăng",
+        Widget::DateTime,
+        false,
+        "Giờ Việt Nam (UTC+7).",
+    ),
+];
+
+/// Đơn vị (`content/don-vi/`). Leaders, contacts and legal bases are kept
+/// as they are written.
+pub const UNIT: &[Field] = &[
+    f(
+        "id",
+        "id",
+        "Mã đơn vị",
+        Widget::Text,
+        true,
+        "Chữ thường không dấu, nối bằng gạch ngang; trùng tên tệp.",
+    ),
+    f("name", "name", "Tên đơn vị", Widget::Text, true, ""),
+    f(
+        "short_name",
+        "short_name",
+        "Tên ngắn",
+        Widget::Text,
+        false,
+        "",
+    ),
+    f(
+        "aliases",
+        "aliases",
+        "Tên gọi khác",
+        Widget::Words,
+        false,
+        "Ngăn cách bằng dấu phẩy; bài viết có thể ghi đơn vị bằng các tên này.",
+    ),
+    f(
+        "kind",
+        "kind",
+        "Loại đơn vị",
+        Widget::Select(choices!(vocab::UnitKind)),
+        true,
+        "",
+    ),
+    f(
+        "parent",
+        "parent",
+        "Đơn vị cấp trên",
+        Widget::Select(Choices::Units),
+        false,
+        "",
+    ),
+    f(
+        "par_areas",
+        "par_areas",
+        "Lĩnh vực cải cách hành chính",
+        Widget::Checks(choices!(vocab::ParArea)),
+        false,
+        "",
+    ),
+    f(
+        "external",
+        "external",
+        "Đơn vị bên ngoài xã",
+        Widget::Bool,
+        false,
+        "",
+    ),
+    f(
+        "order",
+        "order",
+        "Thứ tự",
+        Widget::Text,
+        false,
+        "Số nhỏ đứng trước trong danh sách đơn vị.",
+    ),
+];
+
 /// The form of a content folder; `None`: the file is edited as text.
 pub fn form_of(folder: &str) -> Option<&'static [Field]> {
     match folder {
         "tin-tuc" => Some(ARTICLE),
         "trang" => Some(PAGE),
+        "van-ban" => Some(DOCUMENT),
+        "don-vi" => Some(UNIT),
         _ => None,
     }
 }
+
+/// The kinds a new file can be started for in the editor (named by title).
+pub const CREATABLE: &[&str] = &["tin-tuc", "trang"];
 
 /// A submitted form: every (name, value) pair in order.
 pub type Submitted = [(String, String)];

@@ -425,12 +425,20 @@ fn field_html(f: &Field, values: &[String], problems: &[&&Diagnostic], v: &FormV
             "<input id=\"{id}\" name=\"{name}\" type=\"text\" list=\"tu-khoa\" value=\"{}\"{aria}>",
             escape(first)
         )),
+        // A stored value the picker cannot show (a partial date, a typo) is
+        // shown as text: a picker would drop it and the save would lose it.
         Widget::DateTime => simple(format!(
-            "<input id=\"{id}\" name=\"{name}\" type=\"datetime-local\" step=\"1\" value=\"{}\"{aria}>",
+            "<input id=\"{id}\" name=\"{name}\" type=\"{}\" step=\"1\" value=\"{}\"{aria}>",
+            picker_or_text(
+                first,
+                "datetime-local",
+                &["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+            ),
             escape(first)
         )),
         Widget::Date => simple(format!(
-            "<input id=\"{id}\" name=\"{name}\" type=\"date\" value=\"{}\"{aria}>",
+            "<input id=\"{id}\" name=\"{name}\" type=\"{}\" value=\"{}\"{aria}>",
+            picker_or_text(first, "date", &["%Y-%m-%d"]),
             escape(first)
         )),
         Widget::Bool => format!(
@@ -443,6 +451,15 @@ fn field_html(f: &Field, values: &[String], problems: &[&&Diagnostic], v: &FormV
         Widget::PartnerUnits => checks(f, v.units, values, &help, &errs, &aria),
         Widget::Image => image(f, values, &help, &errs, &aria),
     }
+}
+
+fn picker_or_text(value: &str, picker: &'static str, formats: &[&str]) -> &'static str {
+    let fits = value.is_empty()
+        || formats.iter().any(|f| {
+            chrono::NaiveDateTime::parse_from_str(value, f).is_ok()
+                || chrono::NaiveDate::parse_from_str(value, f).is_ok()
+        });
+    if fits { picker } else { "text" }
 }
 
 fn select(id: &str, name: &str, list: &[(String, String)], chosen: &str, aria: &str) -> String {

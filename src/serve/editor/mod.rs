@@ -344,7 +344,7 @@ async fn list(State(ed): State<Arc<Editor>>, Query(f): Query<html::Filters>) -> 
         let creatable: Vec<&str> = html::KINDS
             .iter()
             .map(|(k, _, _)| *k)
-            .filter(|k| fields::form_of(k).is_some())
+            .filter(|k| fields::CREATABLE.contains(k))
             .collect();
         let main = html::list(&by_kind, &f, &scan.units, &months, &creatable);
         html::page("Nội dung của trang", &ed.csrf, &main)
@@ -521,7 +521,7 @@ async fn edit(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response 
 }
 
 async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
-    if fields::form_of(&o.loai).is_none() {
+    if !fields::CREATABLE.contains(&o.loai.as_str()) {
         return plain(
             StatusCode::NOT_FOUND,
             "chưa tạo được loại nội dung này trong trình biên tập\n",
@@ -748,7 +748,7 @@ fn save_blocking(ed: &Editor, form: &fields::Submitted) -> Response {
         )
     };
     let (rel, old) = if existing.is_empty() {
-        if fields::form_of(&folder).is_none() {
+        if !fields::CREATABLE.contains(&folder.as_str()) {
             return plain(StatusCode::BAD_REQUEST, "loại nội dung không hợp lệ\n");
         }
         match new_rel(ed, &folder, form) {
