@@ -434,8 +434,13 @@ fn form_page(
         .find(|(k, _, _)| *k == p.folder)
         .map(|(_, l, _)| *l)
         .unwrap_or("Nội dung");
+    // Named by what the form shows first (title, name, abstract), else the file.
+    let shown = fields
+        .and_then(|ff| ff.iter().find(|f| ["title", "name", "abstract"].contains(&f.key)))
+        .and_then(|f| value(f).into_iter().next())
+        .filter(|t| !t.is_empty());
     let title = match p.rel {
-        Some(rel) => format!("Sửa {}: {}", label.to_lowercase(), rel),
+        Some(rel) => format!("Sửa {}: {}", label.to_lowercase(), shown.as_deref().unwrap_or(rel)),
         None => html::KINDS
             .iter()
             .find(|(k, _, _)| *k == p.folder)
