@@ -450,6 +450,15 @@ fn a_new_article_is_checked_by_the_pipeline_then_written_in_the_canonical_layout
     set(&mut fields, "published_at", "2026-11-20T08:30");
     set(&mut fields, "image_src", "/files/2026/11/anh-hoi-nghi.png");
     set(&mut fields, "image_alt", "");
+    assert!(
+        page.body
+            .contains("value=\"ke-hoach/2026/tuyen-truyen-cchc#4.2\""),
+        "the plan's rows are offered"
+    );
+    fields.push((
+        "plan_activities".into(),
+        "ke-hoach/2026/tuyen-truyen-cchc#7".into(),
+    ));
     set(
         &mut fields,
         "noi_dung",
@@ -478,7 +487,7 @@ fn a_new_article_is_checked_by_the_pipeline_then_written_in_the_canonical_layout
     let rel = "content/tin-tuc/2026/11/hoi-nghi-trien-khai-ke-hoach-nam-2027.md";
     assert_eq!(
         src(&f, rel),
-        "---\ntitle: Hội nghị triển khai <kế hoạch> năm 2027\nunits: [phong-van-hoa-xa-hoi, cong-an-xa]\nsections: [tin-tuc]\nstatus: published\npublished_at: 2026-11-20T08:30:00+07:00\nkind: tin\nimage:\n  src: /files/2026/11/anh-hoi-nghi.png\n  alt: Quang cảnh hội nghị\n---\nSáng 20/11, xã tổ chức hội nghị.\n\n## Nội dung chính\n"
+        "---\ntitle: Hội nghị triển khai <kế hoạch> năm 2027\nunits: [phong-van-hoa-xa-hoi, cong-an-xa]\nsections: [tin-tuc]\nstatus: published\npublished_at: 2026-11-20T08:30:00+07:00\nkind: tin\nimage:\n  src: /files/2026/11/anh-hoi-nghi.png\n  alt: Quang cảnh hội nghị\nplan_activities: [ke-hoach/2026/tuyen-truyen-cchc#7]\n---\nSáng 20/11, xã tổ chức hội nghị.\n\n## Nội dung chính\n"
     );
     s.wait_for("/tin-tuc/hoi-nghi-trien-khai-ke-hoach-nam-2027/", |r| {
         r.status == 200

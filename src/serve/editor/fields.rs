@@ -20,6 +20,8 @@ pub enum Choices {
     Units,
     /// The site's sections (`site.yaml`).
     Sections,
+    /// The rows of the plans' appendix tables (`ke-hoach/…#4.2`).
+    PlanActivities,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -201,6 +203,14 @@ pub const ARTICLE: &[Field] = &[
         Widget::Checks(choices!(vocab::Channel)),
         false,
         "",
+    ),
+    f(
+        "plan_activities",
+        "plan_activities",
+        "Hoạt động của kế hoạch mà bài thực hiện",
+        Widget::Checks(Choices::PlanActivities),
+        false,
+        "Các dòng trong phụ lục kế hoạch; dùng cho báo cáo kết quả tuyên truyền theo quý.",
     ),
     f(
         "featured",

@@ -207,6 +207,8 @@ pub struct FormView<'a> {
     pub diags: &'a [Diagnostic],
     pub units: &'a [(String, String)],
     pub sections: &'a [(String, String)],
+    /// Plan appendix rows: (`ke-hoach/2026/x#4.2`, label).
+    pub activities: &'a [(String, String)],
     pub words: &'a [String],
     pub notice: Option<&'a str>,
     pub view_url: Option<&'a str>,
@@ -372,6 +374,7 @@ fn choices(c: Choices, v: &FormView) -> Vec<(String, String)> {
             .collect(),
         Choices::Units => v.units.to_vec(),
         Choices::Sections => v.sections.to_vec(),
+        Choices::PlanActivities => v.activities.to_vec(),
     }
 }
 

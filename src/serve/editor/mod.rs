@@ -210,6 +210,8 @@ struct Scan {
     units: Vec<(String, String)>,
     /// Tags used on the site.
     words: Vec<String>,
+    /// Rows of the plans' appendix tables, as `plan_activities` names them.
+    activities: Vec<(String, String)>,
 }
 
 fn text_of(v: Option<&Value>) -> String {
@@ -227,6 +229,7 @@ fn scan(ed: &Editor) -> Scan {
     let mut rows = Vec::new();
     let mut units = Vec::new();
     let mut words = BTreeSet::new();
+    let mut activities = Vec::new();
     for path in files {
         let Ok(rel) = path.strip_prefix(&content_dir) else {
             continue;
@@ -255,6 +258,18 @@ fn scan(ed: &Editor) -> Scan {
             .and_then(|u| u.get(0))
             .map(|u| text_of(Some(u)))
             .unwrap_or_default();
+        if folder == "ke-hoach"
+            && let Some(Value::Sequence(rows)) = fm.as_ref().and_then(|v| v.get("activities"))
+        {
+            let plan = rel.trim_end_matches(".md");
+            for row in rows {
+                let no = text_of(row.get("item_no"));
+                let task = markdown::truncate_words(&text_of(row.get("task")), 110);
+                if !no.is_empty() {
+                    activities.push((format!("{plan}#{no}"), format!("{title} — {no}. {task}")));
+                }
+            }
+        }
         if let Some(Value::Sequence(tags)) = fm.as_ref().and_then(|v| v.get("tags")) {
             words.extend(tags.iter().filter_map(|t| t.as_str().map(str::to_string)));
         }
@@ -276,6 +291,7 @@ fn scan(ed: &Editor) -> Scan {
         rows,
         units,
         words: words.into_iter().collect(),
+        activities,
     }
 }
 
@@ -436,11 +452,18 @@ fn form_page(
         .unwrap_or("Nội dung");
     // Named by what the form shows first (title, name, abstract), else the file.
     let shown = fields
-        .and_then(|ff| ff.iter().find(|f| ["title", "name", "abstract"].contains(&f.key)))
+        .and_then(|ff| {
+            ff.iter()
+                .find(|f| ["title", "name", "abstract"].contains(&f.key))
+        })
         .and_then(|f| value(f).into_iter().next())
         .filter(|t| !t.is_empty());
     let title = match p.rel {
-        Some(rel) => format!("Sửa {}: {}", label.to_lowercase(), shown.as_deref().unwrap_or(rel)),
+        Some(rel) => format!(
+            "Sửa {}: {}",
+            label.to_lowercase(),
+            shown.as_deref().unwrap_or(rel)
+        ),
         None => html::KINDS
             .iter()
             .find(|(k, _, _)| *k == p.folder)
@@ -461,6 +484,7 @@ fn form_page(
         diags: p.diags,
         units: &scan.units,
         sections: &sections,
+        activities: &scan.activities,
         words: &scan.words,
         notice: p.notice,
         view_url: view_url.as_deref(),

@@ -185,7 +185,9 @@ fn scalar(v: &Value, flow: bool) -> String {
         Value::String(s) => {
             let plain_ok = !s.is_empty()
                 && s.trim() == s
-                && !s.contains(['\n', '\r', '\t', '#', '"', '\''])
+                && !s.contains(['\n', '\r', '\t', '"', '\''])
+                && !s.contains(" #")
+                && !s.starts_with('#')
                 && !(flow && s.contains([',', '[', ']', '{', '}']))
                 && serde_yaml::from_str::<Value>(&format!("k: {s}\n"))
                     .ok()
