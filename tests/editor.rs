@@ -436,6 +436,26 @@ fn a_new_article_is_checked_by_the_pipeline_then_written_in_the_canonical_layout
         &format!("X-Trangxa-Csrf: {token}\r\n"),
     );
     assert_eq!(not_picture.status, 415);
+    let pdf_as_picture = post(
+        &s,
+        "/_bien-tap/tai-len?loai=anh&ten=a.pdf",
+        "application/pdf",
+        b"%PDF-1.7\n",
+        &format!("X-Trangxa-Csrf: {token}\r\n"),
+    );
+    assert_eq!(pdf_as_picture.status, 415);
+    let pdf = post(
+        &s,
+        "/_bien-tap/tai-len?ten=Kế%20hoạch.pdf",
+        "application/pdf",
+        b"%PDF-1.7\n",
+        &format!("X-Trangxa-Csrf: {token}\r\n"),
+    );
+    assert!(
+        pdf.body.contains("\"/files/2026/11/ke-hoach.pdf\""),
+        "{}",
+        pdf.body
+    );
 
     let mut fields = form_fields(&page.body);
     set(

@@ -340,6 +340,9 @@ pub fn form(v: &FormView) -> String {
 <button type=\"button\" data-md=\"link\">Liên kết</button>\
 <button type=\"button\" data-md=\"table\">Bảng</button>\
 <button type=\"button\" data-md=\"picture\">Ảnh</button></div>\
+<p class=\"upload\" hidden><label for=\"f-attachment\">Đính kèm tệp PDF, Word, Excel vào nội dung</label>\
+<input id=\"f-attachment\" type=\"file\" accept=\".pdf,.docx,.xlsx,application/pdf\"></p>\
+<p id=\"attach-status\" role=\"status\"></p>\
 <div class=\"split\"><textarea id=\"f-noi_dung\" name=\"noi_dung\" rows=\"20\" aria-describedby=\"h-noi_dung\">\n{}</textarea>\
 <section class=\"preview\" aria-labelledby=\"xt\" hidden><h2 id=\"xt\">Xem trước nội dung</h2><div id=\"xem-truoc\" aria-live=\"polite\"></div></section></div></div>\n",
         errors_html("noi_dung", &body_problems),

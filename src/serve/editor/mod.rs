@@ -39,7 +39,7 @@ use fields::Field;
 use html::{FormView, Row};
 use splice::Parts;
 
-/// A picture may be this large.
+/// A picture or attachment may be this large.
 pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
 /// Uploads per run of `serve`.
 const MAX_UPLOADS: usize = 500;
@@ -901,9 +901,13 @@ async fn preview(State(ed): State<Arc<Editor>>, headers: HeaderMap, body: Bytes)
 struct UploadName {
     #[serde(default)]
     ten: String,
+    /// `anh`: only a picture will do (the picture of an item).
+    #[serde(default)]
+    loai: String,
 }
 
-/// A picture, stored under `static/files/<year>/<month>/` with a slug name.
+/// A picture or an attachment (PDF, DOCX, XLSX), stored under
+/// `static/files/<year>/<month>/` with a slug name.
 async fn upload(
     State(ed): State<Arc<Editor>>,
     headers: HeaderMap,
@@ -920,10 +924,15 @@ async fn upload(
             "Đã tải lên quá nhiều tệp trong phiên này: khởi động lại `trangxa serve`.\n",
         );
     }
-    let Some(ext) = paths::picture_type(&body) else {
+    let typed = if q.loai == "anh" {
+        paths::picture_type(&body)
+    } else {
+        paths::upload_type(&body)
+    };
+    let Some(ext) = typed else {
         return plain(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Tệp không phải ảnh JPEG, PNG hay WebP (kiểm tra theo nội dung tệp, không theo tên).\n",
+            "Tệp không phải ảnh JPEG, PNG, WebP hay tệp PDF, Word (.docx), Excel (.xlsx) (kiểm tra theo nội dung tệp, không theo tên).\n",
         );
     };
     let now = ed.now();

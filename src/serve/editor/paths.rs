@@ -168,6 +168,27 @@ pub fn picture_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// An attachment's type from its bytes: PDF, or a Word or Excel file (a zip
+/// holding `word/` or `xl/` parts); pictures as `picture_type`.
+pub fn upload_type(bytes: &[u8]) -> Option<&'static str> {
+    if let Some(p) = picture_type(bytes) {
+        return Some(p);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some("pdf");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let has = |part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
+        if has(b"word/document.xml") {
+            return Some("docx");
+        }
+        if has(b"xl/workbook.xml") {
+            return Some("xlsx");
+        }
+    }
+    None
+}
+
 /// Store an upload as `static/files/<year>/<month>/<slug>.<ext>` (a number
 /// added when the name is taken) and give its site path.
 pub fn store_upload(
@@ -263,6 +284,17 @@ mod tests {
         assert_eq!(picture_type(b"RIFF\0\0\0\0WEBPVP8 "), Some("webp"));
         assert_eq!(picture_type(b"<svg onload=alert(1)>"), None);
         assert_eq!(picture_type(b"GIF89a"), None);
+        assert_eq!(upload_type(b"%PDF-1.7\n"), Some("pdf"));
+        assert_eq!(
+            upload_type(b"PK\x03\x04....word/document.xml...."),
+            Some("docx")
+        );
+        assert_eq!(
+            upload_type(b"PK\x03\x04....xl/workbook.xml...."),
+            Some("xlsx")
+        );
+        assert_eq!(upload_type(b"PK\x03\x04....evil.exe"), None);
+        assert_eq!(upload_type(b"MZ\x90\x00"), None);
     }
 
     #[test]

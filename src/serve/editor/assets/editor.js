@@ -79,7 +79,7 @@
       var f = file.files[0];
       if (!f) return;
       status.textContent = "Đang tải ảnh lên…";
-      post("/_bien-tap/tai-len?ten=" + encodeURIComponent(f.name), f, f.type || "application/octet-stream")
+      post("/_bien-tap/tai-len?loai=anh&ten=" + encodeURIComponent(f.name), f, f.type || "application/octet-stream")
         .then(function (r) {
           return r.text().then(function (t) { return { ok: r.ok, text: t }; });
         })
@@ -99,6 +99,30 @@
           status.textContent = "Đã tải ảnh lên: " + url + ". Nhớ viết mô tả ảnh rồi bấm Lưu.";
         })
         .catch(function () { status.textContent = "Không tải được ảnh lên."; });
+    });
+  }
+
+  // Attachments: uploaded the same way, then linked from the body.
+  var attach = document.getElementById("f-attachment");
+  var attachStatus = document.getElementById("attach-status");
+  if (attach) {
+    attach.parentNode.hidden = false;
+    attach.addEventListener("change", function () {
+      var f = attach.files[0];
+      if (!f) return;
+      attachStatus.textContent = "Đang tải tệp lên…";
+      post("/_bien-tap/tai-len?ten=" + encodeURIComponent(f.name), f, "application/octet-stream")
+        .then(function (r) {
+          return r.text().then(function (t) { return { ok: r.ok, text: t }; });
+        })
+        .then(function (r) {
+          if (!r.ok) { attachStatus.textContent = r.text; return; }
+          var url = JSON.parse(r.text).url;
+          var name = f.name.replace(/\.[^.]*$/, "").replace(/[\[\]]/g, "");
+          line("[" + name + "](" + url + ")\n");
+          attachStatus.textContent = "Đã đính kèm " + url + " vào nội dung.";
+        })
+        .catch(function () { attachStatus.textContent = "Không tải được tệp lên."; });
     });
   }
 
