@@ -742,8 +742,14 @@ fn save_blocking(ed: &Editor, form: &fields::Submitted) -> Response {
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     };
-    let folder = get("loai").to_string();
     let existing = get("tep").to_string();
+    // An existing file's form is the one of its folder, whatever was posted;
+    // an empty `loai` is a file opened as text.
+    let folder = match (get("loai"), existing.split('/').next()) {
+        ("", _) => String::new(),
+        (_, Some(top)) if !existing.is_empty() => top.to_string(),
+        (loai, _) => loai.to_string(),
+    };
     let base = get("goc").to_string();
     let show = |rel: Option<&str>,
                 base: &str,
