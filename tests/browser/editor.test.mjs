@@ -118,6 +118,12 @@ test('write an article with a picture, save, see it, edit it, meet an error', as
   const preview = page.getByRole('region', { name: 'Xem trước nội dung' });
   await preview.getByRole('heading', { name: 'Kết quả' }).waitFor();
 
+  // A long list is filtered as typed, with or without diacritics.
+  const procedures = page.getByRole('group', { name: 'Thủ tục hành chính liên quan' });
+  await procedures.getByLabel('Lọc danh sách “Thủ tục hành chính liên quan”').fill('khai tu');
+  assert.equal(await procedures.locator('.options label:visible').count(), 1);
+  await procedures.getByLabel(/Đăng ký khai tử/).check();
+
   await page.getByLabel('Chọn ảnh để tải lên').setInputFiles(PICTURE);
   await page.getByText(/Đã tải ảnh lên/).waitFor();
   await page.getByLabel('Mô tả ảnh (cho người khiếm thị)').fill('Người dân dọn vệ sinh đường làng');
@@ -129,6 +135,7 @@ test('write an article with a picture, save, see it, edit it, meet an error', as
   const saved = readFileSync(file, 'utf8');
   assert.match(saved, /^---\ntitle: Ra quân tổng vệ sinh môi trường\nunits: \[phong-van-hoa-xa-hoi\]\nsections: \[tin-tuc\]\nstatus: published\n/);
   assert.match(saved, /image:\n {2}src: \/files\/2026\/11\/4-buoc-nop-ho-so-truc-tuyen(-\d+)?\.png\n {2}alt: Người dân dọn vệ sinh đường làng\n/);
+  assert.match(saved, /\nrelated_procedures: \["1\.000656"\]\n/);
   assert.match(saved, /---\nSáng 22\/11, các thôn, làng ra quân dọn vệ sinh\.\n\n## Kết quả\n?$/);
   const uploaded = readdirSync(path.join(work, 'static', 'files', '2026', '11'));
   assert.ok(uploaded.some((f) => /^4-buoc-nop-ho-so-truc-tuyen-\d+\.png$/.test(f)), uploaded.join(', '));

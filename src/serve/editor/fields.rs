@@ -22,6 +22,10 @@ pub enum Choices {
     Sections,
     /// The rows of the plans' appendix tables (`ke-hoach/…#4.2`).
     PlanActivities,
+    /// The site's procedures, by code.
+    Procedures,
+    /// The site's documents and plans, by key (`van-ban/2025/135-kh-ubnd`).
+    Documents,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -201,6 +205,22 @@ pub const ARTICLE: &[Field] = &[
         "channels",
         "Kênh đăng tải",
         Widget::Checks(choices!(vocab::Channel)),
+        false,
+        "",
+    ),
+    f(
+        "related_procedures",
+        "related_procedures",
+        "Thủ tục hành chính liên quan",
+        Widget::Checks(Choices::Procedures),
+        false,
+        "",
+    ),
+    f(
+        "related_documents",
+        "related_documents",
+        "Văn bản liên quan",
+        Widget::Checks(Choices::Documents),
         false,
         "",
     ),

@@ -209,6 +209,9 @@ pub struct FormView<'a> {
     pub sections: &'a [(String, String)],
     /// Plan appendix rows: (`ke-hoach/2026/x#4.2`, label).
     pub activities: &'a [(String, String)],
+    /// Procedures (code, "code — title") and documents (key, title).
+    pub procedures: &'a [(String, String)],
+    pub documents: &'a [(String, String)],
     pub words: &'a [String],
     pub notice: Option<&'a str>,
     pub view_url: Option<&'a str>,
@@ -378,6 +381,8 @@ fn choices(c: Choices, v: &FormView) -> Vec<(String, String)> {
         Choices::Units => v.units.to_vec(),
         Choices::Sections => v.sections.to_vec(),
         Choices::PlanActivities => v.activities.to_vec(),
+        Choices::Procedures => v.procedures.to_vec(),
+        Choices::Documents => v.documents.to_vec(),
     }
 }
 

@@ -212,6 +212,8 @@ struct Scan {
     words: Vec<String>,
     /// Rows of the plans' appendix tables, as `plan_activities` names them.
     activities: Vec<(String, String)>,
+    procedures: Vec<(String, String)>,
+    documents: Vec<(String, String)>,
 }
 
 fn text_of(v: Option<&Value>) -> String {
@@ -230,6 +232,8 @@ fn scan(ed: &Editor) -> Scan {
     let mut units = Vec::new();
     let mut words = BTreeSet::new();
     let mut activities = Vec::new();
+    let mut procedures = Vec::new();
+    let mut documents = Vec::new();
     for path in files {
         let Ok(rel) = path.strip_prefix(&content_dir) else {
             continue;
@@ -270,6 +274,12 @@ fn scan(ed: &Editor) -> Scan {
                 }
             }
         }
+        if folder == "thu-tuc" && !get("code").is_empty() {
+            procedures.push((get("code"), format!("{} — {title}", get("code"))));
+        }
+        if folder == "van-ban" || folder == "ke-hoach" {
+            documents.push((rel.trim_end_matches(".md").to_string(), title.clone()));
+        }
         if let Some(Value::Sequence(tags)) = fm.as_ref().and_then(|v| v.get("tags")) {
             words.extend(tags.iter().filter_map(|t| t.as_str().map(str::to_string)));
         }
@@ -292,6 +302,8 @@ fn scan(ed: &Editor) -> Scan {
         units,
         words: words.into_iter().collect(),
         activities,
+        procedures,
+        documents,
     }
 }
 
@@ -485,6 +497,8 @@ fn form_page(
         units: &scan.units,
         sections: &sections,
         activities: &scan.activities,
+        procedures: &scan.procedures,
+        documents: &scan.documents,
         words: &scan.words,
         notice: p.notice,
         view_url: view_url.as_deref(),

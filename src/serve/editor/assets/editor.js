@@ -126,6 +126,33 @@
     });
   }
 
+  // Long lists of checkboxes (procedures, documents, plan rows) get a
+  // filter box: typed with or without diacritics, by code or by title.
+  function fold(t) {
+    return t.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+  }
+  document.querySelectorAll("fieldset.checks").forEach(function (set, n) {
+    var boxes = set.querySelectorAll(".options label");
+    if (boxes.length <= 12) return;
+    var legend = set.querySelector("legend").textContent;
+    var p = document.createElement("p");
+    var label = document.createElement("label");
+    label.htmlFor = "loc-" + n;
+    label.textContent = "Lọc danh sách “" + legend + "”";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "loc-" + n;
+    p.append(label, input);
+    set.querySelector(".options").before(p);
+    input.addEventListener("input", function () {
+      var q = fold(input.value.trim());
+      boxes.forEach(function (b) {
+        var box = b.querySelector("input");
+        b.hidden = q !== "" && !box.checked && fold(b.textContent).indexOf(q) < 0;
+      });
+    });
+  });
+
   // After a refused save, take the keyboard to the list of problems.
   var summary = document.getElementById("tom-tat-loi");
   if (summary) summary.focus();
