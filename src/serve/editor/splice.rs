@@ -188,7 +188,7 @@ fn scalar(v: &Value, flow: bool) -> String {
                 && !s.contains(['\n', '\r', '\t', '"', '\''])
                 && !s.contains(" #")
                 && !s.starts_with('#')
-                && !(flow && s.contains([',', '[', ']', '{', '}']))
+                && (!flow || !s.contains([',', '[', ']', '{', '}']))
                 && serde_yaml::from_str::<Value>(&format!("k: {s}\n"))
                     .ok()
                     .and_then(|v| v.get("k").cloned())
