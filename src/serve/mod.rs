@@ -91,10 +91,12 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         })?),
     };
     let access = access::Access::new(opts.bind, token.clone());
-    let open_url = match &token {
-        Some(t) => format!("{url}?token={t}"),
-        None => url.clone(),
+    let with_token = |u: String| match &token {
+        Some(t) => format!("{u}?token={t}"),
+        None => u,
     };
+    let open_url = with_token(url.clone());
+    let editor_url = with_token(format!("{url}_bien-tap/"));
     if !opts.bind.is_loopback() {
         let w = Diagnostic::warning(
             "W040",
@@ -157,6 +159,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let search_tx = tx.clone();
     let mut watcher = Watcher::start(&site_opts.root, tx).map_err(|d| vec![d])?;
     println!("{}", summary::serving(opts.lang, &open_url));
+    println!("{}", summary::editor_at(opts.lang, &editor_url));
     let _ = std::io::stdout().flush();
     if opts.open {
         open_browser(&open_url, opts.lang);
