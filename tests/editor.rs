@@ -567,3 +567,37 @@ fn a_changed_field_rewrites_only_its_own_lines() {
     assert_ne!(expected, with_comment);
     assert_eq!(src(&f, rel), expected);
 }
+
+#[test]
+fn a_broken_file_is_listed_opens_as_text_and_can_be_fixed() {
+    let f = sample_site();
+    let rel = "content/tin-tuc/2026/11/bai-hong.md";
+    f.write(
+        rel,
+        "---\ntitle: Bài hỏng\nunits: [phong-van-hoa-xa-hoi\n---\nNội dung.\n",
+    );
+    f.write(
+        "content/tin-tuc/2026/11/ngay-la.md",
+        "---\ntitle: Ngày lạ\npublished_at: \"20ế6-11-01\"\n---\n",
+    );
+    let s = Serve::start(&f, &[]);
+    let list = s.get("/_bien-tap/?loai=tin-tuc");
+    assert_eq!(list.status, 200);
+    assert!(list.body.contains(">bai-hong</a>") || list.body.contains(">Bài hỏng</a>"));
+    assert!(list.body.contains("có lỗi"));
+    assert!(list.body.contains(">Ngày lạ</a>"));
+    let page = open(&s, "tin-tuc/2026/11/bai-hong.md");
+    assert!(page.body.contains("name=\"front_matter\""), "opens as text");
+    let mut fields = form_fields(&page.body);
+    let fixed_yaml = "title: Bài hỏng\nunits: [phong-van-hoa-xa-hoi]\nkind: tin\nsections: [tin-tuc]\npublished_at: 2026-11-02T08:00:00+07:00\n";
+    set(&mut fields, "front_matter", fixed_yaml);
+    let r = post(
+        &s,
+        "/_bien-tap/luu",
+        "application/x-www-form-urlencoded",
+        encode(&fields).as_bytes(),
+        "",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(src(&f, rel), format!("---\n{fixed_yaml}---\nNội dung.\n"));
+}

@@ -73,8 +73,8 @@ impl Access {
     pub fn check(&self, p: &Presented) -> Result<Granted, Refusal> {
         let host = p.host.map(strip_port).ok_or(Refusal::Host)?;
         let host = host.to_ascii_lowercase();
-        let known = self.names.contains(&host)
-            || (self.bind.is_unspecified() && is_ip_literal(&host));
+        let known =
+            self.names.contains(&host) || (self.bind.is_unspecified() && is_ip_literal(&host));
         if !known {
             return Err(Refusal::Host);
         }

@@ -292,7 +292,20 @@ fn scan(ed: &Editor) -> Scan {
             title,
             unit,
             status: get("status"),
-            month: date.get(..7).unwrap_or("").to_string(),
+            // `2026-03` only: anyone can write anything in a date field.
+            month: date
+                .get(..7)
+                .filter(|m| {
+                    m.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+                })
+                .unwrap_or("")
+                .to_string(),
             broken: fm.is_none(),
         });
     }
