@@ -601,3 +601,58 @@ fn a_broken_file_is_listed_opens_as_text_and_can_be_fixed() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(src(&f, rel), format!("---\n{fixed_yaml}---\nNội dung.\n"));
 }
+
+#[test]
+fn units_and_documents_are_started_from_their_forms_and_named_by_id_or_number() {
+    let f = sample_site();
+    let s = Serve::start(&f, &[]);
+    let form = "application/x-www-form-urlencoded";
+    let list = s.get("/_bien-tap/");
+    for new in ["Tin bài mới", "Văn bản mới", "Đơn vị mới", "Trang mới"] {
+        assert!(list.body.contains(&format!(">{new}</a>")), "{new}");
+    }
+    let page = s.get("/_bien-tap/moi?loai=don-vi");
+    assert_eq!(page.status, 200);
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "id", "to-cong-nghe-so");
+    set(&mut fields, "name", "Tổ Công nghệ số cộng đồng");
+    set(&mut fields, "kind", "nhom");
+    let r = post(&s, "/_bien-tap/luu", form, encode(&fields).as_bytes(), "");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        src(&f, "content/don-vi/to-cong-nghe-so.md"),
+        "---\nid: to-cong-nghe-so\nname: Tổ Công nghệ số cộng đồng\nkind: nhom\n---\n"
+    );
+    // The same id again: refused, the first file kept.
+    let r = post(&s, "/_bien-tap/luu", form, encode(&fields).as_bytes(), "");
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("đã có tệp"), "{}", r.body);
+
+    let page = s.get("/_bien-tap/moi?loai=van-ban");
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "doc_type", "thong_bao");
+    set(&mut fields, "number", "12");
+    set(&mut fields, "symbol", "TB-UBND");
+    set(
+        &mut fields,
+        "abstract",
+        "Lịch tiếp công dân tháng 12 năm 2026",
+    );
+    set(&mut fields, "issuer", "Ủy ban nhân dân xã Canh Vinh");
+    set(&mut fields, "issued_date", "2026-11-25");
+    set(&mut fields, "lead_unit", "van-phong-hdnd-ubnd");
+    set(&mut fields, "signer_name", "Nguyễn Văn An");
+    set(&mut fields, "signer_position", "Chủ tịch");
+    set(&mut fields, "status", "published");
+    let r = post(&s, "/_bien-tap/luu", form, encode(&fields).as_bytes(), "");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = src(&f, "content/van-ban/2026/12-tb-ubnd.md");
+    assert!(
+        text.starts_with("---\ndoc_type: thong_bao\nnumber: \"12\"\nsymbol: TB-UBND\nabstract: Lịch tiếp công dân tháng 12 năm 2026\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nsigner:\n  name: Nguyễn Văn An\n  position: Chủ tịch\n"),
+        "{text}"
+    );
+}

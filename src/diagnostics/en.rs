@@ -772,18 +772,18 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ),
     // serve/editor
     (
-        "bài chưa có tiêu đề: tên tệp được đặt theo tiêu đề",
-        "the item has no title yet: the file is named after its title",
+        "chưa có tiêu đề (hoặc mã): tên tệp được đặt theo đó",
+        "there is no title (or id) yet: the file is named after it",
     ),
     (
-        "gõ tiêu đề bài, có ít nhất một chữ hoặc số",
-        "type a title with at least one letter or digit",
+        "gõ tiêu đề (với đơn vị: mã đơn vị), có ít nhất một chữ hoặc số",
+        "type a title (for a unit: its id) with at least one letter or digit",
     ),
+    ("đã có tệp `{}`", "the file `{}` already exists"),
     (
-        "đã có quá nhiều bài cùng tiêu đề này",
-        "there are too many items with this title already",
+        "đổi tiêu đề hoặc mã cho khác đi",
+        "choose a different title or id",
     ),
-    ("đổi tiêu đề cho khác đi", "choose a different title"),
     (
         "tệp đã bị sửa ở nơi khác sau khi bạn mở nên chưa được lưu",
         "the file was changed elsewhere after you opened it, so nothing was saved",

@@ -48,6 +48,31 @@ pub enum Widget {
     PartnerUnits,
     /// `image:` as a picture upload with its description (alt).
     Image,
+    /// A mapping shown as one text box per listed part (sub-key, label);
+    /// its other parts are kept as written.
+    Parts(&'static [(&'static str, &'static str)]),
+}
+
+/// The parts of an `image:` the form shows.
+const IMAGE_PARTS: &[(&str, &str)] = &[
+    ("src", "Đường dẫn ảnh"),
+    ("alt", "Mô tả ảnh (cho người khiếm thị)"),
+];
+
+impl Widget {
+    /// The sub-keys of a mapping widget.
+    pub fn parts(self) -> Option<&'static [(&'static str, &'static str)]> {
+        match self {
+            Widget::Image => Some(IMAGE_PARTS),
+            Widget::Parts(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// The form control name of a part of a mapping field (`image_alt`).
+pub fn part_name(field: &Field, sub: &str) -> String {
+    format!("{}_{sub}", field.name)
 }
 
 /// One field of a form.
@@ -333,6 +358,14 @@ pub const DOCUMENT: &[Field] = &[
         "",
     ),
     f(
+        "signer",
+        "signer",
+        "Người ký",
+        Widget::Parts(&[("name", "Họ và tên người ký"), ("position", "Chức vụ")]),
+        false,
+        "Văn bản đã ban hành phải ghi người ký.",
+    ),
+    f(
         "units",
         "lead_unit",
         "Đơn vị chủ trì",
@@ -463,8 +496,8 @@ pub fn form_of(folder: &str) -> Option<&'static [Field]> {
     }
 }
 
-/// The kinds a new file can be started for in the editor (named by title).
-pub const CREATABLE: &[&str] = &["tin-tuc", "trang"];
+/// The kinds a new file can be started for in the editor (those with a form).
+pub const CREATABLE: &[&str] = &["tin-tuc", "van-ban", "don-vi", "trang"];
 
 /// A submitted form: every (name, value) pair in order.
 pub type Submitted = [(String, String)];
@@ -546,10 +579,16 @@ pub fn values(field: &Field, fm: &Value) -> Vec<String> {
         }],
         Widget::LeadUnit => vec![as_list(v).into_iter().next().unwrap_or_default()],
         Widget::PartnerUnits => as_list(v).into_iter().skip(1).collect(),
-        Widget::Image => {
-            let img = v.cloned().unwrap_or(Value::Null);
-            // Both parts always, by position: the form shows each in its box.
-            return vec![as_text(img.get("src")), as_text(img.get("alt"))];
+        Widget::Image | Widget::Parts(_) => {
+            let m = v.cloned().unwrap_or(Value::Null);
+            // Every part always, by position: the form shows each in its box.
+            return field
+                .widget
+                .parts()
+                .unwrap_or_default()
+                .iter()
+                .map(|(sub, _)| as_text(m.get(*sub)))
+                .collect();
         }
     };
     out.into_iter().filter(|s| !s.is_empty()).collect()
@@ -604,11 +643,14 @@ pub fn submitted(field: &Field, form: &Submitted) -> Vec<String> {
         } else {
             String::new()
         }],
-        Widget::Image => {
-            return vec![
-                one(form, "image_src").trim().to_string(),
-                one(form, "image_alt").trim().to_string(),
-            ];
+        Widget::Image | Widget::Parts(_) => {
+            return field
+                .widget
+                .parts()
+                .unwrap_or_default()
+                .iter()
+                .map(|(sub, _)| one(form, &part_name(field, sub)).trim().to_string())
+                .collect();
         }
     };
     out.into_iter().filter(|s| !s.is_empty()).collect()
@@ -689,18 +731,22 @@ pub fn value_of(
                 .collect(),
         ),
         Widget::Bool => (one(form, first.name) == "true").then_some(Value::Bool(true)),
-        Widget::Image => {
-            let src = one(form, "image_src").trim().to_string();
-            let alt = one(form, "image_alt").trim().to_string();
-            if src.is_empty() && alt.is_empty() {
+        Widget::Image | Widget::Parts(_) => {
+            let parts = first.widget.parts().unwrap_or_default();
+            let given: Vec<(&str, String)> = parts
+                .iter()
+                .map(|(sub, _)| (*sub, one(form, &part_name(first, sub)).trim().to_string()))
+                .collect();
+            if given.iter().all(|(_, v)| v.is_empty()) {
                 return None;
             }
             let mut m = match old {
                 Some(Value::Mapping(m)) => m.clone(),
                 _ => Mapping::new(),
             };
-            m.insert(Value::String("src".into()), Value::String(src));
-            m.insert(Value::String("alt".into()), Value::String(alt));
+            for (sub, v) in given {
+                m.insert(Value::String(sub.into()), Value::String(v));
+            }
             Some(Value::Mapping(m))
         }
     }

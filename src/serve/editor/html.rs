@@ -461,6 +461,22 @@ fn field_html(f: &Field, values: &[String], problems: &[&&Diagnostic], v: &FormV
         Widget::Checks(c) => checks(f, &choices(c, v), values, &help, &errs, &aria),
         Widget::PartnerUnits => checks(f, v.units, values, &help, &errs, &aria),
         Widget::Image => image(f, values, &help, &errs, &aria),
+        Widget::Parts(parts) => {
+            let mut s = format!(
+                "<fieldset class=\"field parts\" id=\"f-{name}\" tabindex=\"-1\"{}><legend>{label}</legend>{help}{errs}",
+                aria.replace(" aria-invalid=\"true\"", "")
+            );
+            for (i, (sub, sub_label)) in parts.iter().enumerate() {
+                let control = super::fields::part_name(f, sub);
+                s.push_str(&format!(
+                    "<p><label for=\"f-{control}\">{}</label><input id=\"f-{control}\" name=\"{control}\" type=\"text\" value=\"{}\"></p>",
+                    escape(sub_label),
+                    escape(values.get(i).map(String::as_str).unwrap_or(""))
+                ));
+            }
+            s.push_str("</fieldset>\n");
+            s
+        }
     }
 }
 

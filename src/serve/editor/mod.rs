@@ -585,13 +585,21 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
     }
     tokio::task::spawn_blocking(move || {
         let now = ed.now().format("%Y-%m-%dT%H:%M:00+07:00").to_string();
+        // What a new item usually is; every value can be changed in the form.
+        let defaults: &[(&str, &str)] = match o.loai.as_str() {
+            "tin-tuc" => &[("status", "draft"), ("kind", "tin"), ("published_at", &now)],
+            "van-ban" => &[
+                ("status", "draft"),
+                ("issuer_level", "xa"),
+                ("legal_status", "con_hieu_luc"),
+                ("published_at", &now),
+            ],
+            "trang" => &[("status", "draft")],
+            _ => &[],
+        };
         let mut fm = serde_yaml::Mapping::new();
-        for (k, v) in [
-            ("status", "draft"),
-            ("kind", "tin"),
-            ("published_at", now.as_str()),
-        ] {
-            fm.insert(Value::String(k.into()), Value::String(v.into()));
+        for (k, v) in defaults {
+            fm.insert(Value::String((*k).into()), Value::String((*v).into()));
         }
         let fm = Value::Mapping(fm);
         let value = |f: &Field| fields::values(f, &fm);
@@ -698,36 +706,52 @@ fn new_rel(ed: &Editor, folder: &str, form: &fields::Submitted) -> Result<String
             .map(|(_, v)| v.trim())
             .unwrap_or("")
     };
-    let slug: String = vi::slugify(get("title"))
-        .chars()
-        .take(80)
-        .collect::<String>();
+    let year_month = |d: &str| match (d.get(..4), d.get(5..7)) {
+        (Some(y), Some(m)) if y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) => {
+            (y.to_string(), m.to_string())
+        }
+        _ => (
+            ed.now().format("%Y").to_string(),
+            ed.now().format("%m").to_string(),
+        ),
+    };
+    // Where the file goes and what names it: articles and pages by title,
+    // documents by number and symbol (or abstract), units by their id.
+    let (dir, source, field) = match folder {
+        "tin-tuc" => {
+            let (y, m) = year_month(get("published_at"));
+            (
+                format!("tin-tuc/{y}/{m}"),
+                get("title").to_string(),
+                "title",
+            )
+        }
+        "van-ban" => {
+            let (y, _) = year_month(get("issued_date"));
+            let numbered = format!("{} {}", get("number"), get("symbol"));
+            let source = if numbered.trim().is_empty() {
+                get("abstract").to_string()
+            } else {
+                numbered
+            };
+            (format!("van-ban/{y}"), source, "abstract")
+        }
+        "don-vi" => ("don-vi".to_string(), get("id").to_string(), "id"),
+        other => (other.to_string(), get("title").to_string(), "title"),
+    };
+    let slug: String = vi::slugify(&source).chars().take(80).collect::<String>();
     let slug = slug.trim_end_matches('-').to_string();
     if slug.is_empty() {
         return Err(Diagnostic::error(
             "E200",
-            "bài chưa có tiêu đề: tên tệp được đặt theo tiêu đề",
+            "chưa có tiêu đề (hoặc mã): tên tệp được đặt theo đó",
         )
-        .field("title")
-        .hint("gõ tiêu đề bài, có ít nhất một chữ hoặc số"));
+        .field(field)
+        .hint("gõ tiêu đề (với đơn vị: mã đơn vị), có ít nhất một chữ hoặc số"));
     }
-    let dir = match folder {
-        "tin-tuc" => {
-            let d = get("published_at");
-            let (y, m) = match (d.get(..4), d.get(5..7)) {
-                (Some(y), Some(m)) if y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) => {
-                    (y.to_string(), m.to_string())
-                }
-                _ => (
-                    ed.now().format("%Y").to_string(),
-                    ed.now().format("%m").to_string(),
-                ),
-            };
-            format!("tin-tuc/{y}/{m}")
-        }
-        other => other.to_string(),
-    };
-    for n in 1..100 {
+    // A unit's file is named by its id: never another name.
+    let tries = if folder == "don-vi" { 1 } else { 99 };
+    for n in 1..=tries {
         let name = if n == 1 {
             slug.clone()
         } else {
@@ -742,9 +766,9 @@ fn new_rel(ed: &Editor, folder: &str, form: &fields::Submitted) -> Result<String
         }
     }
     Err(
-        Diagnostic::error("E201", "đã có quá nhiều bài cùng tiêu đề này")
-            .field("title")
-            .hint("đổi tiêu đề cho khác đi"),
+        Diagnostic::error("E201", format!("đã có tệp `{dir}/{slug}.md`"))
+            .field(field)
+            .hint("đổi tiêu đề hoặc mã cho khác đi"),
     )
 }
 
