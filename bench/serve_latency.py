@@ -128,8 +128,8 @@ def measure(site: str, edits: int, work: Path) -> dict:
                 line = raw.decode("utf-8", "replace").strip()
                 if line.startswith("event:"):
                     events.put(line[6:].strip())
-        except (OSError, ValueError, http.client.HTTPException):
-            pass
+        except (OSError, ValueError, AttributeError, http.client.HTTPException):
+            pass  # the stream is closed at the end (a chunked read then fails)
 
     threading.Thread(target=listen, daemon=True).start()
 

@@ -88,6 +88,9 @@ enum Command {
         /// Mở trang trong trình duyệt
         #[arg(long)]
         open: bool,
+        /// Mã truy cập (bắt buộc khi --bind khác 127.0.0.1; không ghi thì tự tạo và in ra)
+        #[arg(long)]
+        token: Option<String>,
     },
     /// Kiểm tra toàn bộ nội dung như khi xây dựng, nhưng không ghi gì
     Check {
@@ -407,6 +410,7 @@ fn main() -> ExitCode {
             bind,
             port,
             open,
+            token,
         } => {
             let opts = trangxa::serve::ServeOptions {
                 site: options(site, lang),
@@ -414,6 +418,7 @@ fn main() -> ExitCode {
                 port,
                 open,
                 lang,
+                token,
             };
             match trangxa::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -225,6 +225,14 @@ pub fn serving(lang: Lang, url: &str) -> String {
     }
 }
 
+/// Where the browser editor of `serve` is.
+pub fn editor_at(lang: Lang, url: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Viết và sửa bài trên trình duyệt: {url}"),
+        Lang::En => format!("Write and edit content in the browser: {url}"),
+    }
+}
+
 /// What triggered a rebuild: nothing (the first build) or the changed files.
 pub fn changes(lang: Lang, changed: &[String]) -> String {
     match (changed, lang) {

@@ -4,161 +4,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::serve::{Serve, WAIT};
 use common::{Fixture, article};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A running `trangxa serve`, stopped when dropped.
-struct Serve {
-    child: Child,
-    addr: String,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-impl Serve {
-    fn start(f: &Fixture, extra: &[&str]) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trangxa"))
-            .args([
-                "serve",
-                "--port",
-                "0",
-                "--now",
-                "2026-11-27T12:00:00+07:00",
-                "--root",
-            ])
-            .arg(f.root())
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("http://") {
-                    let addr = line[at + 7..].trim_end_matches('/').to_string();
-                    let _ = tx.send(addr);
-                }
-            }
-        });
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let err = child.stderr.take().unwrap();
-        let sink = stderr.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines().map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
-        let addr = rx
-            .recv_timeout(WAIT)
-            .unwrap_or_else(|_| panic!("serve did not start: {}", stderr.lock().unwrap()));
-        Serve {
-            child,
-            addr,
-            stderr,
-        }
-    }
-
-    /// Send `request_target` exactly as given (no normalisation).
-    fn get(&self, target: &str) -> Response {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let text = String::from_utf8_lossy(&raw).to_string();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        Response {
-            status,
-            headers: head.to_string(),
-            body: body.to_string(),
-        }
-    }
-
-    /// Wait (bounded) until `target` answers so that `ok` holds.
-    fn wait_for(&self, target: &str, ok: impl Fn(&Response) -> bool) -> Response {
-        let start = Instant::now();
-        loop {
-            let r = self.get(target);
-            if ok(&r) {
-                return r;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "{target} never became as expected; last answer {}:\n{}\nserver said:\n{}",
-                r.status,
-                r.body,
-                self.stderr.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn status_ok(&self) -> bool {
-        self.get("/__trangxa/status").body.contains("\"ok\":true")
-    }
-
-    /// The live-reload event stream, one event per message.
-    fn events(&self) -> Receiver<String> {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        write!(
-            s,
-            "GET /__trangxa/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut event = String::new();
-            let mut in_headers = true;
-            for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if line.is_empty() {
-                    let e = std::mem::take(&mut event);
-                    if std::mem::take(&mut in_headers) {
-                        assert!(e.contains("text/event-stream"), "{e}");
-                    } else if tx.send(e).is_err() {
-                        return;
-                    }
-                } else {
-                    event.push_str(&line);
-                    event.push('\n');
-                }
-            }
-        });
-        rx
-    }
-}
 
 /// The stylesheet a page links to.
 fn stylesheet_href(html: &str) -> String {
@@ -197,7 +48,7 @@ fn serves_from_memory_with_utf8_types_the_reload_script_and_the_sites_404() {
     assert_eq!(home.status, 200);
     assert!(
         home.headers
-            .contains("Content-Type: text/html; charset=utf-8"),
+            .contains("content-type: text/html; charset=utf-8"),
         "{}",
         home.headers
     );
@@ -218,7 +69,7 @@ fn serves_from_memory_with_utf8_types_the_reload_script_and_the_sites_404() {
     );
     let moved = s.get("/tin-tuc");
     assert_eq!(moved.status, 301);
-    assert!(moved.headers.contains("Location: /tin-tuc/"));
+    assert!(moved.headers.contains("location: /tin-tuc/"));
     // The production folder is never touched.
     let public: Vec<_> = std::fs::read_dir(f.root().join("public"))
         .unwrap()
@@ -487,4 +338,119 @@ fn build_output_never_contains_the_reload_script() {
             "{path}"
         );
     }
+}
+
+#[test]
+fn open_live_reload_streams_never_starve_pages_and_closed_ones_are_noticed_at_once() {
+    let f = site();
+    let s = Serve::start(&f, &[]);
+    let mut streams = Vec::new();
+    for _ in 0..200 {
+        let mut c = TcpStream::connect(&s.addr).unwrap();
+        write!(
+            c,
+            "GET /__trangxa/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        streams.push(c);
+    }
+    s.wait_for("/__trangxa/status", |r| r.body.contains("\"streams\":200"));
+    for _ in 0..20 {
+        assert_eq!(s.get("/").status, 200);
+        assert_eq!(s.get("/tin-tuc/").status, 200);
+    }
+    // The tabs close: their slots come back without waiting for a ping.
+    let closed = Instant::now();
+    drop(streams);
+    s.wait_for("/__trangxa/status", |r| r.body.contains("\"streams\":0"));
+    assert!(closed.elapsed() < Duration::from_secs(5));
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn a_foreign_host_header_is_refused() {
+    let f = site();
+    let s = Serve::start(&f, &[]);
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1.evil.example",
+    ] {
+        let r = s.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert!(r.status == 421 || r.status == 403, "{host}: {}", r.status);
+        assert!(!r.body.contains("Bài số 1"), "{host} read the site");
+    }
+    for host in [
+        "localhost",
+        &format!("127.0.0.1:{port}"),
+        &format!("localhost:{port}"),
+    ] {
+        let r = s.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(r.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn beyond_loopback_nothing_answers_without_the_token() {
+    let f = site();
+    let s = Serve::start(
+        &f,
+        &["--bind", "0.0.0.0", "--token", "ma-bi-mat-0123456789"],
+    );
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    let ask = |target: &str, cookie: &str| {
+        s.request(&format!(
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{cookie}Connection: close\r\n\r\n"
+        ))
+    };
+    for target in ["/", "/tin-tuc/", "/_bien-tap/", "/__trangxa/events"] {
+        let r = ask(target, "");
+        assert_eq!(r.status, 401, "{target}");
+        assert!(!r.body.contains("Bài số 1"));
+        assert_eq!(
+            ask(&format!("{target}?token=sai"), "").status,
+            401,
+            "{target}"
+        );
+    }
+    let first = ask("/?token=ma-bi-mat-0123456789", "");
+    assert_eq!(first.status, 200);
+    assert!(
+        first
+            .headers
+            .contains("set-cookie: trangxa_token=ma-bi-mat-0123456789"),
+        "{}",
+        first.headers
+    );
+    assert!(first.headers.contains("httponly"));
+    let later = ask(
+        "/tin-tuc/",
+        "Cookie: trangxa_token=ma-bi-mat-0123456789\r\n",
+    );
+    assert_eq!(later.status, 200);
+}
+
+#[test]
+fn beyond_loopback_a_token_is_made_and_printed_in_the_address() {
+    let f = site();
+    let s = Serve::start(&f, &["--bind", "0.0.0.0"]);
+    let (hostport, query) = s
+        .printed
+        .split_once("/?token=")
+        .expect("a token in the address");
+    assert!(query.len() >= 32, "{query}");
+    let port = hostport.rsplit(':').next().unwrap();
+    let r = s.request(&format!(
+        "GET /?token={query} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(r.status, 200);
+    let r = s.request(&format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(r.status, 401);
 }

@@ -826,12 +826,20 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "cannot start the server: {}",
     ),
     (
-        "máy chủ xem trước đang mở cho mọi máy trong mạng ({*}): ai cùng mạng cũng xem được cả bài nháp",
-        "the preview server is open to every computer on the network ({}): anyone on the same network can see the drafts too",
+        "máy chủ xem trước đang mở cho mọi máy trong mạng ({*}): ai có địa chỉ kèm mã truy cập đều xem được cả bài nháp và sửa được bài",
+        "the preview server is open to every computer on the network ({}): anyone who has the address with its access token can see the drafts and edit the content",
     ),
     (
-        "chỉ dùng trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)",
-        "use it only on a network you trust; leave out `--bind` so that only this computer can see it (127.0.0.1)",
+        "không tạo được mã truy cập ngẫu nhiên cho máy chủ xem trước",
+        "cannot make a random access token for the preview server",
+    ),
+    (
+        "đặt mã bằng `--token MÃ` (ít nhất 16 ký tự khó đoán)",
+        "give one with `--token TOKEN` (at least 16 characters that are hard to guess)",
+    ),
+    (
+        "chỉ gửi địa chỉ có mã cho người cần xem, trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)",
+        "give the address with its token only to those who need it, on a network you trust; leave out `--bind` so that only this computer can see it (127.0.0.1)",
     ),
     (
         "không theo dõi được thay đổi của thư mục trang: {*}",
@@ -879,6 +887,32 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     (
         "ví dụ: `trangxa new thu-tuc \"1.001193 Đăng ký khai sinh\"`; nhiều thủ tục thì dùng `trangxa import thu-tuc`",
         "for example: `trangxa new thu-tuc \"1.001193 Đăng ký khai sinh\"`; for many procedures use `trangxa import thu-tuc`",
+    ),
+    // serve/editor
+    (
+        "chưa có tiêu đề (hoặc mã): tên tệp được đặt theo đó",
+        "there is no title (or id) yet: the file is named after it",
+    ),
+    (
+        "gõ tiêu đề (với đơn vị: mã đơn vị), có ít nhất một chữ hoặc số",
+        "type a title (for a unit: its id) with at least one letter or digit",
+    ),
+    ("đã có tệp `{}`", "the file `{}` already exists"),
+    (
+        "đổi tiêu đề hoặc mã cho khác đi",
+        "choose a different title or id",
+    ),
+    (
+        "tệp đã bị sửa ở nơi khác sau khi bạn mở nên chưa được lưu",
+        "the file was changed elsewhere after you opened it, so nothing was saved",
+    ),
+    (
+        "xem hai bản bên dưới, chép phần cần giữ, rồi mở lại tệp",
+        "compare the two versions below, copy what you want to keep, then open the file again",
+    ),
+    (
+        "kiểm tra quyền ghi thư mục content/, rồi bấm Lưu lại",
+        "check that the content/ folder can be written to, then save again",
     ),
     // theme.rs
     (

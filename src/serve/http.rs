@@ -1,20 +1,32 @@
-//! A small HTTP/1.1 server for the preview: GET and HEAD of the site held in
-//! memory, the site's static files, and the live-reload event stream.
+//! The preview's HTTP layer, on axum and tokio: GET and HEAD of the site held
+//! in memory, the site's static files, the live-reload event stream, and the
+//! editor's routes (`super::editor`), all behind the access check
+//! (`super::access`: the `Host` header, and a token beyond loopback).
 //!
 //! It never builds a file system path from a URL: a request path is decoded,
 //! checked, and looked up in the map of built files or of listed static files;
 //! a static file is served only if its real path (symlinks resolved) is still
-//! inside `static/` (or, for a picture variant, the image cache folder). One thread per connection, a bounded number of them.
+//! inside `static/` (or, for a picture variant, the image cache). Pages and event streams do not share a limit: streams
+//! are counted on their own (a semaphore), so open tabs can never make a page
+//! wait, and a stream's slot is given back as soon as its connection closes.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
+use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use axum::Router;
+use axum::body::{Body, Bytes as BodyBytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc::UnboundedReceiver};
+use tower_http::compression::CompressionLayer;
+
+use super::access::{Access, Granted, Presented, Refusal};
 use super::rebuild::Bytes;
 use super::reload::{self, Hub};
 
@@ -35,216 +47,298 @@ pub struct Served {
 /// Path of the build-status endpoint (JSON), for tools and tests.
 pub const STATUS_PATH: &str = "/__trangxa/status";
 
-const MAX_CONNECTIONS: usize = 128;
-const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// Open live-reload streams at most (one per open tab). Further streams are
+/// refused (the page then simply does not reload by itself); pages are
+/// never refused because of streams.
+const MAX_STREAMS: usize = 1024;
+
+/// A comment line on idle streams, so proxies and browsers keep them open.
+const PING: Duration = Duration::from_secs(15);
 
 pub struct Server {
     pub served: Arc<RwLock<Served>>,
     pub hub: Arc<Hub>,
-    /// `static/` and the image cache with symlinks resolved: nothing outside
-    /// them is ever served.
+    /// `static/` and the image cache (picture variants), symlinks resolved:
+    /// nothing outside them is ever served.
     pub static_roots: Vec<PathBuf>,
-    active: AtomicUsize,
+    pub access: Access,
+    streams: Arc<Semaphore>,
 }
 
 impl Server {
-    pub fn new(served: Arc<RwLock<Served>>, hub: Arc<Hub>, static_roots: Vec<PathBuf>) -> Server {
+    pub fn new(
+        served: Arc<RwLock<Served>>,
+        hub: Arc<Hub>,
+        static_roots: Vec<PathBuf>,
+        access: Access,
+    ) -> Server {
         Server {
             served,
             hub,
             static_roots,
-            active: AtomicUsize::new(0),
+            access,
+            streams: Arc::new(Semaphore::new(MAX_STREAMS)),
         }
     }
 
-    /// Accept connections until the process ends.
-    pub fn run(self: Arc<Self>, listener: TcpListener) {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            if self.active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-                self.active.fetch_sub(1, Ordering::SeqCst);
-                let _ = respond(
-                    &mut stream,
-                    503,
-                    "text/plain; charset=utf-8",
-                    b"busy\n",
-                    false,
-                );
-                continue;
-            }
-            let server = self.clone();
-            let spawned = std::thread::Builder::new()
-                .name("trangxa-http".into())
-                .spawn(move || {
-                    let _ = server.handle(stream);
-                    server.active.fetch_sub(1, Ordering::SeqCst);
-                });
-            if spawned.is_err() {
-                self.active.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
+    /// Open live-reload streams now.
+    pub fn open_streams(&self) -> usize {
+        MAX_STREAMS - self.streams.available_permits()
     }
+}
 
-    fn handle(&self, mut stream: TcpStream) -> std::io::Result<()> {
-        // The head and the body go out as two writes: without this, the body's
-        // last segment can wait for the browser to acknowledge the head.
-        stream.set_nodelay(true)?;
-        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-        stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-        let request = match read_request(&stream) {
-            Ok(r) => r,
-            Err(status) => {
-                return respond(&mut stream, status, "text/plain; charset=utf-8", b"", false);
-            }
+/// The whole application: `extra` (the editor) and the site, behind the
+/// access check, with compressed responses where the client asks for them.
+pub fn router(server: Arc<Server>, extra: Router) -> Router {
+    extra
+        .merge(Router::new().fallback(site).with_state(server.clone()))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(server, guard))
+}
+
+/// Serve `app` on `listener` until the process ends (blocks the thread).
+pub fn run(app: Router, listener: std::net::TcpListener) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    listener.set_nonblocking(true)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("trangxa-http")
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        // The head and the body go out as separate writes: without this,
+        // the body's last segment can wait for the browser's acknowledgement.
+        let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        axum::serve(listener, app).await
+    })
+}
+
+/// The access check (`Host`, token) before anything else, and the headers
+/// every answer carries.
+async fn guard(State(server): State<Arc<Server>>, req: Request, next: Next) -> Response {
+    let granted = {
+        let header_str = |name| {
+            req.headers()
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
         };
-        let head = request.method == "HEAD";
-        if request.method != "GET" && !head {
-            return stream.write_all(
-                b"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        server.access.check(&Presented {
+            host: header_str(header::HOST).or(req.uri().authority().map(|a| a.as_str())),
+            query: req.uri().query(),
+            cookie: header_str(header::COOKIE),
+        })
+    };
+    let mut response = match granted {
+        Err(Refusal::Host) => plain(
+            StatusCode::MISDIRECTED_REQUEST,
+            "Địa chỉ (Host) không phải của máy chủ xem trước này.\n",
+        ),
+        Err(Refusal::Token) => plain(
+            StatusCode::UNAUTHORIZED,
+            "Cần mã truy cập: mở đúng địa chỉ có `?token=…` mà lệnh `trangxa serve` đã in ra.\n",
+        ),
+        Ok(g) => {
+            let mut r = next.run(req).await;
+            if let Granted::SetCookie(c) = g
+                && let Ok(v) = HeaderValue::from_str(&c)
+            {
+                r.headers_mut().append(header::SET_COOKIE, v);
+            }
+            r
+        }
+    };
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// A short plain-text answer.
+pub fn plain(status: StatusCode, text: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text.to_string(),
+    )
+        .into_response()
+}
+
+fn typed(ctype: &'static str, body: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, ctype)], body).into_response()
+}
+
+/// The built site, its static files, the event stream and the status.
+async fn site(State(server): State<Arc<Server>>, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let Some(path) = decode_path(req.uri().path()) else {
+        return plain(StatusCode::BAD_REQUEST, "bad path\n");
+    };
+    if path == reload::EVENTS_PATH {
+        return events(&server);
+    }
+    if path == STATUS_PATH {
+        // Build's JSON for the site as it is now, and the open streams.
+        let status = server.served.read().map(|s| s.status.clone()).unwrap_or_default();
+        let mut json: serde_json::Value =
+            serde_json::from_str(&status).unwrap_or_else(|_| serde_json::json!({}));
+        json["streams"] = server.open_streams().into();
+        let mut body = json.to_string();
+        body.push('\n');
+        return typed("application/json; charset=utf-8", body.into_bytes());
+    }
+    match lookup(&server, &path) {
+        Found::File(rel, bytes) => {
+            let ctype = content_type(&rel);
+            if ctype.starts_with("text/html") {
+                typed(
+                    ctype,
+                    reload::inject(&bytes, server.hub.overlay().as_deref()),
+                )
+            } else {
+                typed(ctype, bytes.as_ref().clone())
+            }
+        }
+        Found::Static(rel, source) => send_static(&server, &rel, source, req).await,
+        Found::Redirect(to) => {
+            (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
+        }
+        Found::Nothing => not_found(&server),
+    }
+}
+
+fn lookup(server: &Server, path: &str) -> Found {
+    let Ok(served) = server.served.read() else {
+        return Found::Nothing;
+    };
+    let base = served.base_path.as_str();
+    let inner = if base.is_empty() {
+        Some(path)
+    } else if path == base || path == "/" {
+        return Found::Redirect(format!("{base}/"));
+    } else {
+        path.strip_prefix(base).filter(|p| p.starts_with('/'))
+    };
+    let Some(inner) = inner else {
+        return Found::Nothing;
+    };
+    let rel = &inner[1..];
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    if let Some(b) = served.files.get(&file) {
+        return Found::File(file, b.clone());
+    }
+    if let Some(src) = served.statics.get(&file) {
+        return Found::Static(file, src.clone());
+    }
+    if !rel.is_empty()
+        && !rel.ends_with('/')
+        && served.files.contains_key(&format!("{rel}/index.html"))
+    {
+        return Found::Redirect(format!("{path}/"));
+    }
+    Found::Nothing
+}
+
+/// A listed static file, streamed (with ranges) by tower-http.
+async fn send_static(server: &Server, rel: &str, source: PathBuf, req: Request) -> Response {
+    // The list holds no symlinks, but a folder may have been swapped for
+    // one since: resolve the real path and insist it is inside static/.
+    let real = match std::fs::canonicalize(&source) {
+        Ok(r) if server.static_roots.iter().any(|d| r.starts_with(d)) && r.is_file() => r,
+        _ => return not_found(server),
+    };
+    let mut file = tower_http::services::ServeFile::new(real);
+    match file.try_call(req).await {
+        Ok(r) if r.status().is_success() || r.status() == StatusCode::NOT_MODIFIED => {
+            let mut r = r.map(Body::new);
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(rel)),
             );
+            r
         }
-        let path = match decode_path(&request.target) {
-            Some(p) => p,
-            None => {
-                return respond(
-                    &mut stream,
-                    400,
-                    "text/plain; charset=utf-8",
-                    b"bad path\n",
-                    head,
-                );
-            }
-        };
-        if path == reload::EVENTS_PATH {
-            return self.events(stream);
-        }
-        if path == STATUS_PATH {
-            let body = self
-                .served
-                .read()
-                .map(|s| s.status.clone())
-                .unwrap_or_default();
-            return respond(
-                &mut stream,
-                200,
-                "application/json; charset=utf-8",
-                body.as_bytes(),
-                head,
-            );
-        }
-        match self.lookup(&path) {
-            Found::File(rel, bytes) => {
-                let ctype = content_type(&rel);
-                if ctype.starts_with("text/html") {
-                    let page = reload::inject(&bytes, self.hub.overlay().as_deref());
-                    respond(&mut stream, 200, ctype, &page, head)
-                } else {
-                    respond(&mut stream, 200, ctype, &bytes, head)
-                }
-            }
-            Found::Static(rel, source) => self.send_static(&mut stream, &rel, &source, head),
-            Found::Redirect(to) => {
-                let msg = format!(
-                    "HTTP/1.1 301 Moved Permanently\r\nLocation: {to}\r\nContent-Length: 0\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
-                );
-                stream.write_all(msg.as_bytes())
-            }
-            Found::Nothing => self.not_found(&mut stream, head),
-        }
+        Ok(r) if r.status() == StatusCode::RANGE_NOT_SATISFIABLE => r.map(Body::new),
+        _ => not_found(server),
     }
+}
 
-    fn lookup(&self, path: &str) -> Found {
-        let Ok(served) = self.served.read() else {
-            return Found::Nothing;
-        };
-        let base = served.base_path.as_str();
-        let inner = if base.is_empty() {
-            Some(path)
-        } else if path == base || path == "/" {
-            return Found::Redirect(format!("{base}/"));
-        } else {
-            path.strip_prefix(base).filter(|p| p.starts_with('/'))
-        };
-        let Some(inner) = inner else {
-            return Found::Nothing;
-        };
-        let rel = &inner[1..];
-        let file = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        };
-        if let Some(b) = served.files.get(&file) {
-            return Found::File(file, b.clone());
-        }
-        if let Some(src) = served.statics.get(&file) {
-            return Found::Static(file, src.clone());
-        }
-        if !rel.is_empty()
-            && !rel.ends_with('/')
-            && served.files.contains_key(&format!("{rel}/index.html"))
-        {
-            return Found::Redirect(format!("{path}/"));
-        }
-        Found::Nothing
-    }
+fn not_found(server: &Server) -> Response {
+    let page = server
+        .served
+        .read()
+        .ok()
+        .and_then(|s| s.files.get("404.html").cloned());
+    let overlay = server.hub.overlay();
+    let body = match page {
+        Some(p) => reload::inject(&p, overlay.as_deref()),
+        None => reload::inject(
+            "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy trang</title><body><h1>Không tìm thấy trang</h1></body></html>".as_bytes(),
+            overlay.as_deref(),
+        ),
+    };
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
 
-    fn send_static(
-        &self,
-        stream: &mut TcpStream,
-        rel: &str,
-        source: &Path,
-        head: bool,
-    ) -> std::io::Result<()> {
-        // The list holds no symlinks, but a folder may have been swapped for
-        // one since: resolve the real path and insist it is inside static/.
-        let real = match std::fs::canonicalize(source) {
-            Ok(r) if self.static_roots.iter().any(|d| r.starts_with(d)) && r.is_file() => r,
-            _ => return self.not_found(stream, head),
-        };
-        let Ok(mut file) = std::fs::File::open(&real) else {
-            return self.not_found(stream, head);
-        };
-        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-        write_head(stream, 200, content_type(rel), len)?;
-        if !head {
-            std::io::copy(&mut Read::by_ref(&mut file).take(len), stream)?;
+/// A live-reload stream, if a slot is free.
+fn events(server: &Server) -> Response {
+    let Ok(permit) = server.streams.clone().try_acquire_owned() else {
+        return plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too many live-reload streams\n",
+        );
+    };
+    let stream = EventStream {
+        rx: server.hub.subscribe(),
+        ping: tokio::time::interval_at(tokio::time::Instant::now() + PING, PING),
+        _slot: permit,
+    };
+    (
+        [(header::CONTENT_TYPE, "text/event-stream; charset=utf-8")],
+        Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+/// The events for one open page. When the browser goes, hyper drops the
+/// response body at once (it reads the connection while it writes), and
+/// with it this stream: the hub stops sending to it and the slot is free.
+struct EventStream {
+    rx: UnboundedReceiver<String>,
+    ping: tokio::time::Interval,
+    _slot: OwnedSemaphorePermit,
+}
+
+impl futures_core::Stream for EventStream {
+    type Item = Result<BodyBytes, std::convert::Infallible>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        match self.rx.poll_recv(cx) {
+            Poll::Ready(Some(msg)) => return Poll::Ready(Some(Ok(BodyBytes::from(msg)))),
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Pending => {}
         }
-        stream.flush()
-    }
-
-    fn not_found(&self, stream: &mut TcpStream, head: bool) -> std::io::Result<()> {
-        let page = self
-            .served
-            .read()
-            .ok()
-            .and_then(|s| s.files.get("404.html").cloned());
-        let body = match page {
-            Some(p) => reload::inject(&p, self.hub.overlay().as_deref()),
-            None => reload::inject(
-                "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy trang</title><body><h1>Không tìm thấy trang</h1></body></html>".as_bytes(),
-                self.hub.overlay().as_deref(),
-            ),
-        };
-        respond(stream, 404, "text/html; charset=utf-8", &body, head)
-    }
-
-    /// Hold the connection open and forward live-reload events; a comment
-    /// line every 15 seconds finds closed connections.
-    fn events(&self, mut stream: TcpStream) -> std::io::Result<()> {
-        stream.write_all(
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
-        )?;
-        stream.flush()?;
-        let rx = self.hub.subscribe();
-        loop {
-            let msg = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            };
-            stream.write_all(msg.as_bytes())?;
-            stream.flush()?;
+        match self.ping.poll_tick(cx) {
+            Poll::Ready(_) => Poll::Ready(Some(Ok(BodyBytes::from_static(b": ping\n\n")))),
+            Poll::Pending => Poll::Pending,
         }
     }
 }
@@ -254,40 +348,6 @@ enum Found {
     Static(String, PathBuf),
     Redirect(String),
     Nothing,
-}
-
-struct Request {
-    method: String,
-    target: String,
-}
-
-/// Read the request line and headers (bounded in size and time).
-fn read_request(stream: &TcpStream) -> Result<Request, u16> {
-    let mut reader = BufReader::new(stream.take(MAX_HEADER_BYTES as u64));
-    let mut line = String::new();
-    reader.read_line(&mut line).map_err(|_| 400u16)?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(400);
-    };
-    if !version.starts_with("HTTP/1.") {
-        return Err(505);
-    }
-    let request = Request {
-        method: method.to_string(),
-        target: target.to_string(),
-    };
-    // Skip the headers; a request without their end is too large or cut off.
-    loop {
-        let mut h = String::new();
-        match reader.read_line(&mut h) {
-            Ok(0) => return Err(431),
-            Ok(_) if h == "\r\n" || h == "\n" => return Ok(request),
-            Ok(_) => {}
-            Err(_) => return Err(400),
-        }
-    }
 }
 
 /// The URL path, percent-decoded and checked: `None` for anything that is not
@@ -357,40 +417,6 @@ pub fn content_type(path: &str) -> &'static str {
         (_, "zip") => "application/zip",
         _ => "application/octet-stream",
     }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        505 => "HTTP Version Not Supported",
-        _ => "Error",
-    }
-}
-
-fn write_head(stream: &mut TcpStream, status: u16, ctype: &str, len: u64) -> std::io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        reason(status)
-    );
-    stream.write_all(head.as_bytes())
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    ctype: &str,
-    body: &[u8],
-    head: bool,
-) -> std::io::Result<()> {
-    write_head(stream, status, ctype, body.len() as u64)?;
-    if !head {
-        stream.write_all(body)?;
-    }
-    stream.flush()
 }
 
 #[cfg(test)]

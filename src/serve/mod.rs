@@ -4,9 +4,11 @@
 //! themselves, and a build error shows as an overlay over the last good site.
 //!
 //! `rebuild` keeps the site and re-renders what an edit touches, `watch`
-//! turns file system events into changed paths, `http` serves, `reload` talks
-//! to the browser.
+//! turns file system events into changed paths, `http` serves (axum on
+//! tokio), `access` decides who may ask, `reload` talks to the browser.
 
+pub mod access;
+pub mod editor;
 pub mod http;
 pub mod rebuild;
 pub mod reload;
@@ -40,6 +42,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// The language of what is printed and of the error overlay.
     pub lang: Lang,
+    /// The access token; beyond loopback one is generated when not given.
+    pub token: Option<String>,
 }
 
 /// Run until the process is stopped. Returns only on a setup failure.
@@ -73,15 +77,35 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         )]
     })?;
     let url = format!("http://{addr}/");
+    let token = match (&opts.token, opts.bind.is_loopback()) {
+        (Some(t), _) => Some(t.clone()),
+        (None, true) => None,
+        (None, false) => Some(access::random_token().ok_or_else(|| {
+            vec![
+                Diagnostic::error(
+                    "E040",
+                    "không tạo được mã truy cập ngẫu nhiên cho máy chủ xem trước".to_string(),
+                )
+                .hint("đặt mã bằng `--token MÃ` (ít nhất 16 ký tự khó đoán)"),
+            ]
+        })?),
+    };
+    let access = access::Access::new(opts.bind, token.clone());
+    let with_token = |u: String| match &token {
+        Some(t) => format!("{u}?token={t}"),
+        None => u,
+    };
+    let open_url = with_token(url.clone());
+    let editor_url = with_token(format!("{url}_bien-tap/"));
     if !opts.bind.is_loopback() {
         let w = Diagnostic::warning(
             "W040",
             format!(
-                "máy chủ xem trước đang mở cho mọi máy trong mạng ({}): ai cùng mạng cũng xem được cả bài nháp",
+                "máy chủ xem trước đang mở cho mọi máy trong mạng ({}): ai có địa chỉ kèm mã truy cập đều xem được cả bài nháp và sửa được bài",
                 opts.bind
             ),
         )
-        .hint("chỉ dùng trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)");
+        .hint("chỉ gửi địa chỉ có mã cho người cần xem, trên mạng tin cậy; bỏ `--bind` để chỉ máy này xem được (127.0.0.1)");
         eprintln!("{}\n", w.localized(opts.lang).display(opts.lang));
     }
     if site_opts.base_url.is_none() {
@@ -102,8 +126,16 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .iter()
         .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
         .collect();
-    let server = Arc::new(Server::new(served.clone(), hub.clone(), roots));
+    let server = Arc::new(Server::new(served.clone(), hub.clone(), roots, access));
+    let editor = editor::Editor::new(&site_opts).ok_or_else(|| {
+        vec![Diagnostic::error(
+            "E040",
+            "không tạo được mã truy cập ngẫu nhiên cho máy chủ xem trước".to_string(),
+        )]
+    })?;
+    let app = http::router(server, editor::router(Arc::new(editor)));
 
+    let lang_for_server = opts.lang;
     let first = rebuilder.rebuild(&[]);
     let mut out = Outlets {
         served,
@@ -115,7 +147,11 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
 
     std::thread::Builder::new()
         .name("trangxa-accept".into())
-        .spawn(move || server.run(listener))
+        .spawn(move || {
+            if let Err(e) = http::run(app, listener) {
+                eprintln!("{}", summary::watch_failed(lang_for_server, &e.to_string()));
+            }
+        })
         .map_err(|e| {
             vec![Diagnostic::error(
                 "E040",
@@ -126,10 +162,11 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let (tx, rx) = channel();
     let search_tx = tx.clone();
     let mut watcher = Watcher::start(&site_opts.root, tx).map_err(|d| vec![d])?;
-    println!("{}", summary::serving(opts.lang, &url));
+    println!("{}", summary::serving(opts.lang, &open_url));
+    println!("{}", summary::editor_at(opts.lang, &editor_url));
     let _ = std::io::stdout().flush();
     if opts.open {
-        open_browser(&url, opts.lang);
+        open_browser(&open_url, opts.lang);
     }
     watch_loop(&rx, &search_tx, &mut watcher, &mut rebuilder, &mut out);
     Ok(())

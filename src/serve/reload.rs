@@ -6,7 +6,10 @@
 //! is never part of the built site.
 
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, Sender, channel};
+
+use tokio::sync::mpsc::{
+    UnboundedReceiver as Receiver, UnboundedSender as Sender, unbounded_channel as channel,
+};
 
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 
@@ -276,9 +279,10 @@ mod tests {
         hub.built(3, None);
         hub.failed("<p>x</p>".into());
         let rx = hub.subscribe();
-        assert_eq!(rx.recv().unwrap(), "event: hello\ndata: 3\n\n");
-        assert!(rx.recv().unwrap().starts_with("event: problem"));
+        let mut rx = rx;
+        assert_eq!(rx.try_recv().unwrap(), "event: hello\ndata: 3\n\n");
+        assert!(rx.try_recv().unwrap().starts_with("event: problem"));
         hub.unchanged();
-        assert_eq!(rx.recv().unwrap(), "event: ok\ndata: \n\n");
+        assert_eq!(rx.try_recv().unwrap(), "event: ok\ndata: \n\n");
     }
 }

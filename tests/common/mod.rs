@@ -2,6 +2,8 @@
 //! built with the real `trangxa` binary.
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
