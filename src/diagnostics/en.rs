@@ -1597,6 +1597,14 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
         "the field `{}` still says `{}` instead of the real information; readers will see exactly that",
     ),
     (
+        "nội dung vẫn ghi `(Đang cập nhật)` thay cho thông tin thật; người đọc sẽ thấy đúng như vậy",
+        "the text still says `(Đang cập nhật)` instead of the real facts; readers will see exactly that",
+    ),
+    (
+        "thay `(Đang cập nhật)` bằng thông tin của xã",
+        "replace `(Đang cập nhật)` with the commune's facts",
+    ),
+    (
         "điền thông tin thật: pháp luật yêu cầu trang công khai thông tin này",
         "fill in the real information: the law requires the site to publish it",
     ),

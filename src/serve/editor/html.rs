@@ -43,6 +43,7 @@ pub const KINDS: &[(&str, &str, &str)] = &[
     ("van-ban", "Văn bản", "Văn bản mới"),
     ("thu-tuc", "Thủ tục hành chính", "Thủ tục mới"),
     ("ke-hoach", "Kế hoạch", "Kế hoạch mới"),
+    ("hoat-dong", "Hoạt động", "Hoạt động mới"),
     ("don-vi", "Đơn vị", "Đơn vị mới"),
     ("trang", "Trang", "Trang mới"),
 ];

@@ -34,7 +34,7 @@ impl Area {
 
 /// The content folders the editor works in.
 const KINDS: &[&str] = &[
-    "tin-tuc", "van-ban", "thu-tuc", "ke-hoach", "don-vi", "trang",
+    "tin-tuc", "van-ban", "thu-tuc", "ke-hoach", "hoat-dong", "don-vi", "trang",
 ];
 
 /// Why a name is refused (shown to the user).
