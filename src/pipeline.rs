@@ -89,6 +89,32 @@ pub fn load_config(opts: &Options) -> Result<SiteConfig, Vec<Diagnostic>> {
     Ok(config)
 }
 
+/// LOAD → MODEL of the site as it would be with `text` at the content key
+/// `key` (`tin-tuc/2026/11/bai`), drafts included, without writing it: how
+/// the editor checks a form before it saves. Every diagnostic of the site,
+/// or `Err` with site.yaml's when the site cannot be modelled at all.
+pub fn check_edit(
+    opts: &Options,
+    key: &str,
+    text: &str,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let (mut loaded, _) = Loaded::read(opts);
+    let config = loaded.config?;
+    let mut diags = loaded.content.add_bytes(key, text.as_bytes().to_vec());
+    if diags.iter().any(Diagnostic::is_error) {
+        return Ok(diags);
+    }
+    let static_keys = loaded.statics.iter().map(|s| s.rel.clone()).collect();
+    let build_opts = BuildOptions {
+        drafts: true,
+        now: now(opts),
+        bodies: None,
+    };
+    let (_, site_diags) = Site::build(config, &loaded.content, &static_keys, &build_opts);
+    diags.extend(site_diags);
+    Ok(diags)
+}
+
 /// "Now" for a run: `--now`, or the clock.
 pub fn now(opts: &Options) -> DateTime<FixedOffset> {
     opts.now

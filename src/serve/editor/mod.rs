@@ -17,7 +17,6 @@ mod list;
 pub mod paths;
 pub mod splice;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -34,9 +33,8 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::serve::access;
 use crate::serve::http::plain;
-use crate::site::{BuildOptions, Site};
 use crate::options::Options;
-use crate::{content, markdown, statics, vi};
+use crate::{markdown, pipeline, vi};
 use fields::Field;
 use html::FormView;
 use splice::Parts;
@@ -73,9 +71,7 @@ impl Editor {
     }
 
     fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
-        self.opts
-            .now
-            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&vi::tz()))
+        pipeline::now(&self.opts)
     }
 
     /// The site path prefix (`/canhvinh`, or empty).
@@ -110,33 +106,16 @@ impl Editor {
     /// units, plans and documents are checked as a build would.
     fn validate(&self, rel: &str, text: &str) -> Vec<Diagnostic> {
         let key = rel.trim_end_matches(".md");
-        let mut config = match SiteConfig::load(&self.root) {
-            Ok(c) => c,
-            Err(d) => return d,
+        let diags = match pipeline::check_edit(&self.opts, key, text) {
+            Ok(d) => d,
+            Err(config) => return config,
         };
-        if let Some(u) = &self.opts.base_url {
-            config.set_base_url(u);
-        }
-        let (mut loaded, _) = content::load(&self.root);
-        let own = loaded.add_bytes(key, text.as_bytes().to_vec());
-        if own.iter().any(Diagnostic::is_error) {
-            return own;
-        }
-        let (statics, _) = statics::list_static(&self.root);
-        let keys: BTreeSet<String> = statics.iter().map(|s| s.rel.clone()).collect();
-        let build = BuildOptions {
-            drafts: true,
-            now: self.now(),
-            bodies: None,
-        };
-        let (_, diags) = Site::build(config, &loaded, &keys, &build);
+        // This file's problems (the rest of the site is not the form's).
         let file = PathBuf::from("content").join(rel);
-        let mut out = own;
-        out.extend(
-            diags
-                .into_iter()
-                .filter(|d| d.file.as_deref() == Some(file.as_path())),
-        );
+        let mut out: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| d.file.as_deref() == Some(file.as_path()))
+            .collect();
         crate::diagnostics::sort(&mut out);
         out
     }
