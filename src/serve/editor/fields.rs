@@ -26,6 +26,8 @@ pub enum Choices {
     Procedures,
     /// The site's documents and plans, by key (`van-ban/2025/135-kh-ubnd`).
     Documents,
+    /// The procedure fields (lĩnh vực) of `site.yaml`.
+    ProcedureFields,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +53,14 @@ pub enum Widget {
     /// A mapping shown as one text box per listed part (sub-key, label);
     /// its other parts are kept as written.
     Parts(&'static [(&'static str, &'static str)]),
+    /// A list of texts, one per line (a procedure's steps).
+    Lines,
+    /// A nested part the form cannot draw field by field (a procedure's
+    /// channels with their fees), shown as its own YAML lines exactly as the
+    /// file has them. Unchanged, its lines are kept byte for byte; changed,
+    /// the lines typed replace the key's lines (`Parts::set_raw`), so an
+    /// edited fee changes that fee's lines and nothing else.
+    Yaml,
 }
 
 /// The parts of an `image:` the form shows.
@@ -485,6 +495,135 @@ pub const UNIT: &[Field] = &[
     ),
 ];
 
+/// Thủ tục hành chính (`content/thu-tuc/<code>.md`), in the order of the
+/// national record. Channels (with their fees, kept verbatim), the dossier
+/// and the legal basis are nested lists of records: each is shown as its own
+/// YAML lines, kept byte for byte unless changed. Keys the form does not
+/// show (decisions, FAQ, source…) are kept as written.
+pub const PROCEDURE: &[Field] = &[
+    f(
+        "code",
+        "code",
+        "Mã thủ tục",
+        Widget::Text,
+        true,
+        "Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.000656; trùng tên tệp.",
+    ),
+    f("title", "title", "Tên thủ tục", Widget::Text, true, ""),
+    f(
+        "levels",
+        "levels",
+        "Cấp thực hiện",
+        Widget::Checks(choices!(vocab::Level)),
+        true,
+        "",
+    ),
+    f(
+        "field",
+        "field",
+        "Lĩnh vực",
+        Widget::Select(Choices::ProcedureFields),
+        true,
+        "Danh sách lĩnh vực lấy từ procedure_fields trong site.yaml.",
+    ),
+    f(
+        "steps",
+        "steps",
+        "Trình tự thực hiện",
+        Widget::Lines,
+        true,
+        "Mỗi bước một dòng, ví dụ “Bước 1: …”.",
+    ),
+    f(
+        "channels",
+        "channels",
+        "Cách thức thực hiện (thời hạn giải quyết, phí, lệ phí) — dạng YAML",
+        Widget::Yaml,
+        true,
+        "Mỗi cách nộp một mục “- method:” (truc_tiep: trực tiếp, truc_tuyen: trực tuyến, buu_chinh: qua bưu chính),          với processing_time.text (thời hạn, ghi nguyên văn) và fees: mỗi khoản có kind (le_phi: lệ phí, phi: phí),          text (ghi nguyên văn) và exemptions (đối tượng miễn, giảm). Giữ nguyên thụt lề.",
+    ),
+    f(
+        "dossier",
+        "dossier",
+        "Thành phần hồ sơ — dạng YAML",
+        Widget::Yaml,
+        true,
+        "Mỗi trường hợp một mục “- items:”; mỗi giấy tờ có name (tên), originals (số bản chính), copies (số bản sao),          present_only: true (chỉ xuất trình), optional: true (không bắt buộc), form (mẫu đơn: name và file). Giữ nguyên thụt lề.",
+    ),
+    f(
+        "applicants",
+        "applicants",
+        "Đối tượng thực hiện",
+        Widget::Lines,
+        true,
+        "Mỗi đối tượng một dòng.",
+    ),
+    f(
+        "implementing_agency",
+        "implementing_agency",
+        "Cơ quan thực hiện",
+        Widget::Text,
+        true,
+        "",
+    ),
+    f(
+        "receiving_address",
+        "receiving_address",
+        "Địa chỉ tiếp nhận hồ sơ",
+        Widget::Text,
+        false,
+        "",
+    ),
+    f(
+        "results",
+        "results",
+        "Kết quả thực hiện",
+        Widget::Lines,
+        true,
+        "Mỗi kết quả một dòng.",
+    ),
+    f(
+        "legal_basis",
+        "legal_basis",
+        "Căn cứ pháp lý — dạng YAML",
+        Widget::Yaml,
+        true,
+        "Mỗi văn bản một mục “- number:” với number (số ký hiệu), title (trích yếu), issued_date (ngày ban hành, dạng 2025-01-09), issuer (cơ quan ban hành).",
+    ),
+    f(
+        "online_level",
+        "online_level",
+        "Mức độ dịch vụ công trực tuyến",
+        Widget::Select(choices!(vocab::OnlineLevel)),
+        true,
+        "",
+    ),
+    f(
+        "online_url",
+        "online_url",
+        "Địa chỉ nộp hồ sơ trực tuyến",
+        Widget::Text,
+        false,
+        "Ví dụ https://dichvucong.gov.vn/…",
+    ),
+    f(
+        "units",
+        "units",
+        "Đơn vị tiếp nhận, giải quyết",
+        Widget::Checks(Choices::Units),
+        true,
+        "",
+    ),
+    f(
+        "legal_status",
+        "legal_status",
+        "Tình trạng hiệu lực",
+        Widget::Select(choices!(vocab::ProcedureStatus)),
+        true,
+        "",
+    ),
+];
+
 /// The form of a content folder; `None`: the file is edited as text.
 pub fn form_of(folder: &str) -> Option<&'static [Field]> {
     match folder {
@@ -492,12 +631,13 @@ pub fn form_of(folder: &str) -> Option<&'static [Field]> {
         "trang" => Some(PAGE),
         "van-ban" => Some(DOCUMENT),
         "don-vi" => Some(UNIT),
+        "thu-tuc" => Some(PROCEDURE),
         _ => None,
     }
 }
 
 /// The kinds a new file can be started for in the editor (those with a form).
-pub const CREATABLE: &[&str] = &["tin-tuc", "van-ban", "don-vi", "trang"];
+pub const CREATABLE: &[&str] = &["tin-tuc", "van-ban", "thu-tuc", "don-vi", "trang"];
 
 /// A submitted form: every (name, value) pair in order.
 pub type Submitted = [(String, String)];
@@ -515,6 +655,14 @@ fn one<'a>(form: &'a Submitted, name: &str) -> &'a str {
 /// A text from a form: browsers send line ends as CRLF.
 pub fn from_browser(s: &str) -> String {
     s.replace("\r\n", "\n")
+}
+
+/// The non-empty lines of a box, trimmed.
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 fn as_text(v: Option<&Value>) -> String {
@@ -579,6 +727,13 @@ pub fn values(field: &Field, fm: &Value) -> Vec<String> {
         }],
         Widget::LeadUnit => vec![as_list(v).into_iter().next().unwrap_or_default()],
         Widget::PartnerUnits => as_list(v).into_iter().skip(1).collect(),
+        Widget::Lines => vec![as_list(v).join("\n")],
+        // Only a file's own lines show it faithfully (`raw_value`); this is
+        // the value's YAML, for a new file's defaults and for comparing.
+        Widget::Yaml => vec![match v {
+            None | Some(Value::Null) => String::new(),
+            Some(v) => serde_yaml::to_string(v).unwrap_or_default(),
+        }],
         Widget::Image | Widget::Parts(_) => {
             let m = v.cloned().unwrap_or(Value::Null);
             // Every part always, by position: the form shows each in its box.
@@ -600,7 +755,61 @@ pub fn comparable(field: &Field, mut values: Vec<String>) -> Vec<String> {
     if matches!(field.widget, Widget::Checks(_) | Widget::PartnerUnits) {
         values.sort();
     }
+    if matches!(field.widget, Widget::Yaml) {
+        // Equal as values, whatever the layout; text that is not YAML stays
+        // as typed, so it differs and goes to the pipeline, which reports it.
+        values = values
+            .into_iter()
+            .map(|t| match serde_yaml::from_str::<Value>(&t) {
+                Ok(Value::Null) => String::new(),
+                Ok(v) => serde_yaml::to_string(&v).unwrap_or(t),
+                Err(_) => t,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+    }
     values
+}
+
+/// The text of a `Yaml` field as its file has it: the lines of its key
+/// after `key:` (or what follows `key:` on its line), byte for byte.
+pub fn raw_value(field: &Field, parts: &super::splice::Parts) -> Vec<String> {
+    let raw = parts.raw_value(field.key).unwrap_or_default();
+    if raw.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![raw]
+    }
+}
+
+/// The lines a submitted `Yaml` field puts in the file for its key, or
+/// `None` to remove the key.
+pub fn raw_lines(field: &Field, form: &Submitted) -> Option<Vec<String>> {
+    let text = from_browser(one(form, field.name));
+    if text.trim().is_empty() {
+        return None;
+    }
+    let text = text.trim_start_matches('\n');
+    let first = text.lines().next().unwrap_or("");
+    // A block (list items, indented lines) goes under `key:`; a one-line
+    // value (`[]`, a flow list) goes after it.
+    let block = text.trim_end().contains('\n')
+        || first.starts_with([' ', '\t'])
+        || first.starts_with("- ")
+        || first.trim() == "-";
+    let mut lines: Vec<String> = if block {
+        let mut l = vec![format!("{}:\n", field.key)];
+        l.extend(text.split_inclusive('\n').map(str::to_string));
+        l
+    } else {
+        vec![format!("{}: {}\n", field.key, text.trim())]
+    };
+    if let Some(last) = lines.last_mut()
+        && !last.ends_with('\n')
+    {
+        last.push('\n');
+    }
+    Some(lines)
 }
 
 /// `chosen` in the order of `old` for the values it had, new ones after.
@@ -643,6 +852,9 @@ pub fn submitted(field: &Field, form: &Submitted) -> Vec<String> {
         } else {
             String::new()
         }],
+        Widget::Lines => vec![lines(one(form, field.name)).join("\n")],
+        // As typed: a refused save shows it again unchanged.
+        Widget::Yaml => vec![from_browser(one(form, field.name))],
         Widget::Image | Widget::Parts(_) => {
             return field
                 .widget
@@ -731,6 +943,11 @@ pub fn value_of(
                 .collect(),
         ),
         Widget::Bool => (one(form, first.name) == "true").then_some(Value::Bool(true)),
+        Widget::Lines => list(lines(one(form, first.name))),
+        // Written as typed (`raw_lines`); this is its parsed value.
+        Widget::Yaml => serde_yaml::from_str::<Value>(&from_browser(one(form, first.name)))
+            .ok()
+            .filter(|v| !v.is_null()),
         Widget::Image | Widget::Parts(_) => {
             let parts = first.widget.parts().unwrap_or_default();
             let given: Vec<(&str, String)> = parts

@@ -213,6 +213,8 @@ pub struct FormView<'a> {
     /// Procedures (code, "code — title") and documents (key, title).
     pub procedures: &'a [(String, String)],
     pub documents: &'a [(String, String)],
+    /// The procedure fields (lĩnh vực) of `site.yaml`.
+    pub procedure_fields: &'a [(String, String)],
     pub words: &'a [String],
     pub notice: Option<&'a str>,
     pub view_url: Option<&'a str>,
@@ -384,6 +386,7 @@ fn choices(c: Choices, v: &FormView) -> Vec<(String, String)> {
         Choices::PlanActivities => v.activities.to_vec(),
         Choices::Procedures => v.procedures.to_vec(),
         Choices::Documents => v.documents.to_vec(),
+        Choices::ProcedureFields => v.procedure_fields.to_vec(),
     }
 }
 
@@ -431,6 +434,17 @@ fn field_html(f: &Field, values: &[String], problems: &[&&Diagnostic], v: &FormV
         )),
         Widget::LongText => simple(format!(
             "<textarea id=\"{id}\" name=\"{name}\" rows=\"3\"{aria}>\n{}</textarea>",
+            escape(first)
+        )),
+        Widget::Lines => simple(format!(
+            "<textarea id=\"{id}\" name=\"{name}\" rows=\"{}\"{aria}>\n{}</textarea>",
+            (first.lines().count() + 1).clamp(3, 12),
+            escape(first)
+        )),
+        // Monospaced, not spell-checked, tall enough for the whole part.
+        Widget::Yaml => simple(format!(
+            "<textarea id=\"{id}\" name=\"{name}\" class=\"yaml\" spellcheck=\"false\" rows=\"{}\"{aria}>\n{}</textarea>",
+            (first.lines().count() + 1).clamp(4, 30),
             escape(first)
         )),
         Widget::Words => simple(format!(

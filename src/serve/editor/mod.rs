@@ -248,14 +248,17 @@ fn form_page(
     body: &str,
 ) -> Response {
     let scan = list::scan(ed);
-    let sections: Vec<(String, String)> = SiteConfig::load(&ed.root)
-        .map(|c| {
-            c.sections
-                .iter()
-                .map(|s| (s.id.clone(), s.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let config = SiteConfig::load(&ed.root).ok();
+    let sections: Vec<(String, String)> = config
+        .iter()
+        .flat_map(|c| c.sections.iter())
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
+    let procedure_fields: Vec<(String, String)> = config
+        .iter()
+        .flat_map(|c| c.procedure_fields.iter())
+        .map(|f| (f.clone(), f.clone()))
+        .collect();
     let fields = fields::form_of(p.folder);
     let label = html::KINDS
         .iter()
@@ -298,6 +301,7 @@ fn form_page(
         sections: &sections,
         activities: &scan.activities,
         procedures: &scan.procedures,
+        procedure_fields: &procedure_fields,
         documents: &scan.documents,
         words: &scan.words,
         notice: p.notice,
@@ -342,7 +346,7 @@ async fn edit(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response 
         // A file whose front matter the form cannot read opens as text.
         let folder_for_form = if fm.is_some() { folder.as_str() } else { "" };
         let fm = fm.unwrap_or(Value::Null);
-        let value = |f: &Field| fields::values(f, &fm);
+        let value = |f: &Field| shown(f, &fm, parts.as_ref());
         form_page(
             &ed,
             Page {
@@ -382,11 +386,23 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
                 ("published_at", &now),
             ],
             "trang" => &[("status", "draft")],
+            "thu-tuc" => &[
+                ("levels", "[cap_xa]"),
+                ("online_level", "khong"),
+                ("legal_status", "con_hieu_luc"),
+                ("channels", PROCEDURE_CHANNELS),
+                ("dossier", PROCEDURE_DOSSIER),
+            ],
             _ => &[],
         };
         let mut fm = serde_yaml::Mapping::new();
         for (k, v) in defaults {
-            fm.insert(Value::String((*k).into()), Value::String((*v).into()));
+            // A default is YAML: a list (`[cap_xa]`) or a nested outline.
+            let value = serde_yaml::from_str::<Value>(v)
+                .ok()
+                .filter(|v| !matches!(v, Value::Null))
+                .unwrap_or_else(|| Value::String((*v).into()));
+            fm.insert(Value::String((*k).into()), value);
         }
         let fm = Value::Mapping(fm);
         let value = |f: &Field| fields::values(f, &fm);
@@ -408,6 +424,20 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
     })
     .await
     .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "lỗi\n"))
+}
+
+/// The outline of a new procedure's channels: the parts a record has, to fill in.
+const PROCEDURE_CHANNELS: &str = "- method: truc_tiep\n  processing_time:\n    text: ''\n  fees:\n  - kind: le_phi\n    text: ''\n";
+/// The outline of a new procedure's dossier.
+const PROCEDURE_DOSSIER: &str =
+    "- items:\n  - name: ''\n    originals: 1\n    copies: 0\n";
+
+/// What the form shows of a file: its values, and a nested part's own lines.
+fn shown(f: &Field, fm: &Value, parts: Option<&Parts>) -> Vec<String> {
+    match (f.widget, parts) {
+        (fields::Widget::Yaml, Some(p)) => fields::raw_value(f, p),
+        _ => fields::values(f, fm),
+    }
 }
 
 /// The file's new text from the submitted form: only what the form changed.
@@ -453,8 +483,18 @@ fn apply(folder: &str, old: Option<&str>, form: &fields::Submitted) -> String {
                 let in_new =
                     old.is_none() && (required || after.iter().flatten().any(|v| !v.is_empty()));
                 if before != after || in_new {
-                    let v = fields::value_of(ff, key, form, fm.get(key));
-                    parts.set(key, v.as_ref(), &keys[..i]);
+                    match of_key.first() {
+                        Some(f) if matches!(f.widget, fields::Widget::Yaml) => {
+                            match fields::raw_lines(f, form) {
+                                Some(lines) => parts.set_raw(key, lines, &keys[..i]),
+                                None => parts.set(key, None, &keys[..i]),
+                            }
+                        }
+                        _ => {
+                            let v = fields::value_of(ff, key, form, fm.get(key));
+                            parts.set(key, v.as_ref(), &keys[..i]);
+                        }
+                    }
                 }
             }
         }
@@ -524,9 +564,21 @@ fn new_rel(ed: &Editor, folder: &str, form: &fields::Submitted) -> Result<String
             (format!("van-ban/{y}"), source, "abstract")
         }
         "don-vi" => ("don-vi".to_string(), get("id").to_string(), "id"),
+        "thu-tuc" => ("thu-tuc".to_string(), get("code").to_string(), "code"),
         other => (other.to_string(), get("title").to_string(), "title"),
     };
-    let slug: String = vi::slugify(&source).chars().take(80).collect::<String>();
+    // A procedure's file is named by its national code as written (`1.000656`).
+    let code_like = folder == "thu-tuc"
+        && !source.is_empty()
+        && source
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !source.starts_with('.');
+    let slug: String = if code_like {
+        source.clone()
+    } else {
+        vi::slugify(&source).chars().take(80).collect::<String>()
+    };
     let slug = slug.trim_end_matches('-').to_string();
     if slug.is_empty() {
         return Err(Diagnostic::error(
@@ -536,8 +588,8 @@ fn new_rel(ed: &Editor, folder: &str, form: &fields::Submitted) -> Result<String
         .field(field)
         .hint("gõ tiêu đề (với đơn vị: mã đơn vị), có ít nhất một chữ hoặc số"));
     }
-    // A unit's file is named by its id: never another name.
-    let tries = if folder == "don-vi" { 1 } else { 99 };
+    // A unit's or a procedure's file is named by its id: never another name.
+    let tries = if matches!(folder, "don-vi" | "thu-tuc") { 1 } else { 99 };
     for n in 1..=tries {
         let name = if n == 1 {
             slug.clone()
@@ -693,8 +745,8 @@ fn save_blocking(ed: &Editor, form: &fields::Submitted) -> Response {
             let fm_ok =
                 Parts::parse(&text).and_then(|p| serde_yaml::from_str::<Value>(&p.yaml()).ok());
             let fm = fm_ok.unwrap_or(Value::Null);
-            let value = |f: &Field| fields::values(f, &fm);
             let parts = Parts::parse(&text);
+            let value = |f: &Field| shown(f, &fm, parts.as_ref());
             form_page(
                 ed,
                 Page {
@@ -708,7 +760,7 @@ fn save_blocking(ed: &Editor, form: &fields::Submitted) -> Response {
                 },
                 &value,
                 &parts.as_ref().map(|p| p.yaml()).unwrap_or_default(),
-                &parts.map(|p| p.body).unwrap_or_default(),
+                &parts.as_ref().map(|p| p.body.clone()).unwrap_or_default(),
             )
         }
         Err(e) => {

@@ -102,6 +102,41 @@ impl Parts {
         Some((start, end))
     }
 
+    /// The value of top-level `key` as the file writes it: what follows
+    /// `key:` on its line, then the lines that continue it, byte for byte.
+    pub fn raw_value(&self, key: &str) -> Option<String> {
+        let (start, end) = self.block(key)?;
+        let first = &self.lines[start];
+        let rest = first.split_once(':').map(|(_, r)| r).unwrap_or("");
+        let mut out = if rest.trim().is_empty() {
+            String::new()
+        } else {
+            rest.trim_start_matches([' ', '\t']).to_string()
+        };
+        for l in &self.lines[start + 1..end] {
+            out.push_str(l);
+        }
+        Some(out)
+    }
+
+    /// Replace the lines of top-level `key` by `new_lines` as given (a new
+    /// key goes after the last of `before` present, as with `set`).
+    pub fn set_raw(&mut self, key: &str, new_lines: Vec<String>, before: &[&str]) {
+        if let Some((start, end)) = self.block(key) {
+            self.lines.splice(start..end, new_lines);
+            return;
+        }
+        let at = before
+            .iter()
+            .rev()
+            .find_map(|k| self.block(k).map(|(_, end)| end))
+            .unwrap_or(0);
+        if at > 0 && !self.lines[at - 1].ends_with('\n') {
+            self.lines[at - 1].push('\n');
+        }
+        self.lines.splice(at..at, new_lines);
+    }
+
     /// Set (`Some`) or remove (`None`) top-level `key`. A new key goes after
     /// the last of `before` (keys that precede it in canonical order) present.
     pub fn set(&mut self, key: &str, value: Option<&Value>, before: &[&str]) {
@@ -158,7 +193,14 @@ pub fn render_entry(key: &str, v: &Value) -> Vec<String> {
         }
         Value::Sequence(items) if items.iter().all(is_scalar) => {
             let plain: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
-            vec![format!("{key}: [{}]\n", plain.join(", "))]
+            let flow = format!("{key}: [{}]\n", plain.join(", "));
+            // Long lists (a procedure's steps) one item a line, readable.
+            if flow.chars().count() <= 100 {
+                return vec![flow];
+            }
+            let mut out = vec![format!("{key}:\n")];
+            out.extend(items.iter().map(|i| format!("- {}\n", scalar(i, false))));
+            out
         }
         Value::Sequence(items) => {
             let mut out = vec![format!("{key}:\n")];
