@@ -656,3 +656,142 @@ fn units_and_documents_are_started_from_their_forms_and_named_by_id_or_number() 
         "{text}"
     );
 }
+
+#[test]
+fn a_fee_edited_in_the_procedure_form_changes_only_that_fees_lines() {
+    let f = sample_site();
+    let rel = "content/thu-tuc/1.000656.md";
+    let original = src(&f, rel);
+    let s = Serve::start(&f, &[]);
+    let page = open(&s, "thu-tuc/1.000656.md");
+    assert_eq!(page.status, 200);
+    for label in [
+        "Mã thủ tục",
+        "Lĩnh vực",
+        "Trình tự thực hiện",
+        "Cách thức thực hiện (thời hạn giải quyết, phí, lệ phí) — dạng YAML",
+        "Thành phần hồ sơ — dạng YAML",
+        "Căn cứ pháp lý — dạng YAML",
+        "Mức độ dịch vụ công trực tuyến",
+    ] {
+        assert!(page.body.contains(&format!(">{label}</")), "{label}");
+    }
+    assert!(
+        !page.body.contains("name=\"front_matter\""),
+        "a procedure opens as a form, not as raw YAML"
+    );
+    // The field is a pick-list of site.yaml's procedure_fields.
+    assert!(
+        page.body
+            .contains("<select id=\"f-field\" name=\"field\"")
+    );
+    let mut fields = form_fields(&page.body);
+    let channels = fields
+        .iter()
+        .find(|(n, _)| n == "channels")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    // The box shows the file's own lines, fees verbatim.
+    assert!(
+        original.contains(&format!("\nchannels:\n{channels}")),
+        "{channels}"
+    );
+    let old_fee = "    text: 'Lệ phí: Miễn lệ phí đăng ký khai tử đúng hạn'\n";
+    let new_fee = "    text: 'Lệ phí: 8.000 đồng/trường hợp đăng ký quá hạn'\n";
+    let at = channels.find(old_fee).unwrap();
+    let edited = format!(
+        "{}{new_fee}{}",
+        &channels[..at],
+        &channels[at + old_fee.len()..]
+    );
+    set(&mut fields, "channels", &edited.replace('\n', "\r\n"));
+    let r = post(
+        &s,
+        "/_bien-tap/luu",
+        "application/x-www-form-urlencoded",
+        encode(&fields).as_bytes(),
+        "",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let at = original.find(old_fee).unwrap();
+    let expected = format!(
+        "{}{new_fee}{}",
+        &original[..at],
+        &original[at + old_fee.len()..]
+    );
+    assert_eq!(src(&f, rel), expected);
+}
+
+#[test]
+fn a_new_procedure_made_through_the_form_is_checked_named_by_its_code_and_built() {
+    let f = sample_site();
+    let s = Serve::start(&f, &[]);
+    let list = s.get("/_bien-tap/");
+    assert!(list.body.contains(">Thủ tục mới</a>"));
+    let page = s.get("/_bien-tap/moi?loai=thu-tuc");
+    assert_eq!(page.status, 200);
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "code", "2.000986");
+    set(&mut fields, "title", "Xác nhận thông tin hộ tịch");
+    set(&mut fields, "field", "Hộ tịch");
+    set(
+        &mut fields,
+        "steps",
+        "Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã.\r\nBước 2: Công chức tư pháp - hộ tịch kiểm tra và cấp văn bản xác nhận.\r\n",
+    );
+    let channels = fields
+        .iter()
+        .find(|(n, _)| n == "channels")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    set(
+        &mut fields,
+        "channels",
+        &channels
+            .replacen("text: ''", "text: 03 ngày làm việc", 1)
+            .replacen("text: ''", "text: 'Lệ phí: 15.000 đồng'", 1),
+    );
+    let dossier = fields
+        .iter()
+        .find(|(n, _)| n == "dossier")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    set(
+        &mut fields,
+        "dossier",
+        &dossier.replace("name: ''", "name: Tờ khai đề nghị xác nhận thông tin hộ tịch"),
+    );
+    set(&mut fields, "applicants", "Công dân Việt Nam");
+    set(&mut fields, "implementing_agency", "Ủy ban nhân dân cấp xã");
+    set(&mut fields, "results", "Văn bản xác nhận thông tin hộ tịch");
+    set(
+        &mut fields,
+        "legal_basis",
+        "- number: 60/2014/QH13\n  title: Luật Hộ tịch\n  issued_date: 2014-11-20\n  issuer: Quốc hội\n",
+    );
+    fields.push(("units".into(), "van-phong-hdnd-ubnd".into()));
+    let form = "application/x-www-form-urlencoded";
+    // Without its legal basis: refused at its field, nothing written.
+    let mut missing = fields.clone();
+    set(&mut missing, "legal_basis", "");
+    let before = common::tree(&f.root().join("content"));
+    let r = post(&s, "/_bien-tap/luu", form, encode(&missing).as_bytes(), "");
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(common::tree(&f.root().join("content")) == before);
+
+    let r = post(&s, "/_bien-tap/luu", form, encode(&fields).as_bytes(), "");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = src(&f, "content/thu-tuc/2.000986.md");
+    assert!(
+        text.starts_with("---\ncode: \"2.000986\"\ntitle: Xác nhận thông tin hộ tịch\nlevels: [cap_xa]\nfield: Hộ tịch\nsteps:\n- \"Bước 1: Nộp hồ sơ"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nchannels:\n- method: truc_tiep\n  processing_time:\n    text: 03 ngày làm việc\n  fees:\n  - kind: le_phi\n    text: 'Lệ phí: 15.000 đồng'\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nunits: [van-phong-hdnd-ubnd]\n"), "{text}");
+    s.wait_for("/thu-tuc-hanh-chinh/a-z/", |r| {
+        r.status == 200 && r.body.contains("Xác nhận thông tin hộ tịch")
+    });
+}

@@ -622,6 +622,14 @@ pub const PROCEDURE: &[Field] = &[
         true,
         "",
     ),
+    f(
+        "source",
+        "source",
+        "Nguồn dữ liệu — dạng YAML",
+        Widget::Yaml,
+        true,
+        "kind: thu_cong (cán bộ nhập), qd_cong_bo (quyết định công bố), dvcqg_html hoặc dvcqg_doc (Cổng Dịch vụ công quốc gia);          retrieved_at: ngày lấy dữ liệu; verified: true khi đã đối chiếu với bản công bố.",
+    ),
 ];
 
 /// The form of a content folder; `None`: the file is edited as text.
@@ -797,9 +805,22 @@ pub fn raw_lines(field: &Field, form: &Submitted) -> Option<Vec<String>> {
         || first.starts_with([' ', '\t'])
         || first.starts_with("- ")
         || first.trim() == "-";
+    // A mapping typed flush left is indented under its key; list items
+    // and lines already indented are kept as typed.
+    let indent = if first.starts_with([' ', '\t', '-']) {
+        ""
+    } else {
+        "  "
+    };
     let mut lines: Vec<String> = if block {
         let mut l = vec![format!("{}:\n", field.key)];
-        l.extend(text.split_inclusive('\n').map(str::to_string));
+        l.extend(text.split_inclusive('\n').map(|line| {
+            if line.trim().is_empty() {
+                line.to_string()
+            } else {
+                format!("{indent}{line}")
+            }
+        }));
         l
     } else {
         vec![format!("{}: {}\n", field.key, text.trim())]

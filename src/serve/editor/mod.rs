@@ -376,6 +376,10 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
     }
     tokio::task::spawn_blocking(move || {
         let now = ed.now().format("%Y-%m-%dT%H:%M:00+07:00").to_string();
+        let source = format!(
+            "kind: thu_cong\nretrieved_at: {}\nverified: false\n",
+            ed.now().format("%Y-%m-%d")
+        );
         // What a new item usually is; every value can be changed in the form.
         let defaults: &[(&str, &str)] = match o.loai.as_str() {
             "tin-tuc" => &[("status", "draft"), ("kind", "tin"), ("published_at", &now)],
@@ -392,6 +396,7 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
                 ("legal_status", "con_hieu_luc"),
                 ("channels", PROCEDURE_CHANNELS),
                 ("dossier", PROCEDURE_DOSSIER),
+                ("source", &source),
             ],
             _ => &[],
         };
