@@ -681,10 +681,7 @@ fn a_fee_edited_in_the_procedure_form_changes_only_that_fees_lines() {
         "a procedure opens as a form, not as raw YAML"
     );
     // The field is a pick-list of site.yaml's procedure_fields.
-    assert!(
-        page.body
-            .contains("<select id=\"f-field\" name=\"field\"")
-    );
+    assert!(page.body.contains("<select id=\"f-field\" name=\"field\""));
     let mut fields = form_fields(&page.body);
     let channels = fields
         .iter()
@@ -759,7 +756,10 @@ fn a_new_procedure_made_through_the_form_is_checked_named_by_its_code_and_built(
     set(
         &mut fields,
         "dossier",
-        &dossier.replace("name: ''", "name: Tờ khai đề nghị xác nhận thông tin hộ tịch"),
+        &dossier.replace(
+            "name: ''",
+            "name: Tờ khai đề nghị xác nhận thông tin hộ tịch",
+        ),
     );
     set(&mut fields, "applicants", "Công dân Việt Nam");
     set(&mut fields, "implementing_agency", "Ủy ban nhân dân cấp xã");

@@ -665,10 +665,10 @@ pub fn from_browser(s: &str) -> String {
     s.replace("\r\n", "\n")
 }
 
-/// The non-empty lines of a box, trimmed.
+/// The non-empty lines of a box, spaces tidied as `values` shows them.
 fn lines(s: &str) -> Vec<String> {
     s.lines()
-        .map(|l| l.trim().to_string())
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -735,7 +735,16 @@ pub fn values(field: &Field, fm: &Value) -> Vec<String> {
         }],
         Widget::LeadUnit => vec![as_list(v).into_iter().next().unwrap_or_default()],
         Widget::PartnerUnits => as_list(v).into_iter().skip(1).collect(),
-        Widget::Lines => vec![as_list(v).join("\n")],
+        // One item a line: an item written over several lines is shown on
+        // one (the same words), so a save that changes nothing keeps it.
+        Widget::Lines => vec![
+            as_list(v)
+                .iter()
+                .map(|i| i.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|i| !i.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ],
         // Only a file's own lines show it faithfully (`raw_value`); this is
         // the value's YAML, for a new file's defaults and for comparing.
         Widget::Yaml => vec![match v {
@@ -1023,6 +1032,66 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ARTICLE.len(), "control names are unique");
+    }
+
+    #[test]
+    fn every_form_has_unique_control_names() {
+        for form in [ARTICLE, PAGE, DOCUMENT, UNIT, PROCEDURE] {
+            let mut names: Vec<&str> = form.iter().map(|f| f.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), form.len());
+        }
+    }
+
+    fn submitted_form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_yaml_part_goes_back_under_its_key_as_typed() {
+        let channels = PROCEDURE.iter().find(|f| f.key == "channels").unwrap();
+        let typed = "- method: truc_tiep\r\n  fees: []\r\n";
+        let lines = raw_lines(channels, &submitted_form(&[("channels", typed)])).unwrap();
+        assert_eq!(
+            lines,
+            ["channels:\n", "- method: truc_tiep\n", "  fees: []\n"]
+        );
+        // A mapping typed flush left is indented under its key.
+        let source = PROCEDURE.iter().find(|f| f.key == "source").unwrap();
+        let lines = raw_lines(
+            source,
+            &submitted_form(&[("source", "kind: thu_cong\nverified: false")]),
+        )
+        .unwrap();
+        assert_eq!(
+            lines,
+            ["source:\n", "  kind: thu_cong\n", "  verified: false\n"]
+        );
+        // One line stays on the key's line; an empty box removes the key.
+        let lines = raw_lines(channels, &submitted_form(&[("channels", "[]")])).unwrap();
+        assert_eq!(lines, ["channels: []\n"]);
+        assert!(raw_lines(channels, &submitted_form(&[("channels", " \r\n")])).is_none());
+        // Unchanged means equal as values, whatever the layout.
+        assert_eq!(
+            comparable(channels, vec!["- {method: truc_tiep}\n".into()]),
+            comparable(channels, vec!["-   method: truc_tiep\n".into()])
+        );
+    }
+
+    #[test]
+    fn a_step_written_over_several_lines_is_unchanged_by_a_save_that_changes_nothing() {
+        let steps = PROCEDURE.iter().find(|f| f.key == "steps").unwrap();
+        let fm: Value =
+            serde_yaml::from_str("steps:\n- |\n  Bước 1: nộp\n    hồ sơ\n- 'Bước 2: nhận'\n")
+                .unwrap();
+        let shown = values(steps, &fm);
+        assert_eq!(shown, ["Bước 1: nộp hồ sơ\nBước 2: nhận"]);
+        let form = submitted_form(&[("steps", &shown[0].replace('\n', "\r\n"))]);
+        assert_eq!(submitted(steps, &form), shown);
     }
 
     #[test]

@@ -434,8 +434,7 @@ async fn new(State(ed): State<Arc<Editor>>, Query(o): Query<Open>) -> Response {
 /// The outline of a new procedure's channels: the parts a record has, to fill in.
 const PROCEDURE_CHANNELS: &str = "- method: truc_tiep\n  processing_time:\n    text: ''\n  fees:\n  - kind: le_phi\n    text: ''\n";
 /// The outline of a new procedure's dossier.
-const PROCEDURE_DOSSIER: &str =
-    "- items:\n  - name: ''\n    originals: 1\n    copies: 0\n";
+const PROCEDURE_DOSSIER: &str = "- items:\n  - name: ''\n    originals: 1\n    copies: 0\n";
 
 /// What the form shows of a file: its values, and a nested part's own lines.
 fn shown(f: &Field, fm: &Value, parts: Option<&Parts>) -> Vec<String> {
@@ -594,7 +593,11 @@ fn new_rel(ed: &Editor, folder: &str, form: &fields::Submitted) -> Result<String
         .hint("gõ tiêu đề (với đơn vị: mã đơn vị), có ít nhất một chữ hoặc số"));
     }
     // A unit's or a procedure's file is named by its id: never another name.
-    let tries = if matches!(folder, "don-vi" | "thu-tuc") { 1 } else { 99 };
+    let tries = if matches!(folder, "don-vi" | "thu-tuc") {
+        1
+    } else {
+        99
+    };
     for n in 1..=tries {
         let name = if n == 1 {
             slug.clone()

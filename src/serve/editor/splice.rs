@@ -195,7 +195,7 @@ pub fn render_entry(key: &str, v: &Value) -> Vec<String> {
             let plain: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
             let flow = format!("{key}: [{}]\n", plain.join(", "));
             // Long lists (a procedure's steps) one item a line, readable.
-            if flow.chars().count() <= 100 {
+            if flow.chars().count() <= 80 {
                 return vec![flow];
             }
             let mut out = vec![format!("{key}:\n")];
@@ -270,6 +270,53 @@ mod tests {
         let back: Value = serde_yaml::from_str(&p.yaml()).unwrap();
         assert_eq!(back["title"], Value::String("Bài mới: số 1".into()));
         assert_eq!(back["image"]["caption"], Value::String("Chú thích".into()));
+    }
+
+    #[test]
+    fn a_nested_value_is_read_and_replaced_as_its_own_lines() {
+        let file = "---\ntitle: T\nchannels:\n- method: truc_tiep\n  fees: [] # chưa rõ\n\n# ghi chú\nla: x\n---\n";
+        let mut p = Parts::parse(file).unwrap();
+        assert_eq!(
+            p.raw_value("channels").unwrap(),
+            "- method: truc_tiep\n  fees: [] # chưa rõ\n"
+        );
+        assert_eq!(p.raw_value("title").unwrap(), "T\n");
+        p.set_raw(
+            "channels",
+            vec!["channels:\n".into(), "- method: buu_chinh\n".into()],
+            &[],
+        );
+        assert_eq!(
+            p.text(),
+            "---\ntitle: T\nchannels:\n- method: buu_chinh\n\n# ghi chú\nla: x\n---\n"
+        );
+        p.set_raw(
+            "dossier",
+            vec!["dossier: []\n".into()],
+            &["title", "channels"],
+        );
+        assert!(
+            p.text()
+                .contains("- method: buu_chinh\ndossier: []\n\n# ghi chú")
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_texts_is_written_one_item_a_line() {
+        let steps = Value::Sequence(vec![
+            Value::String("Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã".into()),
+            Value::String("Bước 2: Nhận kết quả".into()),
+        ]);
+        assert_eq!(
+            render_entry("steps", &steps),
+            [
+                "steps:\n",
+                "- \"Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã\"\n",
+                "- \"Bước 2: Nhận kết quả\"\n"
+            ]
+        );
+        let short = Value::Sequence(vec![Value::String("a".into())]);
+        assert_eq!(render_entry("units", &short), ["units: [a]\n"]);
     }
 
     #[test]
