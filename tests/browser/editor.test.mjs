@@ -97,7 +97,9 @@ test('the list and the forms pass axe and fit at 360 and 1280 px', async () => {
     '/_bien-tap/moi?loai=tin-tuc',
     '/_bien-tap/moi?loai=van-ban',
     '/_bien-tap/moi?loai=don-vi',
-    '/_bien-tap/sua?tep=thu-tuc/1.000656.md', // a kind edited as text
+    '/_bien-tap/moi?loai=thu-tuc',
+    '/_bien-tap/sua?tep=thu-tuc/1.000656.md', // nested parts as YAML boxes
+    '/_bien-tap/sua?tep=ke-hoach/2026/tuyen-truyen-cchc.md', // a kind edited as text
   ];
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
