@@ -177,11 +177,15 @@ fn opening_and_saving_every_sample_file_unchanged_keeps_its_bytes() {
         "Văn bản",
         "Thủ tục hành chính",
         "Kế hoạch",
+        "Hoạt động",
         "Đơn vị",
         "Trang",
     ] {
         assert!(list.body.contains(&format!(">{kind} (")), "{kind}");
     }
+    // Months as staff write them, in the rows as in the filter.
+    assert!(list.body.contains("11/2026"), "no month 11/2026");
+    assert!(!list.body.contains("· 2026-11"), "a month shown as 2026-11");
 }
 
 #[test]

@@ -36,6 +36,15 @@ pub struct Row {
     pub broken: bool,
 }
 
+/// A month as staff write it: `2026-03` → `03/2026` (the list keeps
+/// `2026-03`, which sorts, only when it is checked to be that shape).
+pub fn month_label(month: &str) -> String {
+    match (month.get(..4), month.get(5..)) {
+        (Some(year), Some(m)) if month.len() == 7 => format!("{m}/{year}"),
+        _ => month.to_string(),
+    }
+}
+
 /// The kinds of content, by folder, with the label of their list and of
 /// their "new" link.
 pub const KINDS: &[(&str, &str, &str)] = &[
@@ -161,7 +170,7 @@ pub fn list(
                 meta.push(escape(status_label(&r.status)));
             }
             if !r.month.is_empty() {
-                meta.push(escape(&r.month));
+                meta.push(escape(&month_label(&r.month)));
             }
             if r.broken {
                 meta.push("<strong class=\"bad\">có lỗi</strong>".into());

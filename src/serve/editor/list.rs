@@ -151,10 +151,7 @@ pub(super) async fn list(
             .iter()
             .filter(|r| !r.month.is_empty())
             .map(|r| {
-                (
-                    r.month.clone(),
-                    format!("{}/{}", &r.month[5..], &r.month[..4]),
-                )
+                (r.month.clone(), html::month_label(&r.month))
             })
             .collect::<BTreeSet<_>>()
             .into_iter()
