@@ -46,7 +46,8 @@ pub fn month_label(month: &str) -> String {
 }
 
 /// The kinds of content, by folder, with the label of their list and of
-/// their "new" link.
+/// their "new" link: the one list of the folders the editor works in
+/// (`paths` refuses any other).
 pub const KINDS: &[(&str, &str, &str)] = &[
     ("tin-tuc", "Tin bài", "Tin bài mới"),
     ("van-ban", "Văn bản", "Văn bản mới"),

@@ -32,11 +32,6 @@ impl Area {
     }
 }
 
-/// The content folders the editor works in.
-const KINDS: &[&str] = &[
-    "tin-tuc", "van-ban", "thu-tuc", "ke-hoach", "hoat-dong", "don-vi", "trang",
-];
-
 /// Why a name is refused (shown to the user).
 #[derive(Debug)]
 pub struct Refused(pub String);
@@ -79,7 +74,8 @@ pub fn resolve(root: &Path, rel: &str, area: Area) -> Result<PathBuf, Refused> {
     check_rel(rel)?;
     if area == Area::Content {
         let first = rel.split('/').next().unwrap_or("");
-        if !KINDS.contains(&first) || !rel.ends_with(".md") || !rel.contains('/') {
+        let known = super::html::KINDS.iter().any(|(k, _, _)| *k == first);
+        if !known || !rel.ends_with(".md") || !rel.contains('/') {
             return Err(refused("phải là tệp .md trong một thư mục nội dung"));
         }
     }
