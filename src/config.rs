@@ -411,7 +411,10 @@ mod tests {
         for t in crate::content::yaml_hints::tests::mangled_mistakes() {
             let in_file = |d: &Diagnostic| {
                 if let Some(line) = d.line {
-                    assert!(line >= 1 && line <= t.lines().count().max(1) + 1, "{t:?}: {d:?}");
+                    assert!(
+                        line >= 1 && line <= t.lines().count().max(1) + 1,
+                        "{t:?}: {d:?}"
+                    );
                 }
             };
             if let Err(ds) = super::SiteConfig::parse(&t) {

@@ -20,7 +20,10 @@ pub fn unescape(s: &str) -> String {
 mod tests {
     #[test]
     fn entities_of_attributes_are_decoded_once() {
-        assert_eq!(super::unescape("/a?b=1&amp;c=&quot;x&quot;"), "/a?b=1&c=\"x\"");
+        assert_eq!(
+            super::unescape("/a?b=1&amp;c=&quot;x&quot;"),
+            "/a?b=1&c=\"x\""
+        );
         assert_eq!(super::unescape("&amp;lt;"), "&lt;");
     }
 }

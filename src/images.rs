@@ -138,7 +138,10 @@ pub struct Memo {
 }
 
 /// A source file's stamp and what was made of it.
-type Made = ((SystemTime, u64), Result<(Responsive, Vec<PathBuf>), String>);
+type Made = (
+    (SystemTime, u64),
+    Result<(Responsive, Vec<PathBuf>), String>,
+);
 
 impl Memo {
     fn made(&self, file: &Path, cache: &Path) -> Result<(Responsive, Vec<PathBuf>), String> {

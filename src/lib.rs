@@ -47,7 +47,9 @@ pub use pipeline::{InMemory, Report, build, check, in_memory};
 
 /// Render the site in memory (for tests and tools): its rendered files,
 /// sorted by path.
-pub fn render_in_memory(opts: &Options) -> Result<Vec<render::Output>, Vec<diagnostics::Diagnostic>> {
+pub fn render_in_memory(
+    opts: &Options,
+) -> Result<Vec<render::Output>, Vec<diagnostics::Diagnostic>> {
     pipeline::in_memory(opts).map(|m| m.files)
 }
 

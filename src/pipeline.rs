@@ -23,10 +23,10 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::images;
 use crate::options::Options;
 use crate::render::{self, Job, Output, Renderer};
+use crate::report as quarterly;
 use crate::site::{BuildOptions, Site};
 use crate::statics::{self, StaticFile};
 use crate::theme::Theme;
-use crate::report as quarterly;
 use crate::{build_state, output, summary, timing, vi};
 
 /// What a successful run did.
@@ -211,12 +211,20 @@ impl ModelCache {
 
     /// The model patched with the files edited since it was made, when the
     /// edit allows it (`Site::patch`); `None` when it must be built again.
-    fn patched(&mut self, content: &Content, opts: &BuildOptions) -> Option<Result<(), Vec<Diagnostic>>> {
+    fn patched(
+        &mut self,
+        content: &Content,
+        opts: &BuildOptions,
+    ) -> Option<Result<(), Vec<Diagnostic>>> {
         if opts.now >= self.next_change? {
             return None;
         }
         let keys: Vec<String> = self.edited.as_ref()?.iter().cloned().collect();
-        let patch = match self.site.as_ref()?.patch(content, &keys, &self.diags, opts)? {
+        let patch = match self
+            .site
+            .as_ref()?
+            .patch(content, &keys, &self.diags, opts)?
+        {
             Ok(p) => p,
             Err(e) => return Some(Err(e)),
         };
@@ -472,7 +480,9 @@ impl Planned<'_> {
             .map(|(p, _)| p.as_str())
             .chain(self.statics.iter().map(|s| s.rel.as_str()))
             .collect();
-        let problems = verify(self.site, &self.statics, &mut self.links, &|f| all.contains(f));
+        let problems = verify(self.site, &self.statics, &mut self.links, &|f| {
+            all.contains(f)
+        });
         drop(all);
         self.diags.extend(problems);
         diagnostics::sort(&mut self.diags);
@@ -529,8 +539,8 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             force: opts.force,
             recorded: last.as_ref().is_some_and(|r| r.covers(&output_dir)),
         };
-        let staging = output::Staging::new(&opts.root, &output_dir, replace, &lock)
-            .map_err(|d| vec![d])?;
+        let staging =
+            output::Staging::new(&opts.root, &output_dir, replace, &lock).map_err(|d| vec![d])?;
         let rendered = p.render_verify(|o| staging.write(&o))?;
         build_state::Record::forget(&opts.root, &output_dir);
         let mut watch = timing::Stopwatch::start();
@@ -549,7 +559,11 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             let written = report.files + 1;
             if record.file_count() != written {
                 let mut all = p.diags.clone();
-                all.push(output::incomplete(&output_dir, written, record.file_count()));
+                all.push(output::incomplete(
+                    &output_dir,
+                    written,
+                    record.file_count(),
+                ));
                 return Err(all);
             }
             record.save(&opts.root);

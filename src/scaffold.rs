@@ -10,7 +10,13 @@ use crate::vi;
 
 /// The kinds of content `new` can create, by their folder name.
 pub const KINDS: &[&str] = &[
-    "tin-tuc", "trang", "van-ban", "ke-hoach", "thu-tuc", "don-vi", "hoat-dong",
+    "tin-tuc",
+    "trang",
+    "van-ban",
+    "ke-hoach",
+    "thu-tuc",
+    "don-vi",
+    "hoat-dong",
 ];
 
 /// YAML-quote a title so `:` or `#` in it cannot break the front matter.

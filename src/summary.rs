@@ -24,7 +24,12 @@ pub struct Counts {
 /// --format json` and `/__trangxa/status` both print this, so a tool reads
 /// one shape. `counts` is `None` for a run that failed; the diagnostics are
 /// in `lang`.
-pub fn json(ok: bool, counts: Option<Counts>, diags: &[Diagnostic], lang: Lang) -> serde_json::Value {
+pub fn json(
+    ok: bool,
+    counts: Option<Counts>,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> serde_json::Value {
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -79,7 +79,9 @@ fn report_csv_cells_that_start_a_formula_are_written_as_text() {
     // No cell of the file starts a formula.
     for cell in &cells {
         assert!(
-            !cell.trim_start_matches('\u{feff}').starts_with(['=', '+', '-', '@', '\t', '\r']),
+            !cell
+                .trim_start_matches('\u{feff}')
+                .starts_with(['=', '+', '-', '@', '\t', '\r']),
             "{cell}"
         );
     }

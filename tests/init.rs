@@ -81,7 +81,10 @@ fn init_makes_a_site_for_the_commune_that_builds_and_never_names_canh_vinh() {
         "content/don-vi/cong-an-xa.md:13",
         "content/don-vi/cong-an-xa.md:24",
     ] {
-        assert!(said.contains(&format!("--> {place}:")), "{place} not warned:\n{said}");
+        assert!(
+            said.contains(&format!("--> {place}:")),
+            "{place} not warned:\n{said}"
+        );
     }
     let mut named = 0;
     for (rel, bytes) in common::tree(&site.join("public")) {

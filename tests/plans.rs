@@ -659,8 +659,7 @@ fn the_sample_plan_page_and_report() {
         html.contains("<p class=\"signature\"><strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>KT. CHỦ TỊCH</strong><br><strong>PHÓ CHỦ TỊCH</strong><br><span class=\"signer-name\">Vũ Trọng Tuyên</span></p>"),
         "{html}"
     );
-    let parent =
-        std::fs::read_to_string(dir.join("van-ban/2025/135-kh-ubnd/index.html")).unwrap();
+    let parent = std::fs::read_to_string(dir.join("van-ban/2025/135-kh-ubnd/index.html")).unwrap();
     assert!(
         parent.contains("TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br>"),
         "135/KH-UBND loses its TM."

@@ -173,7 +173,9 @@ fn a_site_with_pictures_is_served_as_it_is_built() {
     for n in 0..12 {
         let front = match n % 3 {
             0 => "image: {src: /files/anh/hoi-nghi.jpg, alt: Quang cảnh hội nghị}\n",
-            1 => "gallery:\n  - {src: /files/anh/hoi-nghi.jpg, alt: Hội nghị}\n  - {src: /files/anh/le-hoi.jpg, alt: Lễ hội}\n",
+            1 => {
+                "gallery:\n  - {src: /files/anh/hoi-nghi.jpg, alt: Hội nghị}\n  - {src: /files/anh/le-hoi.jpg, alt: Lễ hội}\n"
+            }
             _ => "",
         };
         let mut text = article(

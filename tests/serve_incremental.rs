@@ -434,7 +434,10 @@ fn random_change(f: &Fixture, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>)
                 Some(at) => format!("{}{}", &t[..at], &t[at + line.len()..]),
                 None => format!("{t}{line}"),
             });
-            (format!("toggle the link {link} in {}", p.display()), vec![p])
+            (
+                format!("toggle the link {link} in {}", p.display()),
+                vec![p],
+            )
         }
         (22, _) => {
             // The section a link names comes and goes on its page.

@@ -23,7 +23,11 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
             .hint("đăng ký trang với Cục Chuyển đổi số quốc gia, rồi dán đoạn mã được cấp vào `emc_snippet: '<script …></script>'` trong site.yaml"),
         );
     }
-    if config.feedback_endpoint.as_ref().is_none_or(|u| u.trim().is_empty()) {
+    if config
+        .feedback_endpoint
+        .as_ref()
+        .is_none_or(|u| u.trim().is_empty())
+    {
         out.push(
             Diagnostic::warning(
                 "W182",

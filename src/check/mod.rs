@@ -7,8 +7,8 @@
 //! template is reported once, with how many pages carry it.
 
 pub mod external;
-pub mod staff;
 pub mod law;
+pub mod staff;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -216,7 +216,11 @@ impl LinkIndex {
 
     /// Check every internal link and anchor of the rendered site. `exists`
     /// tells whether an output file (page, feed, asset or static file) exists.
-    pub fn check(&mut self, site: &Site, exists: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Diagnostic> {
+    pub fn check(
+        &mut self,
+        site: &Site,
+        exists: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Vec<Diagnostic> {
         // A menu entry that leads nowhere is the first thing a citizen clicks;
         // it is reported once, at site.yaml.
         let mut diags = Vec::new();
@@ -250,11 +254,17 @@ impl LinkIndex {
         let mut broken: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for p in self.pages.values() {
             for u in &p.broken_here {
-                broken.entry(u.trim().to_string()).or_default().push(&p.page);
+                broken
+                    .entry(u.trim().to_string())
+                    .or_default()
+                    .push(&p.page);
             }
             if !bad.is_empty() {
                 for u in p.urls.iter().filter(|u| bad.contains(&***u)) {
-                    broken.entry(u.trim().to_string()).or_default().push(&p.page);
+                    broken
+                        .entry(u.trim().to_string())
+                        .or_default()
+                        .push(&p.page);
                 }
             }
         }

@@ -11,8 +11,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::statics::StaticFile;
 use crate::site::{ItemKind, Site};
+use crate::statics::StaticFile;
 use crate::vi;
 
 /// A picture heavier than this is slow on a phone's data plan.

@@ -189,7 +189,11 @@ async fn site(State(server): State<Arc<Server>>, req: Request) -> Response {
     }
     if path == STATUS_PATH {
         // Build's JSON for the site as it is now, and the open streams.
-        let status = server.served.read().map(|s| s.status.clone()).unwrap_or_default();
+        let status = server
+            .served
+            .read()
+            .map(|s| s.status.clone())
+            .unwrap_or_default();
         let mut json: serde_json::Value =
             serde_json::from_str(&status).unwrap_or_else(|_| serde_json::json!({}));
         json["streams"] = server.open_streams().into();

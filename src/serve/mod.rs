@@ -22,8 +22,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::options::Options;
 use crate::diagnostics::{Diagnostic, Lang};
+use crate::options::Options;
 use crate::summary;
 use http::{Served, Server};
 use rebuild::{Delta, Rebuilder};

@@ -336,4 +336,3 @@ pub fn tinted_photo(w: u32, h: u32, tint: u8) -> Vec<u8> {
         .unwrap();
     out
 }
-

@@ -150,9 +150,7 @@ pub(super) async fn list(
             .rows
             .iter()
             .filter(|r| !r.month.is_empty())
-            .map(|r| {
-                (r.month.clone(), html::month_label(&r.month))
-            })
+            .map(|r| (r.month.clone(), html::month_label(&r.month)))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .rev()

@@ -31,9 +31,9 @@ use serde_yaml::Value;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::options::Options;
 use crate::serve::access;
 use crate::serve::http::plain;
-use crate::options::Options;
 use crate::{markdown, pipeline, vi};
 use fields::Field;
 use html::FormView;
