@@ -55,14 +55,7 @@ pub fn list_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().to_string())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = crate::paths::slashed(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
         files.push(StaticFile {
             source: entry.path().to_path_buf(),
             rel,

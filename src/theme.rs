@@ -106,14 +106,8 @@ impl Theme {
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().to_string())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let rel =
+                    crate::paths::slashed(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
                 let shown = entry
                     .path()
                     .strip_prefix(root)

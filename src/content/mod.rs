@@ -463,12 +463,7 @@ fn parse_file(
     in_content: &Path,
     kind: Kind,
 ) -> (Option<Entry>, Vec<Diagnostic>) {
-    let key = in_content
-        .with_extension("")
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().to_string())
-        .collect::<Vec<_>>()
-        .join("/");
+    let key = crate::paths::slashed(&in_content.with_extension(""));
     // A content file is a few KB; a huge one is a mistake (a pasted binary) and
     // would make every later stage slow.
     const MAX_FILE: u64 = 4 * 1024 * 1024;
