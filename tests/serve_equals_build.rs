@@ -6,82 +6,20 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::channel;
-use std::time::{Duration, Instant};
+use std::process::Command;
 
+use common::serve::Serve;
 use common::{Fixture, article, copy_dir, photo, repo_root, tinted_photo};
 
 const NOW: &str = "2026-11-27T12:00:00+07:00";
-const WAIT: Duration = Duration::from_secs(60);
 
-/// A running `trangxa serve`, stopped when dropped.
-struct Serve {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trangxa"))
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("http://") {
-                    let _ = tx.send(line[at + 7..].trim_end_matches('/').to_string());
-                }
-            }
-        });
-        let addr = rx.recv_timeout(WAIT).expect("serve did not start");
-        Serve { child, addr }
-    }
-
-    /// Status and body of a GET.
-    fn get(&self, target: &str) -> (u16, Vec<u8>) {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let head = String::from_utf8_lossy(&raw[..end]);
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, raw[end + 4..].to_vec())
-    }
-
-    /// The status endpoint once the first build is published.
-    fn status(&self) -> serde_json::Value {
-        let start = Instant::now();
-        loop {
-            let (code, body) = self.get("/__trangxa/status");
-            if code == 200 && !body.is_empty() {
-                return serde_json::from_slice(&body).unwrap();
-            }
-            assert!(start.elapsed() < WAIT, "no status from serve");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+/// The status endpoint once the first build is published.
+fn status(serve: &Serve) -> serde_json::Value {
+    let r = serve.wait_for("/__trangxa/status", |r| {
+        r.status == 200 && !r.bytes.is_empty()
+    });
+    serde_json::from_slice(&r.bytes).unwrap()
 }
 
 /// The URL path of an output file, percent-encoded.
@@ -99,8 +37,8 @@ fn url_of(rel: &str) -> String {
 
 /// Serve `root`, build it with serve's address as base URL, and compare.
 fn serve_equals_build(root: &Path) {
-    let serve = Serve::start(root);
-    let status = serve.status();
+    let serve = Serve::start_at(root, &[]);
+    let status = status(&serve);
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let built = Command::new(env!("CARGO_BIN_EXE_trangxa"))
@@ -133,7 +71,8 @@ fn serve_equals_build(root: &Path) {
     assert_eq!(files.len() as u64, json["files"].as_u64().unwrap());
     let mut pictures = 0;
     for (rel, bytes) in &files {
-        let (code, body) = serve.get(&url_of(rel));
+        let r = serve.get(&url_of(rel));
+        let (code, body) = (r.status, r.bytes);
         assert_eq!(code, 200, "{rel} is not served");
         let expected = if rel.ends_with(".html") {
             trangxa::serve::reload::inject(bytes, None)

@@ -33,10 +33,17 @@ pub struct Response {
     /// The head, lower-cased (header names are case-insensitive).
     pub headers: String,
     pub body: String,
+    /// The body as sent (pictures, fonts: not text).
+    pub bytes: Vec<u8>,
 }
 
 impl Serve {
     pub fn start(f: &Fixture, extra: &[&str]) -> Serve {
+        Serve::start_at(f.root(), extra)
+    }
+
+    /// Serve the site folder `root` (a copy of the sample site, say).
+    pub fn start_at(root: &std::path::Path, extra: &[&str]) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_trangxa"))
             .args([
                 "serve",
@@ -46,7 +53,7 @@ impl Serve {
                 "2026-11-27T12:00:00+07:00",
                 "--root",
             ])
-            .arg(f.root())
+            .arg(root)
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -102,6 +109,11 @@ impl Serve {
         s.write_all(raw_request).unwrap();
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).unwrap();
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(raw.len(), |at| at + 4);
+        let bytes = raw[split..].to_vec();
         let text = String::from_utf8_lossy(&raw).to_string();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let status = head
@@ -114,6 +126,7 @@ impl Serve {
             // Header names are case-insensitive (HTTP/1.1 servers differ).
             headers: head.to_ascii_lowercase(),
             body: body.to_string(),
+            bytes,
         }
     }
 
